@@ -1,0 +1,44 @@
+/* ekv-util.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#pragma once
+
+#include <locale.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* g_set_str() arrives only in GLib 2.76. */
+gboolean  ekv_set_string            (char       **field,
+                                     const char  *value);
+
+/* Numbers for people, in the current LC_NUMERIC: "1.234,5" in Turkish, "1,234.5"
+ * in English. DIGITS < 0 gives as many decimals as the value needs (up to 15
+ * significant digits); otherwise exactly DIGITS decimals. */
+char     *ekv_number_format         (double       value,
+                                     int          digits);
+/* Parses a number typed the locale's way; grouping separators are optional.
+ * Returns FALSE (and a translated message) for anything that is not a whole number. */
+gboolean  ekv_number_parse          (const char  *text,
+                                     double      *value,
+                                     GError     **error);
+
+/* Numbers for machines: the shortest text that reads back as the same double
+ * ("0.1", "410000", "1e-07"); never depends on the locale. */
+char     *ekv_number_to_string      (double       value);
+
+/* Switch the calling thread's LC_NUMERIC to "C" (libxlsxwriter, printf-based
+ * writers), keeping the other categories; returns what to pass to _end(). */
+locale_t  ekv_c_numeric_begin       (void);
+void      ekv_c_numeric_end         (locale_t     previous);
+
+#define EKV_UTIL_ERROR (ekv_util_error_quark ())
+typedef enum
+{
+  EKV_UTIL_ERROR_NUMBER,
+} EkvUtilError;
+GQuark    ekv_util_error_quark      (void);
+
+G_END_DECLS
