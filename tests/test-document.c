@@ -1,0 +1,360 @@
+/* test-document.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ekv-document.h"
+#include "ekv-enums.h"
+
+static EkvRecord *
+make_unit (const char *id,
+           const char *name)
+{
+  EkvRecord *unit = ekv_record_new (EKV_ENTITY_UNIT_OPERATION);
+
+  ekv_record_set_string (unit, EKV_UNIT_OPERATION_ID, id);
+  ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, name);
+  return unit;
+}
+
+static EkvRecord *
+make_flow (const char *id,
+           const char *from,
+           const char *to,
+           double      quantity)
+{
+  EkvRecord *flow = ekv_record_new (EKV_ENTITY_FLOW);
+
+  ekv_record_set_string (flow, EKV_FLOW_ID, id);
+  ekv_record_set_string (flow, EKV_FLOW_NAME, "Mains water");
+  ekv_record_set_enum (flow, EKV_FLOW_KIND, EKV_FLOW_KIND_WATER);
+  if (from != NULL)
+    ekv_record_set_string (flow, EKV_FLOW_FROM, from);
+  if (to != NULL)
+    ekv_record_set_string (flow, EKV_FLOW_TO, to);
+  ekv_record_set_double (flow, EKV_FLOW_QUANTITY, quantity);
+  ekv_record_set_enum (flow, EKV_FLOW_UNIT, EKV_QUANTITY_UNIT_M3);
+  return flow;
+}
+
+static void
+insert_ok (EkvDocument *doc,
+           EkvRecord   *record,
+           EkvRecord   *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ekv_document_insert (doc, record, parent, -1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_singletons (void)
+{
+  g_autoptr(EkvDocument) doc = ekv_document_new ();
+  EkvRecord *company = ekv_document_get_company (doc);
+
+  g_assert_nonnull (company);
+  g_assert_nonnull (ekv_document_get_audit (doc));
+  g_assert_nonnull (ekv_document_get_finance (doc));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (company, ekv_entity_get_record_type (EKV_ENTITY_COMPANY)));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (company), ==, "EkvCompany");
+
+  /* Unset fields read as their defaults. */
+  g_assert_false (ekv_record_is_set (company, EKV_COMPANY_DAYS_PER_YEAR));
+  g_assert_cmpfloat (ekv_record_get_double (company, EKV_COMPANY_DAYS_PER_YEAR), ==, 250);
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_get_finance (doc), EKV_FINANCE_CURRENCY),
+                   ==, "TRY");
+  g_assert_cmpfloat (ekv_record_get_double (ekv_document_get_audit (doc), EKV_AUDIT_THRESHOLD_WARN),
+                     ==, 5);
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_set_value (void)
+{
+  g_autoptr(EkvDocument) doc = ekv_document_new ();
+  EkvRecord *company = ekv_document_get_company (doc);
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint notified = 0;
+
+  g_signal_connect (company, "notify::days-per-year", G_CALLBACK (notify_count_cb), &notified);
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 300);
+  g_assert_true (ekv_document_set_value (doc, company, EKV_COMPANY_DAYS_PER_YEAR, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (ekv_record_is_set (company, EKV_COMPANY_DAYS_PER_YEAR));
+  g_assert_cmpfloat (ekv_record_get_double (company, EKV_COMPANY_DAYS_PER_YEAR), ==, 300);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The same value again does not notify. */
+  g_assert_true (ekv_document_set_value (doc, company, EKV_COMPANY_DAYS_PER_YEAR, &value, &error));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Out of range: refused, value kept. */
+  g_value_set_double (&value, 400);
+  g_assert_false (ekv_document_set_value (doc, company, EKV_COMPANY_DAYS_PER_YEAR, &value, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (ekv_record_get_double (company, EKV_COMPANY_DAYS_PER_YEAR), ==, 300);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Unset goes back to the default. */
+  g_assert_true (ekv_document_set_value (doc, company, EKV_COMPANY_DAYS_PER_YEAR, NULL, &error));
+  g_assert_false (ekv_record_is_set (company, EKV_COMPANY_DAYS_PER_YEAR));
+  g_assert_cmpfloat (ekv_record_get_double (company, EKV_COMPANY_DAYS_PER_YEAR), ==, 250);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+static void
+error_cb (EkvDocument *doc,
+          GError      *error,
+          GError     **out)
+{
+  g_assert_null (*out);
+  *out = g_error_copy (error);
+}
+
+static void
+test_property_commits (void)
+{
+  g_autoptr(EkvDocument) doc = ekv_document_new ();
+  g_autoptr(EkvRecord) unit = make_unit ("u1", "Dyeing");
+  g_autoptr(EkvRecord) flow = make_flow ("f1", NULL, "u1", 10);
+  g_autoptr(GError) reported = NULL;
+
+  insert_ok (doc, unit, NULL);
+  insert_ok (doc, flow, NULL);
+  g_signal_connect (doc, "error", G_CALLBACK (error_cb), &reported);
+
+  g_object_set (flow, "quantity", 12.5, NULL);
+  g_assert_null (reported);
+  g_assert_cmpfloat (ekv_record_get_double (flow, EKV_FLOW_QUANTITY), ==, 12.5);
+
+  /* A negative mass is refused through the signal; the value stays. */
+  g_object_set (flow, "quantity", -3.0, NULL);
+  g_assert_error (reported, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE);
+  g_assert_cmpfloat (ekv_record_get_double (flow, EKV_FLOW_QUANTITY), ==, 12.5);
+  g_clear_error (&reported);
+
+  /* So is a reference to a unit that does not exist. */
+  g_object_set (flow, "from-unit", "u9", NULL);
+  g_assert_error (reported, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_REFERENCE);
+  g_assert_null (ekv_record_get_string (flow, EKV_FLOW_FROM));
+  g_clear_error (&reported);
+
+  /* An empty reference means outside the plant. */
+  g_object_set (flow, "to-unit", "", NULL);
+  g_assert_null (reported);
+  g_assert_false (ekv_record_is_set (flow, EKV_FLOW_TO));
+}
+
+static void
+test_ids_and_references (void)
+{
+  g_autoptr(EkvDocument) doc = ekv_document_new ();
+  g_autoptr(EkvRecord) u1 = make_unit ("u1", "Dyeing");
+  g_autoptr(EkvRecord) u1b = make_unit ("u1", "Rinsing");
+  g_autoptr(EkvRecord) flow = make_flow ("f1", "u1", NULL, 5);
+  g_autoptr(EkvRecord) dangling = make_flow ("f2", "u7", NULL, 5);
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *next = NULL;
+
+  insert_ok (doc, u1, NULL);
+  g_assert_false (ekv_document_insert (doc, u1b, NULL, -1, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_assert_false (ekv_document_insert (doc, dangling, NULL, -1, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_REFERENCE);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (doc, EKV_ENTITY_FLOW)), ==, 0);
+
+  insert_ok (doc, flow, NULL);
+  g_assert_true (ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "u1") == u1);
+
+  /* Renaming a unit follows into the flows. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "dye");
+  g_assert_true (ekv_document_set_value (doc, u1, EKV_UNIT_OPERATION_ID, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "dye");
+  g_assert_null (ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "u1"));
+  g_assert_true (ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "dye") == u1);
+
+  /* A bad id is refused. */
+  g_value_set_string (&value, "has space");
+  g_assert_false (ekv_document_set_value (doc, u1, EKV_UNIT_OPERATION_ID, &value, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  /* A unit in use cannot go. */
+  g_assert_false (ekv_document_remove (doc, u1, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "f1"));
+  g_clear_error (&error);
+
+  g_assert_true (ekv_document_remove (doc, flow, &error));
+  g_assert_true (ekv_document_remove (doc, u1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (doc, EKV_ENTITY_UNIT_OPERATION)), ==, 0);
+
+  next = ekv_document_new_id (doc, EKV_ENTITY_UNIT_OPERATION, "u");
+  g_assert_cmpstr (next, ==, "u1");
+}
+
+static void
+test_children (void)
+{
+  g_autoptr(EkvDocument) doc = ekv_document_new ();
+  g_autoptr(EkvRecord) unit = make_unit ("u1", "Dyeing");
+  g_autoptr(EkvRecord) flow = make_flow ("f1", NULL, "u1", 100);
+  g_autoptr(EkvRecord) option = ekv_record_new (EKV_ENTITY_OPTION);
+  g_autoptr(EkvRecord) change = ekv_record_new (EKV_ENTITY_CHANGE);
+  g_autoptr(GError) error = NULL;
+
+  insert_ok (doc, unit, NULL);
+  insert_ok (doc, flow, NULL);
+  ekv_record_set_string (option, EKV_OPTION_ID, "o1");
+  ekv_record_set_string (option, EKV_OPTION_TITLE, "Reuse last rinse");
+  insert_ok (doc, option, NULL);
+
+  ekv_record_set_string (change, EKV_CHANGE_FLOW, "f1");
+  ekv_record_set_double (change, EKV_CHANGE_DELTA_PCT, -20);
+  insert_ok (doc, change, option);
+  g_assert_true (ekv_record_get_parent (change) == option);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_CHANGE)), ==, 1);
+
+  /* The flow is used by the option's change. */
+  g_assert_false (ekv_document_remove (doc, flow, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "o1"));
+  g_clear_error (&error);
+
+  /* Removing the option takes its changes along. */
+  g_assert_true (ekv_document_remove (doc, option, &error));
+  g_assert_no_error (error);
+  g_assert_true (ekv_document_remove (doc, flow, &error));
+}
+
+static void
+items_changed_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_file_round_trip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ekv-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.ekv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_document_create (path, &error);
+  g_autoptr(EkvDocument) again = NULL;
+  g_autoptr(EkvDocument) twice = NULL;
+  g_autoptr(EkvRecord) reopened = NULL;
+  GListModel *units;
+  guint changes = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ekv_document_get_path (doc), ==, path);
+  g_assert_false (ekv_document_is_read_only (doc));
+
+  units = ekv_document_get_list (doc, EKV_ENTITY_UNIT_OPERATION);
+  g_signal_connect (units, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("u%u", i + 1);
+      g_autoptr(EkvRecord) unit = make_unit (id, "Unit");
+
+      insert_ok (doc, unit, NULL);
+    }
+  g_assert_cmpuint (changes, ==, 3);
+  g_object_set (ekv_document_get_company (doc), "name", "Ege Örme Boya A.Ş.", NULL);
+  g_object_set (ekv_document_get_company (doc), "hours-per-day", 0.1 + 0.2, NULL);
+
+  {
+    g_autoptr(EkvRecord) third = g_list_model_get_item (units, 2);
+    g_assert_true (ekv_document_move (doc, third, 0, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Not even closing is needed: every edit is already in the file. */
+  again = ekv_document_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ekv_document_is_read_only (again));
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (again), EKV_COMPANY_NAME),
+                   ==, "Ege Örme Boya A.Ş.");
+  g_assert_cmpfloat (ekv_record_get_double (ekv_document_get_company (again),
+                                            EKV_COMPANY_HOURS_PER_DAY), ==, 0.1 + 0.2);
+  reopened = g_list_model_get_item (ekv_document_get_list (again, EKV_ENTITY_UNIT_OPERATION), 0);
+  g_assert_cmpstr (ekv_record_get_string (reopened, EKV_UNIT_OPERATION_ID), ==, "u3");
+
+  /* A read-only document refuses edits and keeps the value. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "Other");
+    g_assert_false (ekv_document_set_value (again, ekv_document_get_company (again),
+                                            EKV_COMPANY_NAME, &value, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  /* Creating over an existing file is refused. */
+  twice = ekv_document_create (path, &error);
+  g_assert_null (twice);
+  g_assert_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_EXISTS);
+
+  g_clear_object (&reopened);
+  g_clear_object (&again);
+  g_clear_object (&doc);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_finalize (void)
+{
+  EkvDocument *doc = ekv_document_new ();
+  EkvRecord *unit = make_unit ("u1", "Dyeing");
+
+  insert_ok (doc, unit, NULL);
+  g_object_unref (unit);
+  g_assert_finalize_object (doc);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/ekv/document/singletons", test_singletons);
+  g_test_add_func ("/ekv/document/set-value", test_set_value);
+  g_test_add_func ("/ekv/document/property-commits", test_property_commits);
+  g_test_add_func ("/ekv/document/ids-and-references", test_ids_and_references);
+  g_test_add_func ("/ekv/document/children", test_children);
+  g_test_add_func ("/ekv/document/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/ekv/document/finalize", test_finalize);
+
+  return g_test_run ();
+}
