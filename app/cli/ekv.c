@@ -1,0 +1,384 @@
+/* ekv.c: the command-line program (no display needed)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * Exit status: 0 success, 1 a user error (one line on stderr naming the file and
+ * what is wrong), 2 bad usage. See ARCHITECTURE.md.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ekv-document.h"
+#include "ekv-json-export.h"
+#include "ekv-json-import.h"
+
+enum
+{
+  EXIT_OK    = 0,
+  EXIT_USER  = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *parameters; /* as --help shows them */
+  const char *summary;    /* N_() */
+  int       (*run) (int    argc,
+                    char **argv);
+} Command;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+
+/* Translations of the build tree when running from it (or when EKV_LOCALEDIR
+ * says where they are), of the installation otherwise. */
+static char *
+get_locale_dir (void)
+{
+  const char *env = g_getenv ("EKV_LOCALEDIR");
+  g_autofree char *exe = NULL;
+  g_autofree char *build_root = NULL;
+  g_autofree char *build_prefix = NULL;
+
+  if (env != NULL)
+    return g_strdup (env[0] != '\0' ? env : BUILD_LOCALEDIR);
+
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  build_root = g_path_get_dirname (BUILD_LOCALEDIR);
+  build_prefix = g_strconcat (build_root, G_DIR_SEPARATOR_S, NULL);
+  if (exe != NULL && g_str_has_prefix (exe, build_prefix))
+    return g_strdup (BUILD_LOCALEDIR);
+
+  return g_strdup (LOCALEDIR);
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  if (command != NULL)
+    {
+      g_printerr ("ekv %s: %s\n", command, message);
+      /* Translators: %s is a command name such as import; keep the command as it is */
+      g_printerr (_("Try “ekv %s --help”."), command);
+    }
+  else
+    {
+      g_printerr ("ekv: %s\n", message);
+      g_printerr ("%s", _("Try “ekv --help”."));
+    }
+  g_printerr ("\n");
+  return EXIT_USAGE;
+}
+
+static int
+user_error (const char *file,
+            const char *message)
+{
+  if (file != NULL)
+    g_printerr ("ekv: %s: %s\n", file, message);
+  else
+    g_printerr ("ekv: %s\n", message);
+  return EXIT_USER;
+}
+
+static void
+print_warnings (const char *file,
+                GPtrArray  *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      EkvJsonWarning *warning = g_ptr_array_index (warnings, i);
+
+      g_printerr ("%s:%u: %s: %s: %s\n", file, warning->line,
+                  /* Translators: the word before a warning, as compilers print it */
+                  _("warning"), warning->path, warning->message);
+    }
+}
+
+/* A .json audit or an .ekv document: SQLite files say so in their first bytes;
+ * otherwise a .json name or a leading '{' means JSON. */
+static gboolean
+looks_like_json (const char *path)
+{
+  char head[64] = { 0 };
+  FILE *file;
+  size_t n;
+
+  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
+    return TRUE;
+
+  file = fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;   /* the document opener says what is wrong */
+  n = fread (head, 1, sizeof head - 1, file);
+  fclose (file);
+
+  if (n >= 16 && memcmp (head, "SQLite format 3", 16) == 0)
+    return FALSE;
+  for (size_t i = 0; i < n; i++)
+    if (!g_ascii_isspace (head[i]))
+      return head[i] == '{';
+  return FALSE;
+}
+
+/* Opens IN for reading, never writing to it. Prints the error itself. */
+static EkvDocument *
+open_input (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  EkvDocument *document;
+
+  if (looks_like_json (path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) ekv_json_warning_free);
+
+      document = ekv_json_import_file (file, path, warnings, &error);
+      print_warnings (path, warnings);
+      if (document == NULL)
+        user_error (NULL, error->message);   /* names the file and line */
+      return document;
+    }
+
+  document = ekv_document_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
+  if (document == NULL)
+    user_error (NULL, error->message);       /* the store's messages name the file */
+  return document;
+}
+
+static GOptionContext *
+command_context (const Command *command)
+{
+  GOptionContext *context = g_option_context_new (command->parameters);
+  g_autofree char *prgname = g_strdup_printf ("ekv %s", command->name);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+static gboolean
+parse_command (GOptionContext  *context,
+               const Command   *command,
+               int             *argc,
+               char          ***argv,
+               int              n_arguments,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (command->name, error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != n_arguments)
+    {
+      g_autofree char *message = g_strdup_printf (_("expected %s"), command->parameters);
+
+      *status = usage_error (command->name, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Commands                                                                 */
+
+static int run_import (int argc, char **argv);
+static int run_export (int argc, char **argv);
+static int run_check  (int argc, char **argv);
+
+static const Command commands[] = {
+  /* Translators: the summaries of the commands, shown by ekv --help */
+  { "import", "AUDIT.json OUT.ekv", N_("Turn a JSON audit into a new document (all or nothing)"), run_import },
+  { "export", "IN --json OUT.json", N_("Write a document or JSON audit as a JSON audit"), run_export },
+  { "check", "IN", N_("Check a document or JSON audit without changing it"), run_check },
+};
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace OUT.ekv if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (&commands[0]);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) ekv_json_warning_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *in, *out;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("The document is built in memory and written only when the "
+                                      "whole audit is valid: an invalid file writes nothing."));
+  if (!parse_command (context, &commands[0], &argc, &argv, 2, &status))
+    return status;
+  in = argv[1];
+  out = argv[2];
+
+  if (!force && g_file_test (out, G_FILE_TEST_EXISTS))
+    return user_error (out, _("already exists; use --force to replace it"));
+
+  file = g_file_new_for_commandline_arg (in);
+  document = ekv_json_import_file (file, in, warnings, &error);
+  print_warnings (in, warnings);
+  if (document == NULL)
+    return user_error (NULL, error->message);
+
+  if (!ekv_document_save_copy (document, out, &error))
+    return user_error (out, error->message);
+
+  return EXIT_OK;
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  g_autofree char *json_out = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_out, N_("Write the audit as JSON to OUT.json"),
+      N_("OUT.json") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (&commands[1]);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_command (context, &commands[1], &argc, &argv, 1, &status))
+    return status;
+  if (json_out == NULL)
+    return usage_error (commands[1].name, _("say what to write: --json OUT.json"));
+
+  document = open_input (argv[1]);
+  if (document == NULL)
+    return EXIT_USER;
+
+  file = g_file_new_for_commandline_arg (json_out);
+  if (!ekv_json_export_file (document, file, &error))
+    return user_error (json_out, error->message);
+
+  return EXIT_OK;
+}
+
+static int
+run_check (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context (&commands[2]);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) document = NULL;
+  g_autofree char *units = NULL;
+  g_autofree char *flows = NULL;
+  g_autofree char *options = NULL;
+  const char *in;
+  guint n;
+  int status;
+
+  g_option_context_set_description (context,
+                                    _("Checks the file's integrity, its schema and the audit's rules. "
+                                      "The file is opened read-only and never changed."));
+  if (!parse_command (context, &commands[2], &argc, &argv, 1, &status))
+    return status;
+  in = argv[1];
+
+  document = open_input (in);
+  if (document == NULL)
+    return EXIT_USER;
+
+  if (ekv_document_get_path (document) != NULL &&
+      !ekv_store_check (ekv_document_get_store (document), &error))
+    return user_error (NULL, error->message);
+
+  n = g_list_model_get_n_items (ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION));
+  /* Translators: part of "FILE: OK — 12 unit operations, 64 flows, 8 options" */
+  units = g_strdup_printf (ngettext ("%u unit operation", "%u unit operations", n), n);
+  n = g_list_model_get_n_items (ekv_document_get_list (document, EKV_ENTITY_FLOW));
+  /* Translators: part of "FILE: OK — 12 unit operations, 64 flows, 8 options" */
+  flows = g_strdup_printf (ngettext ("%u flow", "%u flows", n), n);
+  n = g_list_model_get_n_items (ekv_document_get_list (document, EKV_ENTITY_OPTION));
+  /* Translators: part of "FILE: OK — 12 unit operations, 64 flows, 8 options" */
+  options = g_strdup_printf (ngettext ("%u option", "%u options", n), n);
+
+  /* Translators: a file name, then counts of unit operations, flows and options */
+  g_print (_("%s: OK — %s, %s, %s"), in, units, flows, options);
+  g_print ("\n");
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* main                                                                     */
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: ekv COMMAND [OPTION…] ARGUMENT…"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].parameters);
+
+      g_print ("  %-28s %s\n", synopsis, _(commands[i].summary));
+    }
+  g_print ("\n%s\n", _("IN is an Ekoverim document (.ekv) or a JSON audit (.json)."));
+  g_print ("%s\n\n", _("“ekv COMMAND --help” shows the options of a command."));
+  g_print ("%s\n", _("Options:"));
+  g_print ("  -h, --help     %s\n", _("Show this help"));
+  g_print ("  --version      %s\n", _("Show the version"));
+  g_print ("\n%s\n", _("Exit status: 0 done, 1 a problem with a file or value, 2 wrong usage."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *locale_dir = NULL;
+  g_autofree char *message = NULL;
+
+  setlocale (LC_ALL, "");
+  locale_dir = get_locale_dir ();
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("ekv");
+
+  if (argc < 2)
+    return usage_error (NULL, _("no command given"));
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help ();
+      return EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("ekv %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  /* Translators: %s is what was typed where a command belongs */
+  message = g_strdup_printf (argv[1][0] == '-' ? _("unknown option “%s”") : _("unknown command “%s”"),
+                             argv[1]);
+  return usage_error (NULL, message);
+}
