@@ -1146,6 +1146,28 @@ test_bad_files (Fixture       *fixture,
     }
 }
 
+/* A folder or a FIFO is refused without hanging on it. */
+static void
+test_not_a_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = path_in (fixture, "folder.ekv");
+  g_autofree char *fifo = path_in (fixture, "fifo.ekv");
+  const char *paths[] = { folder, fifo };
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EkvStore) store = ekv_store_open (paths[i], EKV_STORE_OPEN_DEFAULT, &error);
+
+      g_assert_null (store);
+      g_assert_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_NOT_DOCUMENT);
+    }
+}
+
 /* Opening and closing without an edit changes nothing, not even a byte. */
 static void
 test_open_leaves_file_alone (Fixture       *fixture,
@@ -1619,6 +1641,7 @@ main (int   argc,
   ADD ("constraints-follow-descriptors", test_constraints_follow_descriptors);
   ADD ("constraints-raw-sql", test_constraints_raw_sql);
   ADD ("bad-files", test_bad_files);
+  ADD ("not-a-file", test_not_a_file);
   ADD ("open-leaves-file-alone", test_open_leaves_file_alone);
   ADD ("read-only", test_read_only);
   ADD ("create-existing", test_create_existing);

@@ -319,7 +319,8 @@ _ekv_store_check_header (const char  *path,
   guint32 page_size, page_count, user_version;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* O_NONBLOCK: a FIFO given as a document must not hang us */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
