@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ekv-json-export.h"
 #include "ekv-json-import.h"
 #include "ekv-json-writer.h"
@@ -261,6 +263,8 @@ ekv_json_export_file (EkvDocument  *document,
                       GError      **error)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *message;
 
   g_return_val_if_fail (EKV_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -269,6 +273,22 @@ ekv_json_export_file (EkvDocument  *document,
   text = ekv_json_export_string (document);
   /* g_file_replace_contents() writes a temporary file and renames it over FILE
    * only once everything is written: a failed export leaves the old file. */
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  if (g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
+                               NULL, NULL, &local))
+    return TRUE;
+
+  /* GIO's messages repeat the path; callers put the file name in front. */
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    message = _("the folder does not exist");
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (local, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    message = _("cannot be written here (permission denied)");
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    message = _("the disk is full");
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    message = _("a folder, not a file");
+  else
+    message = local->message;
+  g_set_error_literal (error, EKV_JSON_ERROR, EKV_JSON_ERROR_IO, message);
+  return FALSE;
 }

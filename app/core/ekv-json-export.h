@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 JsonNode *ekv_json_export_node   (EkvDocument  *document);
 /* The same as text (ekv_json_write()). */
 char     *ekv_json_export_string (EkvDocument  *document);
-/* Writes the text to a temporary file renamed over FILE only on success. */
+/* Writes the text to a temporary file renamed over FILE only on success. The
+ * error (EKV_JSON_ERROR_IO) does not repeat the file name. */
 gboolean  ekv_json_export_file   (EkvDocument  *document,
                                   GFile        *file,
                                   GError      **error);
