@@ -230,6 +230,9 @@ entity_class_init (gpointer g_class,
   const EkvEntity *entity = class_data;
 
   klass->entity = entity;
+  /* GObject does not inherit these two for a class that installs properties. */
+  G_OBJECT_CLASS (g_class)->get_property = ekv_record_get_property;
+  G_OBJECT_CLASS (g_class)->set_property = ekv_record_set_property;
   for (guint i = 0; i < entity->n_fields; i++)
     g_object_class_install_property (G_OBJECT_CLASS (g_class), i + 1,
                                      field_pspec (&entity->fields[i]));
