@@ -1,0 +1,162 @@
+/* ekv-gui-util.c: small helpers shared by the widgets
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ekv-field-row.h"
+#include "ekv-gui-util.h"
+#include "ekv-labels.h"
+#include "ekv-text-area.h"
+
+void
+ekv_gui_toast (GtkWidget  *widget,
+               const char *message)
+{
+  g_autofree char *escaped = NULL;
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+
+  /* Toast titles are markup in libadwaita 1.2. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
+char *
+ekv_gui_enum_item_label (AdwEnumListItem *item,
+                         gpointer         user_data)
+{
+  GType enum_type = GPOINTER_TO_SIZE (user_data);
+
+  return g_strdup (ekv_enum_get_label (enum_type, adw_enum_list_item_get_value (item)));
+}
+
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_autoptr(AdwComboRow) row = ADW_COMBO_ROW (g_binding_dup_target (binding));
+  AdwEnumListModel *model;
+
+  if (row == NULL)
+    return FALSE;
+
+  model = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (row));
+  g_value_set_uint (to, adw_enum_list_model_find_position (model, g_value_get_enum (from)));
+  return TRUE;
+}
+
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_autoptr(AdwComboRow) row = ADW_COMBO_ROW (g_binding_dup_target (binding));
+  g_autoptr(AdwEnumListItem) item = NULL;
+  guint position = g_value_get_uint (from);
+
+  if (row == NULL || position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  item = g_list_model_get_item (adw_combo_row_get_model (row), position);
+  if (item == NULL)
+    return FALSE;
+
+  g_value_set_enum (to, adw_enum_list_item_get_value (item));
+  return TRUE;
+}
+
+void
+ekv_gui_bind_enum_row (AdwComboRow *row,
+                       EkvRecord   *record,
+                       const char  *key)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (EKV_IS_RECORD (record));
+
+  g_object_bind_property_full (record, key, row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               enum_to_position, position_to_enum, NULL, NULL);
+}
+
+GtkWidget *
+ekv_gui_enum_row_new (EkvRecord  *record,
+                      const char *key,
+                      GType       enum_type,
+                      const char *title)
+{
+  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+  GtkExpression *expression;
+  GtkWidget *row;
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (ekv_gui_enum_item_label),
+                                            GSIZE_TO_POINTER (enum_type), NULL);
+  row = g_object_new (ADW_TYPE_COMBO_ROW,
+                      "title", title,
+                      "model", model,
+                      "expression", expression,
+                      NULL);
+  gtk_expression_unref (expression);
+  ekv_gui_bind_enum_row (ADW_COMBO_ROW (row), record, key);
+
+  return row;
+}
+
+GtkWidget *
+ekv_gui_switch_row_new (EkvRecord  *record,
+                        const char *key,
+                        const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  g_object_bind_property (record, key, toggle, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  return row;
+}
+
+void
+ekv_gui_bind_field_rows (GtkWidget   *root,
+                         EkvDocument *document,
+                         EkvRecord   *record)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (EKV_IS_FIELD_ROW (root))
+    {
+      if (ekv_field_row_get_record (EKV_FIELD_ROW (root)) == NULL)
+        ekv_field_row_set_source (EKV_FIELD_ROW (root), document, record);
+      return;
+    }
+  if (EKV_IS_TEXT_AREA (root))
+    {
+      if (ekv_text_area_get_record (EKV_TEXT_AREA (root)) == NULL)
+        ekv_text_area_set_source (EKV_TEXT_AREA (root), document, record);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ekv_gui_bind_field_rows (child, document, record);
+}

@@ -1,0 +1,42 @@
+/* ekv-gui-util.h: small helpers shared by the widgets
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ekv-document.h"
+
+G_BEGIN_DECLS
+
+/* Shows MESSAGE in the toast overlay WIDGET sits in (the window's). */
+void       ekv_gui_toast             (GtkWidget       *widget,
+                                      const char      *message);
+
+/* An AdwComboRow over every value of ENUM_TYPE, labelled by ekv_enum_get_label(),
+ * its selection bound both ways to RECORD's enum property KEY. */
+GtkWidget *ekv_gui_enum_row_new      (EkvRecord       *record,
+                                      const char      *key,
+                                      GType            enum_type,
+                                      const char      *title);
+/* Binds an AdwComboRow that already has an AdwEnumListModel. */
+void       ekv_gui_bind_enum_row     (AdwComboRow     *row,
+                                      EkvRecord       *record,
+                                      const char      *key);
+/* An AdwActionRow with a switch bound both ways to RECORD's boolean property KEY. */
+GtkWidget *ekv_gui_switch_row_new    (EkvRecord       *record,
+                                      const char      *key,
+                                      const char      *title);
+
+/* Points every EkvFieldRow and EkvTextArea under ROOT that has no record yet at
+ * DOCUMENT and RECORD. */
+void       ekv_gui_bind_field_rows   (GtkWidget       *root,
+                                      EkvDocument     *document,
+                                      EkvRecord       *record);
+
+/* For AdwComboRow expressions over AdwEnumListModel: a new translated label. */
+char      *ekv_gui_enum_item_label   (AdwEnumListItem *item,
+                                      gpointer         user_data);
+
+G_END_DECLS

@@ -1,0 +1,395 @@
+/* ekv-record-list.c: a preferences group editing one list of records
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * The rows follow the document's list model. A record of one field (a
+ * certification) is a single entry row; a larger one (a product, a team member) is
+ * an expander row titled by its name, holding one row per field of the entity:
+ * entry rows for text, numbers and dates, combo rows for enums, switches for
+ * yes/no. The entity descriptor (ekv-entity.c) decides which.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ekv-field-row.h"
+#include "ekv-gui-util.h"
+#include "ekv-record-list.h"
+#include "ekv-util.h"
+
+struct _EkvRecordList
+{
+  AdwPreferencesGroup  parent_instance;
+
+  GtkWidget           *list_box;
+  GtkWidget           *add_button;
+  GtkWidget           *add_content;
+  GtkWidget           *placeholder;
+
+  EkvDocument         *document;
+  EkvEntityKind        kind;
+  char                *entity;
+  char                *new_name;
+  char                *subtitle_key;
+};
+
+G_DEFINE_FINAL_TYPE (EkvRecordList, ekv_record_list, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  PROP_0,
+  PROP_ENTITY,
+  PROP_NEW_NAME,
+  PROP_EMPTY_TEXT,
+  PROP_ADD_LABEL,
+  PROP_SUBTITLE_KEY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers {{{ */
+
+static int
+name_field (const EkvEntity *entity)
+{
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (entity->fields[i].type == EKV_FIELD_STRING)
+      return i;
+
+  return -1;
+}
+
+static gboolean
+name_to_title (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  const char *name = g_value_get_string (from);
+
+  g_value_set_string (to, name && *name ? name : _("Unnamed"));
+  return TRUE;
+}
+
+static GtkWidget *
+field_row_new (EkvDocument    *document,
+               EkvRecord      *record,
+               const EkvField *field)
+{
+  const char *title = g_dgettext (GETTEXT_PACKAGE, field->label);
+  GtkWidget *row;
+
+  switch (field->type)
+    {
+    case EKV_FIELD_ENUM:
+      return ekv_gui_enum_row_new (record, field->property, field->enum_type (), title);
+
+    case EKV_FIELD_BOOL:
+      return ekv_gui_switch_row_new (record, field->property, title);
+
+    case EKV_FIELD_STRING:
+    case EKV_FIELD_DOUBLE:
+    case EKV_FIELD_INT:
+    case EKV_FIELD_DATE:
+    case EKV_FIELD_MONTH:
+    case EKV_FIELD_ID:
+    case EKV_FIELD_REF:
+    case EKV_FIELD_CURRENCY:
+    default:
+      row = ekv_field_row_new (field->property);
+      ekv_field_row_set_source (EKV_FIELD_ROW (row), document, record);
+      return row;
+    }
+}
+
+static GtkWidget *
+remove_button_new (EkvRecordList *self,
+                   EkvRecord     *record);
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  EkvRecordList *self = user_data;
+  EkvRecord *record = EKV_RECORD (item);
+  const EkvEntity *entity = ekv_record_get_entity (record);
+  GtkWidget *row;
+  int name;
+
+  if (entity->n_fields == 1)
+    {
+      row = field_row_new (self->document, record, &entity->fields[0]);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button_new (self, record));
+      return row;
+    }
+
+  row = adw_expander_row_new ();
+  /* Names are the user's text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  name = name_field (entity);
+  if (name >= 0)
+    g_object_bind_property_full (record, entity->fields[name].property, row, "title",
+                                 G_BINDING_SYNC_CREATE, name_to_title, NULL, NULL, NULL);
+  if (self->subtitle_key != NULL)
+    g_object_bind_property (record, self->subtitle_key, row, "subtitle", G_BINDING_SYNC_CREATE);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button_new (self, record));
+
+  for (guint i = 0; i < entity->n_fields; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              field_row_new (self->document, record, &entity->fields[i]));
+
+  return row;
+}
+
+/* }}} */
+/* Callbacks {{{ */
+
+static void
+remove_clicked_cb (EkvRecordList *self,
+                   GtkButton     *button)
+{
+  g_autoptr(GError) error = NULL;
+  EkvRecord *record = g_object_get_data (G_OBJECT (button), "ekv-record");
+
+  if (!ekv_document_remove (self->document, record, &error))
+    ekv_gui_toast (GTK_WIDGET (self), error->message);
+}
+
+static GtkWidget *
+remove_button_new (EkvRecordList *self,
+                   EkvRecord     *record)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove"));
+  g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (record), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+static void
+add_clicked_cb (EkvRecordList *self)
+{
+  ekv_record_list_add (self);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+ekv_record_list_dispose (GObject *object)
+{
+  EkvRecordList *self = EKV_RECORD_LIST (object);
+
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ekv_record_list_parent_class)->dispose (object);
+}
+
+static void
+ekv_record_list_finalize (GObject *object)
+{
+  EkvRecordList *self = EKV_RECORD_LIST (object);
+
+  g_free (self->entity);
+  g_free (self->new_name);
+  g_free (self->subtitle_key);
+
+  G_OBJECT_CLASS (ekv_record_list_parent_class)->finalize (object);
+}
+
+static void
+ekv_record_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  EkvRecordList *self = EKV_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTITY:
+      g_value_set_string (value, self->entity);
+      break;
+    case PROP_NEW_NAME:
+      g_value_set_string (value, self->new_name);
+      break;
+    case PROP_EMPTY_TEXT:
+      g_value_set_string (value, gtk_label_get_text (GTK_LABEL (self->placeholder)));
+      break;
+    case PROP_ADD_LABEL:
+      g_value_set_string (value, adw_button_content_get_label (ADW_BUTTON_CONTENT (self->add_content)));
+      break;
+    case PROP_SUBTITLE_KEY:
+      g_value_set_string (value, self->subtitle_key);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ekv_record_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  EkvRecordList *self = EKV_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTITY:
+      ekv_set_string (&self->entity, g_value_get_string (value));
+      self->kind = EKV_ENTITY_NONE;
+      for (guint k = 0; k < EKV_N_ENTITIES; k++)
+        if (g_strcmp0 (ekv_entity_get (k)->table, self->entity) == 0)
+          self->kind = k;
+      g_warn_if_fail (self->kind != EKV_ENTITY_NONE);
+      break;
+    case PROP_NEW_NAME:
+      ekv_set_string (&self->new_name, g_value_get_string (value));
+      break;
+    case PROP_EMPTY_TEXT:
+      gtk_label_set_text (GTK_LABEL (self->placeholder), g_value_get_string (value));
+      break;
+    case PROP_ADD_LABEL:
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (self->add_content),
+                                    g_value_get_string (value));
+      break;
+    case PROP_SUBTITLE_KEY:
+      ekv_set_string (&self->subtitle_key, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ekv_record_list_class_init (EkvRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ekv_record_list_dispose;
+  object_class->finalize = ekv_record_list_finalize;
+  object_class->get_property = ekv_record_list_get_property;
+  object_class->set_property = ekv_record_list_set_property;
+
+  /* The entity's table name: "products", "team_members", ... */
+  properties[PROP_ENTITY] =
+    g_param_spec_string ("entity", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The name a new record starts with, e.g. "New product". */
+  properties[PROP_NEW_NAME] =
+    g_param_spec_string ("new-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EMPTY_TEXT] =
+    g_param_spec_string ("empty-text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ADD_LABEL] =
+    g_param_spec_string ("add-label", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /* A text property of the records shown under their name, e.g. "position". */
+  properties[PROP_SUBTITLE_KEY] =
+    g_param_spec_string ("subtitle-key", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ekv_record_list_init (EkvRecordList *self)
+{
+  self->kind = EKV_ENTITY_NONE;
+
+  self->add_content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (self->add_content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (self->add_content), _("Add"));
+  self->add_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->add_button), self->add_content);
+  gtk_widget_add_css_class (self->add_button, "flat");
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
+
+  self->placeholder = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
+  gtk_widget_add_css_class (self->placeholder, "dim-label");
+  gtk_widget_add_css_class (self->placeholder, "ekv-list-placeholder");
+
+  self->list_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list_box), GTK_SELECTION_NONE);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list_box), self->placeholder);
+  gtk_widget_add_css_class (self->list_box, "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->list_box);
+}
+
+/* }}} */
+/* Public API {{{ */
+
+void
+ekv_record_list_set_document (EkvRecordList *self,
+                              EkvDocument   *document)
+{
+  g_return_if_fail (EKV_IS_RECORD_LIST (self));
+  g_return_if_fail (self->kind != EKV_ENTITY_NONE);
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box),
+                           document ? ekv_document_get_list (document, self->kind) : NULL,
+                           create_row_cb, self, NULL);
+  gtk_widget_set_sensitive (self->add_button,
+                            document != NULL && !ekv_document_is_read_only (document));
+}
+
+EkvRecord *
+ekv_record_list_add (EkvRecordList *self)
+{
+  g_autoptr(EkvRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  const EkvEntity *entity;
+  GtkListBoxRow *row;
+  GListModel *list;
+  int name;
+
+  g_return_val_if_fail (EKV_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  record = ekv_record_new (self->kind);
+  entity = ekv_record_get_entity (record);
+  name = name_field (entity);
+  if (name >= 0 && self->new_name != NULL)
+    ekv_record_set_string (record, name, self->new_name);
+
+  if (!ekv_document_insert (self->document, record, NULL, -1, &error))
+    {
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return NULL;
+    }
+
+  /* Open the new row at its name, ready to be typed over. */
+  list = ekv_document_get_list (self->document, self->kind);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box),
+                                       g_list_model_get_n_items (list) - 1);
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  return record;
+}
+
+GtkListBox *
+ekv_record_list_get_list_box (EkvRecordList *self)
+{
+  g_return_val_if_fail (EKV_IS_RECORD_LIST (self), NULL);
+
+  return GTK_LIST_BOX (self->list_box);
+}
+
+/* }}} */

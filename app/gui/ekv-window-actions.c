@@ -1,0 +1,115 @@
+/* ekv-window-actions.c: win.* actions
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ekv-window-private.h"
+
+static void
+save_copy_response_cb (EkvWindow            *self,
+                       int                   response,
+                       GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (!g_str_has_suffix (path, ".ekv"))
+    {
+      char *with_suffix = g_strconcat (path, ".ekv", NULL);
+      g_free (path);
+      path = with_suffix;
+    }
+
+  if (!ekv_window_save_copy (self, path, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Could Not Save a Copy"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  basename = g_path_get_basename (path);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Copy saved as “%s”"), basename);
+  ekv_window_add_toast (self, message);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EkvWindow *self = EKV_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *basename = NULL;
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *chooser;
+  const char *path;
+
+  if (self->document == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Ekoverim audits"));
+  gtk_file_filter_add_pattern (filter, "*.ekv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  path = ekv_document_get_path (self->document);
+  if (path != NULL)
+    {
+      g_autoptr(GFile) folder = NULL;
+      g_autofree char *stem = NULL;
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      basename = g_path_get_basename (path);
+      stem = g_strndup (basename, strlen (basename) - (g_str_has_suffix (basename, ".ekv") ? 4 : 0));
+      /* Translators: the suggested name of a copy; %s is the audit's file name without .ekv */
+      suggested = g_strdup_printf (_("%s (copy).ekv"), stem);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+      folder = g_file_new_for_path (dir);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_copy_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_ekv_window_update_actions (EkvWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->document != NULL);
+}
+
+void
+_ekv_window_class_actions_init (EkvWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-copy", NULL);
+}

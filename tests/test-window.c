@@ -1,0 +1,395 @@
+/* test-window.c: the main window on a real document, driven through its widgets
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ekv-application.h"
+#include "ekv-company-page.h"
+#include "ekv-field-row.h"
+#include "ekv-record-list.h"
+#include "ekv-window.h"
+
+/* The system's MIME database (GdkPixbuf needs it to recognise SVG icons), which
+ * G_TEST_OPTION_ISOLATE_DIRS hides with the rest of the data dirs. */
+static char **mime_dirs;
+
+typedef struct
+{
+  EkvApplication *app;
+  char           *dir;
+  char           *path;
+  EkvWindow      *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *key)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (key == NULL || g_strcmp0 (ekv_field_row_get_key (EKV_FIELD_ROW (root)), key) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static EkvFieldRow *
+company_row (Fixture    *fixture,
+             const char *key)
+{
+  GtkWidget *page = ekv_window_show_page (fixture->window, "company");
+  GtkWidget *row = find_row (page, EKV_TYPE_FIELD_ROW, key);
+
+  g_assert_nonnull (row);
+  return EKV_FIELD_ROW (row);
+}
+
+static EkvDocument *
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  EkvDocument *document;
+
+  document = ekv_document_open (fixture->path, EKV_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
+
+  fixture->app = ekv_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->dir = g_dir_make_tmp ("ekv-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* The sample, as a user gets it from "New Audit from Sample". */
+  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->window);
+  fixture->path = g_strdup (ekv_document_get_path (ekv_window_get_document (fixture->window)));
+  g_assert_true (g_str_has_prefix (fixture->path, fixture->dir));
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->app);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Typing the firm's name stores it at once; the title follows. */
+static void
+test_firm_name (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvCompanyPage *page;
+  EkvFieldRow *row;
+
+  page = EKV_COMPANY_PAGE (ekv_window_show_page (fixture->window, "company"));
+  row = ekv_company_page_get_name_row (page);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Marmara Dokuma A.Ş.");
+  spin ();
+
+  g_assert_cmpstr (adw_window_title_get_title (ekv_window_get_title_widget (fixture->window)),
+                   ==, "Marmara Dokuma A.Ş.");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Marmara Dokuma A.Ş.");
+
+  stored = reopen (fixture);
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (stored), EKV_COMPANY_NAME),
+                   ==, "Marmara Dokuma A.Ş.");
+}
+
+/* The firm's name is required: clearing it marks the row and keeps the stored name. */
+static void
+test_empty_name (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  g_autofree char *before = NULL;
+  EkvFieldRow *row = company_row (fixture, "name");
+
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_assert_cmpstr (before, !=, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (ekv_field_row_get_error_message (row));
+
+  stored = reopen (fixture);
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (stored), EKV_COMPANY_NAME),
+                   ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Yeni Ad");
+  spin ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_null (ekv_field_row_get_error_message (row));
+}
+
+/* A letter in a number: nothing stored, the text kept, the row marked. */
+static void
+test_number_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvRecord *company = ekv_document_get_company (ekv_window_get_document (fixture->window));
+  EkvFieldRow *row = company_row (fixture, "employees");
+  gboolean was_set = ekv_record_is_set (company, EKV_COMPANY_EMPLOYEES);
+  int before = ekv_record_get_int (company, EKV_COMPANY_EMPLOYEES);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "12a");
+  g_assert_false (ekv_field_row_apply (row));
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (ekv_field_row_get_error_message (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "12a");
+
+  stored = reopen (fixture);
+  g_assert_cmpint (ekv_record_is_set (ekv_document_get_company (stored), EKV_COMPANY_EMPLOYEES),
+                   ==, was_set);
+  g_assert_cmpint (ekv_record_get_int (ekv_document_get_company (stored), EKV_COMPANY_EMPLOYEES),
+                   ==, before);
+  g_clear_object (&stored);
+
+  /* Corrected, it is stored and the mark goes. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "57");
+  g_assert_true (ekv_field_row_apply (row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  stored = reopen (fixture);
+  g_assert_cmpint (ekv_record_get_int (ekv_document_get_company (stored), EKV_COMPANY_EMPLOYEES),
+                   ==, 57);
+}
+
+/* A negative amount of money is refused by the document, with its reason. */
+static void
+test_negative_number (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EkvRecord *company = ekv_document_get_company (ekv_window_get_document (fixture->window));
+  EkvFieldRow *row = company_row (fixture, "turnover");
+  double before = ekv_record_get_double (company, EKV_COMPANY_TURNOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "-5");
+  g_assert_false (ekv_field_row_apply (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpfloat (ekv_record_get_double (company, EKV_COMPANY_TURNOVER), ==, before);
+
+  /* Emptied, an optional number is unset. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_assert_true (ekv_field_row_apply (row));
+  g_assert_false (ekv_record_is_set (company, EKV_COMPANY_TURNOVER));
+}
+
+/* A date typed the wrong way is refused the same way. */
+static void
+test_date_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvFieldRow *row = company_row (fixture, "reference-start");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "31.12.2025");
+  g_assert_false (ekv_field_row_apply (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2025-01-01");
+  g_assert_true (ekv_field_row_apply (row));
+  stored = reopen (fixture);
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (stored),
+                                          EKV_COMPANY_REFERENCE_START), ==, "2025-01-01");
+}
+
+/* The sidebar lists the steps that have pages, in the method's order. */
+static void
+test_sidebar (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile" };
+  GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
+  guint n = 0;
+
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (sidebar, n)) != NULL; n++)
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (row);
+
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected[n]);
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+
+  /* Phase I heads the first step. */
+  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 0))));
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 1)));
+  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 2))));
+}
+
+/* Adding a product stores a record; editing its name in the list stores that too. */
+static void
+test_add_product (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  GtkWidget *page = ekv_window_show_page (fixture->window, "company");
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GListModel *products = ekv_document_get_list (document, EKV_ENTITY_PRODUCT);
+  guint n = g_list_model_get_n_items (products);
+  EkvRecordList *list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  EkvRecord *record;
+
+  record = ekv_record_list_add (list);
+  g_assert_nonnull (record);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, n + 1);
+
+  g_object_set (record, "quantity", 1250.0, NULL);
+  stored = reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_PRODUCT)),
+                    ==, n + 1);
+  record = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_PRODUCT), n);
+  g_assert_cmpfloat (ekv_record_get_double (record, EKV_PRODUCT_QUANTITY), ==, 1250.0);
+  g_object_unref (record);
+}
+
+/* New audits go to the folder given, each under a name of its own. */
+static void
+test_new_audit (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  EkvWindow *first, *second;
+  const char *first_path, *second_path;
+
+  first = ekv_application_new_audit (fixture->app, fixture->dir, &error);
+  g_assert_no_error (error);
+  second = ekv_application_new_audit (fixture->app, fixture->dir, &error);
+  g_assert_no_error (error);
+
+  first_path = ekv_document_get_path (ekv_window_get_document (first));
+  second_path = ekv_document_get_path (ekv_window_get_document (second));
+  g_assert_true (g_str_has_prefix (first_path, fixture->dir));
+  g_assert_true (g_str_has_suffix (first_path, ".ekv"));
+  g_assert_true (g_str_has_suffix (second_path, " (2).ekv"));
+  g_assert_true (g_file_test (second_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Opening a file that is already open presents its window. */
+  g_assert_true (ekv_application_open_path (fixture->app, first_path, &error) == first);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (first));
+  gtk_window_destroy (GTK_WINDOW (second));
+  spin ();
+}
+
+/* A file that is not an audit is refused with a reason. */
+static void
+test_open_failure (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.ekv", NULL);
+
+  g_assert_true (g_file_set_contents (path, "not an audit\n", -1, NULL));
+  g_assert_null (ekv_application_open_path (fixture->app, path, &error));
+  g_assert_nonnull (error);
+}
+
+static char **
+get_mime_dirs (void)
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **dirs;
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
+      g_strv_builder_add (builder, dir);
+    }
+  dirs = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return dirs;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  mime_dirs = get_mime_dirs ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      g_strfreev (mime_dirs);
+      return 0;
+    }
+
+  adw_init ();
+
+#define ADD(name, fn) \
+  g_test_add ("/ekv/window/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("firm-name", test_firm_name);
+  ADD ("empty-name", test_empty_name);
+  ADD ("number-error", test_number_error);
+  ADD ("negative-number", test_negative_number);
+  ADD ("date-error", test_date_error);
+  ADD ("sidebar", test_sidebar);
+  ADD ("add-product", test_add_product);
+  ADD ("new-audit", test_new_audit);
+  ADD ("open-failure", test_open_failure);
+#undef ADD
+
+  status = g_test_run ();
+  g_strfreev (mime_dirs);
+  return status;
+}
