@@ -19,6 +19,7 @@ import json
 import math
 import os
 import re
+import signal
 import sys
 
 # ---------------------------------------------------------------- the contract
@@ -760,4 +761,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet under "| head"
     sys.exit(main())
