@@ -328,12 +328,15 @@ shortcuts_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   EkvApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
 
-  /* GtkApplication gives each application window the help overlay from
-   * gtk/help-overlay.ui and its win.show-help-overlay action. */
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  /* Built on demand: as gtk/help-overlay.ui it would be built with every window. */
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/ekv-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (shortcuts);
 }
 
 static const GActionEntry app_actions[] = {
@@ -372,9 +375,6 @@ ekv_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
-  /* app.shortcuts carries Ctrl+? so the shortcut is listed once. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
-                                         (const char *[]) { NULL });
 }
 
 static void

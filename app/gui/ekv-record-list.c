@@ -106,6 +106,27 @@ static GtkWidget *
 remove_button_new (EkvRecordList *self,
                    EkvRecord     *record);
 
+/* An expander's field rows are built when it is first opened: a team of twelve
+ * would otherwise cost sixty entry rows before the page can show. */
+static void
+expanded_cb (AdwExpanderRow *row,
+             GParamSpec     *pspec,
+             EkvRecordList  *self)
+{
+  EkvRecord *record = g_object_get_data (G_OBJECT (row), "ekv-record");
+  const EkvEntity *entity;
+
+  if (!adw_expander_row_get_expanded (row) || record == NULL)
+    return;
+
+  entity = ekv_record_get_entity (record);
+  for (guint i = 0; i < entity->n_fields; i++)
+    adw_expander_row_add_row (row, field_row_new (self->document, record, &entity->fields[i]));
+
+  g_signal_handlers_disconnect_by_func (row, expanded_cb, self);
+  g_object_set_data (G_OBJECT (row), "ekv-record", NULL);
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
@@ -134,9 +155,8 @@ create_row_cb (gpointer item,
     g_object_bind_property (record, self->subtitle_key, row, "subtitle", G_BINDING_SYNC_CREATE);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button_new (self, record));
 
-  for (guint i = 0; i < entity->n_fields; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                              field_row_new (self->document, record, &entity->fields[i]));
+  g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (record), g_object_unref);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);
 
   return row;
 }

@@ -15,13 +15,14 @@ struct _EkvWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  AdwPreferencesGroup  *recent_group;
-  GtkListBox           *recent_list;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   AdwWindowTitle       *window_title;
   GtkStack             *page_stack;
+  GtkMenuButton        *sidebar_menu_button;
+  GMenuModel           *primary_menu;
   GMenu                *recent_section;
+  GtkWidget            *welcome_page; /* only for a window that starts without an audit */
 
   /* Owned references */
   EkvDocument          *document;

@@ -14,6 +14,7 @@
 #include "ekv-company-page.h"
 #include "ekv-plan-page.h"
 #include "ekv-team-page.h"
+#include "ekv-welcome-page.h"
 #include "ekv-window-private.h"
 
 G_DEFINE_FINAL_TYPE (EkvWindow, ekv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -132,7 +133,6 @@ update_recent (EkvWindow *self)
 {
   EkvApplication *app = EKV_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_auto(GStrv) paths = NULL;
-  GtkWidget *child;
 
   if (app == NULL)
     return;
@@ -143,28 +143,12 @@ update_recent (EkvWindow *self)
                            ekv_application_get_recent_menu (app));
 
   /* The welcome page lists the same audits. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  paths = ekv_application_get_recent_paths (app);
-  for (guint i = 0; paths[i] != NULL && i < 5; i++)
+  if (self->welcome_page != NULL)
     {
-      g_autofree char *basename = g_path_get_basename (paths[i]);
-      g_autofree char *dirname = g_path_get_dirname (paths[i]);
-      g_autofree char *markup = g_markup_escape_text (basename, -1);
-      g_autofree char *dir_markup = g_markup_escape_text (dirname, -1);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir_markup);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", paths[i]);
-      gtk_list_box_append (self->recent_list, row);
+      paths = ekv_application_get_recent_paths (app);
+      ekv_welcome_page_set_recent (EKV_WELCOME_PAGE (self->welcome_page),
+                                   (const char * const *) paths);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), paths[0] != NULL);
 }
 
 /* "application" is not a construct property: this runs once it is set. */
@@ -191,6 +175,16 @@ setup_for_application (EkvWindow *self)
                                G_CONNECT_SWAPPED);
       update_recent (self);
     }
+}
+
+/* The menu's widgets are built when it first opens, not while the window starts. */
+static void
+create_sidebar_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  EkvWindow *self = EKV_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* }}} */
@@ -236,6 +230,23 @@ document_error_cb (EkvWindow   *self,
 /* GObject {{{ */
 
 static void
+ekv_window_realize (GtkWidget *widget)
+{
+  EkvWindow *self = EKV_WINDOW (widget);
+
+  /* A window shown without an audit offers to start one. */
+  if (self->document == NULL && self->welcome_page == NULL)
+    {
+      self->welcome_page = ekv_welcome_page_new (self->primary_menu);
+      gtk_stack_add_named (self->main_stack, self->welcome_page, "welcome");
+      gtk_stack_set_visible_child (self->main_stack, self->welcome_page);
+      update_recent (self);
+    }
+
+  GTK_WIDGET_CLASS (ekv_window_parent_class)->realize (widget);
+}
+
+static void
 ekv_window_dispose (GObject *object)
 {
   EkvWindow *self = EKV_WINDOW (object);
@@ -254,17 +265,18 @@ ekv_window_class_init (EkvWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ekv_window_dispose;
+  widget_class->realize = ekv_window_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/ekoverim/Ekoverim/ui/ekv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EkvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EkvWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, EkvWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, EkvWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, EkvWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EkvWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EkvWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EkvWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, EkvWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EkvWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EkvWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -277,6 +289,8 @@ static void
 ekv_window_init (EkvWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_sidebar_menu_cb,
+                                         self, NULL);
   _ekv_window_update_actions (self);
 }
 
