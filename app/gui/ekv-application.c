@@ -58,11 +58,13 @@ window_for_document (EkvApplication *self,
   EkvWindow *window;
 
   if (EKV_IS_WINDOW (active) && ekv_window_get_document (EKV_WINDOW (active)) == NULL)
-    window = EKV_WINDOW (active);
+    {
+      window = EKV_WINDOW (active);
+      ekv_window_set_document (window, document);
+    }
   else
-    window = ekv_window_new (GTK_APPLICATION (self));
+    window = ekv_window_new_for_document (GTK_APPLICATION (self), document);
 
-  ekv_window_set_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
 
   return window;

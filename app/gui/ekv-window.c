@@ -230,23 +230,6 @@ document_error_cb (EkvWindow   *self,
 /* GObject {{{ */
 
 static void
-ekv_window_realize (GtkWidget *widget)
-{
-  EkvWindow *self = EKV_WINDOW (widget);
-
-  /* A window shown without an audit offers to start one. */
-  if (self->document == NULL && self->welcome_page == NULL)
-    {
-      self->welcome_page = ekv_welcome_page_new (self->primary_menu);
-      gtk_stack_add_named (self->main_stack, self->welcome_page, "welcome");
-      gtk_stack_set_visible_child (self->main_stack, self->welcome_page);
-      update_recent (self);
-    }
-
-  GTK_WIDGET_CLASS (ekv_window_parent_class)->realize (widget);
-}
-
-static void
 ekv_window_dispose (GObject *object)
 {
   EkvWindow *self = EKV_WINDOW (object);
@@ -265,7 +248,6 @@ ekv_window_class_init (EkvWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ekv_window_dispose;
-  widget_class->realize = ekv_window_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/ekoverim/Ekoverim/ui/ekv-window.ui");
@@ -297,12 +279,30 @@ ekv_window_init (EkvWindow *self)
 /* }}} */
 /* Public API {{{ */
 
+/* A window that starts without an audit offers to start one. */
 EkvWindow *
 ekv_window_new (GtkApplication *application)
 {
   EkvWindow *self = g_object_new (EKV_TYPE_WINDOW, "application", application, NULL);
 
+  self->welcome_page = ekv_welcome_page_new (self->primary_menu);
+  gtk_stack_add_named (self->main_stack, self->welcome_page, "welcome");
+  gtk_stack_set_visible_child (self->main_stack, self->welcome_page);
   setup_for_application (self);
+
+  return self;
+}
+
+/* An opened audit never pays for the welcome page. */
+EkvWindow *
+ekv_window_new_for_document (GtkApplication *application,
+                             EkvDocument    *document)
+{
+  EkvWindow *self = g_object_new (EKV_TYPE_WINDOW, "application", application, NULL);
+
+  setup_for_application (self);
+  ekv_window_set_document (self, document);
+
   return self;
 }
 

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EkvWindow, ekv_window, EKV, WINDOW, AdwApplicationWindow)
 
 EkvWindow   *ekv_window_new            (GtkApplication *application);
+EkvWindow   *ekv_window_new_for_document (GtkApplication *application,
+                                          EkvDocument    *document);
 EkvDocument *ekv_window_get_document   (EkvWindow      *self);
 /* A window shows one document for its lifetime: set it once. */
 void         ekv_window_set_document   (EkvWindow      *self,
