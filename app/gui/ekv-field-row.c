@@ -103,12 +103,36 @@ value_to_text (EkvFieldRow *self)
     }
 }
 
+/* The title says what is wrong while the text is refused (the messages name the
+ * field), else the field and its unit: a suffix would sit after the edit icon. */
+static void
+update_title (EkvFieldRow *self)
+{
+  AdwPreferencesRow *row = ADW_PREFERENCES_ROW (self);
+  g_autofree char *title = NULL;
+
+  if (self->base_title == NULL)
+    self->base_title = g_strdup (adw_preferences_row_get_title (row));
+
+  if (self->error_message != NULL)
+    title = g_strdup (self->error_message);
+  else if (self->unit != NULL)
+    /* Translators: a field's title, then its unit: "Annual turnover (TRY)" */
+    title = g_strdup_printf (_("%s (%s)"), self->base_title, self->unit);
+  else
+    title = g_strdup (self->base_title);
+
+  adw_preferences_row_set_title (row, title);
+}
+
 static void
 set_error (EkvFieldRow *self,
            const char  *message)
 {
   if (!ekv_set_string (&self->error_message, message))
     return;
+
+  update_title (self);
 
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
@@ -271,7 +295,16 @@ commit (EkvFieldRow *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self));
   if (!text_to_value (self, text, &value, &unset, &error))
     {
-      set_error (self, error->message);
+      if (g_error_matches (error, EKV_UTIL_ERROR, EKV_UTIL_ERROR_NUMBER))
+        {
+          /* Translators: a field label, then why the typed text is not a number */
+          g_autofree char *message = g_strdup_printf (_("%s: %s"),
+                                                      g_dgettext (GETTEXT_PACKAGE, self->field->label),
+                                                      error->message);
+          set_error (self, message);
+        }
+      else
+        set_error (self, error->message);
       return FALSE;
     }
 
@@ -563,8 +596,6 @@ void
 ekv_field_row_set_unit (EkvFieldRow *self,
                         const char  *unit)
 {
-  AdwPreferencesRow *row = (AdwPreferencesRow *) self;
-
   g_return_if_fail (EKV_IS_FIELD_ROW (self));
 
   if (unit != NULL && *unit == '\0')
@@ -572,18 +603,7 @@ ekv_field_row_set_unit (EkvFieldRow *self,
   if (!ekv_set_string (&self->unit, unit))
     return;
 
-  /* The unit goes into the title: a suffix would sit after the row's edit icon. */
-  if (self->base_title == NULL)
-    self->base_title = g_strdup (adw_preferences_row_get_title (row));
-  if (unit != NULL)
-    {
-      /* Translators: a field's title, then its unit: "Annual turnover (TRY)" */
-      g_autofree char *title = g_strdup_printf (_("%s (%s)"), self->base_title, unit);
-      adw_preferences_row_set_title (row, title);
-    }
-  else
-    adw_preferences_row_set_title (row, self->base_title);
-
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 

@@ -202,6 +202,10 @@ sidebar_row_selected_cb (EkvWindow     *self,
 
   index = gtk_list_box_row_get_index (row);
   gtk_stack_set_visible_child (self->page_stack, ensure_page (self, index));
+
+  /* Keep the focus on the step: when it was in the page just hidden, GTK would move
+   * it to the new page's first field, whose text a key press would replace. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
