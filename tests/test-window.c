@@ -328,6 +328,28 @@ test_new_audit (Fixture       *fixture,
   spin ();
 }
 
+/* "Save a Copy" writes a whole document elsewhere; the window stays on its own file. */
+static void
+test_save_copy (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) copy = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "copy.ekv", NULL);
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+
+  g_assert_true (ekv_window_save_copy (fixture->window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ekv_document_get_path (document), ==, fixture->path);
+
+  copy = ekv_document_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (copy), EKV_COMPANY_NAME), ==,
+                   ekv_record_get_string (ekv_document_get_company (document), EKV_COMPANY_NAME));
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (copy, EKV_ENTITY_FLOW)), ==,
+                    g_list_model_get_n_items (ekv_document_get_list (document, EKV_ENTITY_FLOW)));
+}
+
 /* A file that is not an audit is refused with a reason. */
 static void
 test_open_failure (Fixture       *fixture,
@@ -387,6 +409,7 @@ main (int   argc,
   ADD ("sidebar", test_sidebar);
   ADD ("add-product", test_add_product);
   ADD ("new-audit", test_new_audit);
+  ADD ("save-copy", test_save_copy);
   ADD ("open-failure", test_open_failure);
 #undef ADD
 
