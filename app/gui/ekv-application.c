@@ -330,15 +330,25 @@ shortcuts_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   EkvApplication *self = user_data;
-  g_autoptr(GtkBuilder) builder = NULL;
-  GtkWindow *shortcuts;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkApplicationWindow *app_window;
 
-  /* Built on demand: as gtk/help-overlay.ui it would be built with every window. */
-  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/ekv-shortcuts-window.ui");
-  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-  gtk_window_set_transient_for (shortcuts,
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_present (shortcuts);
+  if (!GTK_IS_APPLICATION_WINDOW (window))
+    return;
+
+  /* Built on demand: as gtk/help-overlay.ui GtkApplication would build one with every
+   * window at start-up. As the window's help overlay it shows the accelerators. */
+  app_window = GTK_APPLICATION_WINDOW (window);
+  if (gtk_application_window_get_help_overlay (app_window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/ekv-shortcuts-window.ui");
+      gtk_application_window_set_help_overlay (
+        app_window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 static const GActionEntry app_actions[] = {
@@ -368,6 +378,7 @@ ekv_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
+    { "window.close", { "<Control>w", NULL } },
   };
 
   G_APPLICATION_CLASS (ekv_application_parent_class)->startup (application);

@@ -213,7 +213,10 @@ sidebar_row_activated_cb (EkvWindow     *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list_box)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Only a folded window needs to slide to the page; unfolded, navigating would
+   * move the focus into the page's first field. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
