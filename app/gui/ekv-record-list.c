@@ -4,7 +4,7 @@
  *
  * The rows follow the document's list model. A record of one field (a
  * certification) is a single entry row; a larger one (a product, a team member) is
- * an expander row titled by its name, holding one row per field of the entity:
+ * a row titled by its name that opens into an expander holding one row per field:
  * entry rows for text, numbers and dates, combo rows for enums, switches for
  * yes/no. The entity descriptor (ekv-entity.c) decides which.
  */
@@ -106,36 +106,53 @@ static GtkWidget *
 remove_button_new (EkvRecordList *self,
                    EkvRecord     *record);
 
-/* An expander's field rows are built when it is first opened: a team of twelve
- * would otherwise cost sixty entry rows before the page can show. */
+/* Shows a record's name (and SUBTITLE-KEY) on a row, as the user typed them. */
 static void
-expanded_cb (AdwExpanderRow *row,
-             GParamSpec     *pspec,
-             EkvRecordList  *self)
+bind_summary (EkvRecordList *self,
+              EkvRecord     *record,
+              GtkWidget     *row)
 {
-  EkvRecord *record = g_object_get_data (G_OBJECT (row), "ekv-record");
-  const EkvEntity *entity;
+  const EkvEntity *entity = ekv_record_get_entity (record);
+  int name = name_field (entity);
 
-  if (!adw_expander_row_get_expanded (row) || record == NULL)
-    return;
-
-  entity = ekv_record_get_entity (record);
-  for (guint i = 0; i < entity->n_fields; i++)
-    adw_expander_row_add_row (row, field_row_new (self->document, record, &entity->fields[i]));
-
-  g_signal_handlers_disconnect_by_func (row, expanded_cb, self);
-  g_object_set_data (G_OBJECT (row), "ekv-record", NULL);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (name >= 0)
+    g_object_bind_property_full (record, entity->fields[name].property, row, "title",
+                                 G_BINDING_SYNC_CREATE, name_to_title, NULL, NULL, NULL);
+  if (self->subtitle_key != NULL)
+    g_object_bind_property (record, self->subtitle_key, row, "subtitle", G_BINDING_SYNC_CREATE);
 }
 
+/* The editor of one record: an expander row with a row per field. */
 static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+expander_row_new (EkvRecordList *self,
+                  EkvRecord     *record)
 {
-  EkvRecordList *self = user_data;
-  EkvRecord *record = EKV_RECORD (item);
+  const EkvEntity *entity = ekv_record_get_entity (record);
+  GtkWidget *row = adw_expander_row_new ();
+
+  bind_summary (self, record, row);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button_new (self, record));
+  for (guint i = 0; i < entity->n_fields; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              field_row_new (self->document, record, &entity->fields[i]));
+
+  return row;
+}
+
+static void summary_activated_cb (EkvRecordList *self,
+                                  AdwActionRow  *summary);
+
+/* Until it is opened, a record is a plain row that looks like a closed expander:
+ * a team of twelve would otherwise cost twelve expanders and sixty entry rows
+ * before the page can show. */
+static GtkWidget *
+row_new (EkvRecordList *self,
+         EkvRecord     *record)
+{
   const EkvEntity *entity = ekv_record_get_entity (record);
   GtkWidget *row;
-  int name;
+  GtkWidget *arrow;
 
   if (entity->n_fields == 1)
     {
@@ -144,21 +161,59 @@ create_row_cb (gpointer item,
       return row;
     }
 
-  row = adw_expander_row_new ();
-  /* Names are the user's text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  name = name_field (entity);
-  if (name >= 0)
-    g_object_bind_property_full (record, entity->fields[name].property, row, "title",
-                                 G_BINDING_SYNC_CREATE, name_to_title, NULL, NULL, NULL);
-  if (self->subtitle_key != NULL)
-    g_object_bind_property (record, self->subtitle_key, row, "subtitle", G_BINDING_SYNC_CREATE);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button_new (self, record));
-
+  row = adw_action_row_new ();
+  bind_summary (self, record, row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button_new (self, record));
+  arrow = gtk_image_new_from_icon_name ("adw-expander-arrow-symbolic");
+  gtk_widget_add_css_class (arrow, "expander-row-arrow");
+  gtk_widget_add_css_class (arrow, "ekv-closed-arrow");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (record), g_object_unref);
-  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);
+  g_signal_connect_object (row, "activated", G_CALLBACK (summary_activated_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return row;
+}
+
+/* Replaces the summary row at INDEX by the record's open editor. */
+static GtkWidget *
+open_row (EkvRecordList *self,
+          int            index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box), index);
+  EkvRecord *record;
+  GtkWidget *expander;
+
+  if (row == NULL || !ADW_IS_ACTION_ROW (row))
+    return GTK_WIDGET (row);
+
+  record = g_object_get_data (G_OBJECT (row), "ekv-record");
+  expander = expander_row_new (self, record);
+  gtk_list_box_remove (GTK_LIST_BOX (self->list_box), GTK_WIDGET (row));
+  gtk_list_box_insert (GTK_LIST_BOX (self->list_box), expander, index);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+
+  return expander;
+}
+
+static void
+items_changed_cb (EkvRecordList *self,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  GListModel    *list)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (self->list_box);
+
+  for (guint i = 0; i < removed; i++)
+    gtk_list_box_remove (list_box, GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, position)));
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(EkvRecord) record = g_list_model_get_item (list, position + i);
+      gtk_list_box_insert (list_box, row_new (self, record), position + i);
+    }
 }
 
 /* }}} */
@@ -189,6 +244,15 @@ remove_button_new (EkvRecordList *self,
                            G_CONNECT_SWAPPED);
 
   return button;
+}
+
+static void
+summary_activated_cb (EkvRecordList *self,
+                      AdwActionRow  *summary)
+{
+  GtkWidget *expander = open_row (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (summary)));
+
+  gtk_widget_grab_focus (expander);
 }
 
 static void
@@ -357,14 +421,22 @@ ekv_record_list_set_document (EkvRecordList *self,
   g_return_if_fail (EKV_IS_RECORD_LIST (self));
   g_return_if_fail (self->kind != EKV_ENTITY_NONE);
 
+  GtkWidget *child;
+  GListModel *list;
+
   if (!g_set_object (&self->document, document))
     return;
 
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box),
-                           document ? ekv_document_get_list (document, self->kind) : NULL,
-                           create_row_cb, self, NULL);
-  gtk_widget_set_sensitive (self->add_button,
-                            document != NULL && !ekv_document_is_read_only (document));
+  while ((child = gtk_widget_get_first_child (self->list_box)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list_box), child);
+  if (document == NULL)
+    return;
+
+  list = ekv_document_get_list (document, self->kind);
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  items_changed_cb (self, 0, 0, g_list_model_get_n_items (list), list);
+  gtk_widget_set_sensitive (self->add_button, !ekv_document_is_read_only (document));
 }
 
 EkvRecord *
@@ -394,10 +466,7 @@ ekv_record_list_add (EkvRecordList *self)
 
   /* Open the new row at its name, ready to be typed over. */
   list = ekv_document_get_list (self->document, self->kind);
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box),
-                                       g_list_model_get_n_items (list) - 1);
-  if (ADW_IS_EXPANDER_ROW (row))
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  row = GTK_LIST_BOX_ROW (open_row (self, g_list_model_get_n_items (list) - 1));
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
 
