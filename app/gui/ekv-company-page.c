@@ -19,6 +19,8 @@ struct _EkvCompanyPage
   EkvFieldRow        *employees_row;
   EkvFieldRow        *turnover_row;
   EkvFieldRow        *labour_cost_row;
+  GtkWidget          *operation_group;
+  GtkWidget          *period_group;
   EkvRecordList      *products_list;
   EkvRecordList      *certifications_list;
 
@@ -56,6 +58,8 @@ ekv_company_page_class_init (EkvCompanyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, employees_row);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, turnover_row);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, labour_cost_row);
+  gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, operation_group);
+  gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, period_group);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, products_list);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, certifications_list);
 }
@@ -85,6 +89,12 @@ ekv_company_page_new (EkvDocument *document)
   finance = ekv_document_get_finance (document);
   g_object_bind_property (finance, "currency", self->turnover_row, "unit", G_BINDING_SYNC_CREATE);
   g_object_bind_property (finance, "currency", self->labour_cost_row, "unit", G_BINDING_SYNC_CREATE);
+
+  /* The page opens every audit: what lies below the first screen is laid out after
+   * the first frame, so the window appears sooner. */
+  ekv_gui_show_after_first_frame (GTK_WIDGET (self), self->operation_group, self->period_group,
+                                  GTK_WIDGET (self->products_list),
+                                  GTK_WIDGET (self->certifications_list), NULL);
 
   return GTK_WIDGET (self);
 }

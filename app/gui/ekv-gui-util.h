@@ -35,6 +35,13 @@ void       ekv_gui_bind_field_rows   (GtkWidget       *root,
                                       EkvDocument     *document,
                                       EkvRecord       *record);
 
+/* Hides the widgets (descendants of PAGE) until PAGE's window has painted its first
+ * frame with PAGE mapped, then shows them: parts of a page below the first screen
+ * need not delay the window. NULL-terminated. */
+void       ekv_gui_show_after_first_frame (GtkWidget  *page,
+                                           GtkWidget  *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+
 /* For AdwComboRow expressions over AdwEnumListModel: a new translated label. */
 char      *ekv_gui_enum_item_label   (AdwEnumListItem *item,
                                       gpointer         user_data);

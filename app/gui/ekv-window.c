@@ -360,7 +360,8 @@ ekv_window_set_document (EkvWindow   *self,
 
   fill_sidebar (self);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
-  row = gtk_list_box_get_row_at_index (self->sidebar, 0);
+  /* An audit opens on who the firm is: the company profile. */
+  row = gtk_list_box_get_row_at_index (self->sidebar, find_step ("company"));
   gtk_list_box_select_row (self->sidebar, row);
   /* Start in the sidebar: a first key press must not type over a field. */
   gtk_widget_grab_focus (GTK_WIDGET (row));
