@@ -298,6 +298,70 @@ test_add_product (Fixture       *fixture,
   g_object_unref (record);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *icon_name,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
+      ((icon_name != NULL && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0) ||
+       (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, icon_name, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Removing a team member is one click, stored at once, and Undo brings the same
+ * member back in the same place. */
+static void
+test_remove_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  g_autoptr(EkvDocument) restored = NULL;
+  g_autoptr(EkvRecord) first = NULL;
+  g_autoptr(EkvRecord) back = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *page = ekv_window_show_page (fixture->window, "team");
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GListModel *team = ekv_document_get_list (document, EKV_ENTITY_TEAM_MEMBER);
+  guint n = g_list_model_get_n_items (team);
+  GtkWidget *remove, *undo;
+
+  g_assert_cmpuint (n, >, 0);
+  first = g_list_model_get_item (team, 0);
+  name = g_strdup (ekv_record_get_string (first, EKV_TEAM_MEMBER_NAME));
+  spin ();
+
+  remove = find_button (page, "user-trash-symbolic", NULL);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (team), ==, n - 1);
+  stored = reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_TEAM_MEMBER)),
+                    ==, n - 1);
+
+  undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (team), ==, n);
+  restored = reopen (fixture);
+  back = g_list_model_get_item (ekv_document_get_list (restored, EKV_ENTITY_TEAM_MEMBER), 0);
+  g_assert_cmpstr (ekv_record_get_string (back, EKV_TEAM_MEMBER_NAME), ==, name);
+}
+
 /* New audits go to the folder given, each under a name of its own. */
 static void
 test_new_audit (Fixture       *fixture,
@@ -408,6 +472,7 @@ main (int   argc,
   ADD ("date-error", test_date_error);
   ADD ("sidebar", test_sidebar);
   ADD ("add-product", test_add_product);
+  ADD ("remove-undo", test_remove_undo);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);
   ADD ("open-failure", test_open_failure);

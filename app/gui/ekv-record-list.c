@@ -219,15 +219,88 @@ items_changed_cb (EkvRecordList *self,
 /* }}} */
 /* Callbacks {{{ */
 
+typedef struct
+{
+  EkvDocument *document;
+  EkvRecord   *record;
+  EkvRecord   *parent;
+  guint        position;
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_clear_object (&removal->document);
+  g_clear_object (&removal->record);
+  g_clear_object (&removal->parent);
+  g_free (removal);
+}
+
+static void
+removal_closure_notify (gpointer  data,
+                        GClosure *closure)
+{
+  removal_free (data);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Removal  *removal)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Put the same record back where it was, with every value it had. */
+  if (!ekv_document_insert (removal->document, removal->record, removal->parent,
+                            removal->position, &error))
+    g_warning ("Could not undo a removal: %s", error->message);
+}
+
 static void
 remove_clicked_cb (EkvRecordList *self,
                    GtkButton     *button)
 {
   g_autoptr(GError) error = NULL;
   EkvRecord *record = g_object_get_data (G_OBJECT (button), "ekv-record");
+  EkvRecord *parent = ekv_record_get_parent (record);
+  GListModel *list = ekv_document_get_list_of (self->document, ekv_record_get_kind (record), parent);
+  GtkWidget *overlay;
+  Removal *removal;
+  AdwToast *toast;
+  EkvEntityKind children[4];
+  guint position = 0;
+
+  g_list_store_find (G_LIST_STORE (list), record, &position);
+  removal = g_new0 (Removal, 1);
+  removal->document = g_object_ref (self->document);
+  removal->record = g_object_ref (record);
+  removal->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  removal->position = position;
 
   if (!ekv_document_remove (self->document, record, &error))
-    ekv_gui_toast (GTK_WIDGET (self), error->message);
+    {
+      removal_free (removal);
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  /* A removal is one click: offer it back. Records with children of their own
+   * would come back without them, so those get no Undo. */
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL ||
+      ekv_entity_get_children (ekv_record_get_kind (record), children, G_N_ELEMENTS (children)) > 0)
+    {
+      removal_free (removal);
+      return;
+    }
+
+  toast = adw_toast_new (_("Removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), removal,
+                         removal_closure_notify, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static GtkWidget *
