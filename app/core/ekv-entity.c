@@ -581,11 +581,11 @@ ekv_field_validate (const EkvField *field,
         {
           if (field->type == EKV_FIELD_DATE)
             g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_FORMAT,
-                         /* Translators: %s is a field label; keep YYYY-MM-DD as it is */
+                         /* Translators: %s is a field label; write YYYY-MM-DD as in the field's hint "YYYY-MM-DD" */
                          _("%s must be a date written YYYY-MM-DD"), _(field->label));
           else
             g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_FORMAT,
-                         /* Translators: %s is a field label; keep YYYY-MM as it is */
+                         /* Translators: %s is a field label; write YYYY-MM as in the field's hint "YYYY-MM-DD" */
                          _("%s must be a month written YYYY-MM"), _(field->label));
           return FALSE;
         }

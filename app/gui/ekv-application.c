@@ -301,7 +301,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   EkvApplication *self = user_data;
-  static const char *developers[] = { "The Ekoverim authors", NULL };
+  const char *developers[] = { _("The Ekoverim authors"), NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -309,14 +309,14 @@ about_action (GSimpleAction *action,
                         "modal", TRUE,
                         "application-name", "Ekoverim",
                         "application-icon", APP_ID,
-                        "developer-name", "The Ekoverim authors",
+                        "developer-name", _("The Ekoverim authors"),
                         "version", PACKAGE_VERSION,
                         "website", PACKAGE_URL,
                         "comments", _("A workbook for cleaner-production audits: from planning, "
                                       "through material, water and energy balances, to the "
                                       "options, their economics and the follow-up."),
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The Ekoverim authors",
+                        "copyright", _("© 2026 The Ekoverim authors"),
                         "developers", developers,
                         /* Translators: your names, one per line, as "Name <e-mail>" */
                         "translator-credits", _("translator-credits"),
