@@ -766,8 +766,6 @@ test_every_field (Fixture       *fixture,
   EkvRecord *records[EKV_N_ENTITIES];
 
   fill_every_entity (store, records);
-  g_assert_true (ekv_store_check (store, &error));
-  g_assert_no_error (error);
 
   g_clear_object (&store);
   store = ekv_store_open (path, EKV_STORE_OPEN_DEFAULT, &error);
@@ -780,6 +778,11 @@ test_every_field (Fixture       *fixture,
       assert_list (store, k, entity->parent != EKV_ENTITY_NONE ? records[entity->parent] : NULL,
                    &records[k], 1);
     }
+
+  /* Every value is valid; only a change gives delta or delta_pct, not both. */
+  update (store, records[EKV_ENTITY_CHANGE], EKV_CHANGE_DELTA_PCT, NULL);
+  g_assert_true (ekv_store_check (store, &error));
+  g_assert_no_error (error);
 
   for (guint k = 0; k < EKV_N_ENTITIES; k++)
     g_object_unref (records[k]);
@@ -1407,6 +1410,8 @@ test_save_copy (Fixture       *fixture,
 
   g_assert_null (ekv_store_get_path (memory));
   fill_every_entity (memory, records);
+  /* a valid audit: a change gives delta or delta_pct, not both */
+  update (memory, records[EKV_ENTITY_CHANGE], EKV_CHANGE_DELTA_PCT, NULL);
 
   /* over an existing file, which is replaced */
   g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
@@ -1529,6 +1534,95 @@ test_check (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Finance"));
 }
 
+/* The rules across fields that the JSON import enforces: a document that breaks
+ * them exports to a JSON audit the import refuses, so the check must say so. */
+static void
+assert_check_fails (EkvStore   *store,
+                    const char *word,
+                    const char *other_word)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ekv_store_check (store, &error));
+  g_assert_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_CONSTRAINT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "rules.ekv"));
+  g_assert_nonnull (strstr (error->message, word));
+  if (other_word != NULL)
+    g_assert_nonnull (strstr (error->message, other_word));
+}
+
+static void
+test_check_rules (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvStore) store = create_store (fixture, "rules.ekv");
+  g_autoptr(EkvRecord) u1 = NULL;
+  g_autoptr(EkvRecord) u2 = NULL;
+  g_autoptr(EkvRecord) flow = NULL;
+  g_autoptr(EkvRecord) option = NULL;
+  g_autoptr(EkvRecord) change = NULL;
+  g_autoptr(EkvRecord) score = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  u1 = insert (store, EKV_ENTITY_UNIT_OPERATION, NULL, 0, EKV_UNIT_OPERATION_ID, "u1",
+               EKV_UNIT_OPERATION_NAME, "Dyeing", -1);
+  u2 = insert (store, EKV_ENTITY_UNIT_OPERATION, NULL, 1, EKV_UNIT_OPERATION_ID, "u2",
+               EKV_UNIT_OPERATION_NAME, "Drying", -1);
+  flow = insert (store, EKV_ENTITY_FLOW, NULL, 0, EKV_FLOW_ID, "fabric", EKV_FLOW_NAME, "Fabric",
+                 EKV_FLOW_KIND, EKV_FLOW_KIND_INTERMEDIATE, EKV_FLOW_FROM, "u1", EKV_FLOW_TO, "u2",
+                 EKV_FLOW_QUANTITY, 1.0, EKV_FLOW_UNIT, EKV_QUANTITY_UNIT_T, -1);
+  option = insert (store, EKV_ENTITY_OPTION, NULL, 0, EKV_OPTION_ID, "o1",
+                   EKV_OPTION_TITLE, "Fix", -1);
+  change = insert (store, EKV_ENTITY_CHANGE, option, 0, EKV_CHANGE_FLOW, "fabric",
+                   EKV_CHANGE_DELTA, -0.5, -1);
+  score = insert (store, EKV_ENTITY_SCORE, option, 0, EKV_SCORE_CRITERION, "technical",
+                  EKV_SCORE_VALUE, 3.0, -1);
+  g_assert_true (ekv_store_check (store, &error));
+  g_assert_no_error (error);
+
+  /* a product that goes to a unit operation */
+  g_value_init (&value, EKV_TYPE_FLOW_KIND);
+  g_value_set_enum (&value, EKV_FLOW_KIND_PRODUCT);
+  update (store, flow, EKV_FLOW_KIND, &value);
+  assert_check_fails (store, "fabric", "u2");
+  g_value_set_enum (&value, EKV_FLOW_KIND_INTERMEDIATE);
+  update (store, flow, EKV_FLOW_KIND, &value);
+  g_value_unset (&value);
+
+  /* per batch, with no batches per year on either unit operation */
+  g_value_init (&value, EKV_TYPE_PERIOD);
+  g_value_set_enum (&value, EKV_PERIOD_BATCH);
+  update (store, flow, EKV_FLOW_PERIOD, &value);
+  assert_check_fails (store, "fabric", NULL);
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 300);
+  update (store, u2, EKV_UNIT_OPERATION_BATCHES_PER_YEAR, &value);
+  g_assert_true (ekv_store_check (store, &error));
+  g_assert_no_error (error);
+
+  /* a change with both delta and delta_pct, then with neither */
+  g_value_set_double (&value, -10);
+  update (store, change, EKV_CHANGE_DELTA_PCT, &value);
+  assert_check_fails (store, "o1", NULL);
+  update (store, change, EKV_CHANGE_DELTA, NULL);
+  update (store, change, EKV_CHANGE_DELTA_PCT, NULL);
+  assert_check_fails (store, "o1", NULL);
+  g_value_set_double (&value, -10);
+  update (store, change, EKV_CHANGE_DELTA_PCT, &value);
+  g_assert_true (ekv_store_check (store, &error));
+  g_assert_no_error (error);
+  g_value_unset (&value);
+
+  /* two scores of one criterion: the JSON map would keep only one */
+  g_clear_object (&score);
+  score = insert (store, EKV_ENTITY_SCORE, option, 1, EKV_SCORE_CRITERION, "technical",
+                  EKV_SCORE_VALUE, 4.0, -1);
+  assert_check_fails (store, "o1", "technical");
+}
+
 /* Nested transactions: only the outermost reaches SQLite; a rollback drops all. */
 static void
 test_transactions (Fixture       *fixture,
@@ -1649,6 +1743,7 @@ main (int   argc,
   ADD ("migrated-is-newer", test_migrated_is_newer);
   ADD ("save-copy", test_save_copy);
   ADD ("check", test_check);
+  ADD ("check-rules", test_check_rules);
   ADD ("transactions", test_transactions);
   ADD ("errors-not-swallowed", test_errors_not_swallowed);
 

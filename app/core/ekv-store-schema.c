@@ -647,6 +647,135 @@ check_values (EkvStore  *self,
   return TRUE;
 }
 
+static gboolean
+unit_has_batches (GHashTable *units,
+                  EkvRecord  *flow,
+                  guint       field)
+{
+  EkvRecord *unit;
+
+  if (!ekv_record_is_set (flow, field))
+    return FALSE;
+  unit = g_hash_table_lookup (units, ekv_record_get_string (flow, field));
+  return unit != NULL && ekv_record_is_set (unit, EKV_UNIT_OPERATION_BATCHES_PER_YEAR);
+}
+
+/* The id of the option whose key is KEY, for messages. */
+static const char *
+option_id (GPtrArray *options,
+           gint64     key)
+{
+  for (guint i = 0; i < options->len; i++)
+    if (_ekv_record_get_key (g_ptr_array_index (options, i)) == key)
+      return ekv_record_get_string (g_ptr_array_index (options, i), EKV_OPTION_ID);
+  return "?";
+}
+
+/* The rules across fields that the JSON import refuses to break (audit-format.md):
+ * a document that breaks them would export to a JSON audit no import takes back. */
+static gboolean
+check_rules (EkvStore  *self,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) flows = NULL;
+  g_autoptr(GPtrArray) options = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autoptr(GArray) change_parents = NULL;
+  g_autoptr(GArray) score_parents = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) criteria = NULL;
+
+  if ((units = ekv_store_load (self, EKV_ENTITY_UNIT_OPERATION, NULL, error)) == NULL ||
+      (flows = ekv_store_load (self, EKV_ENTITY_FLOW, NULL, error)) == NULL ||
+      (options = ekv_store_load (self, EKV_ENTITY_OPTION, NULL, error)) == NULL ||
+      (changes = ekv_store_load (self, EKV_ENTITY_CHANGE, &change_parents, error)) == NULL ||
+      (scores = ekv_store_load (self, EKV_ENTITY_SCORE, &score_parents, error)) == NULL)
+    return FALSE;
+
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < units->len; i++)
+    {
+      EkvRecord *unit = g_ptr_array_index (units, i);
+
+      if (ekv_record_is_set (unit, EKV_UNIT_OPERATION_ID))
+        g_hash_table_insert (by_id, (gpointer) ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID), unit);
+    }
+
+  for (guint i = 0; i < flows->len; i++)
+    {
+      EkvRecord *flow = g_ptr_array_index (flows, i);
+      const char *id = ekv_record_get_string (flow, EKV_FLOW_ID);
+
+      if (ekv_record_get_enum (flow, EKV_FLOW_KIND) == EKV_FLOW_KIND_PRODUCT &&
+          ekv_record_is_set (flow, EKV_FLOW_TO))
+        {
+          g_set_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_CONSTRAINT,
+                       /* Translators: a file name, a flow id, then a unit operation id */
+                       _("“%s”: flow “%s” is a product but goes to unit operation “%s”; goods "
+                         "passed between units are intermediate, and a product leaves the plant"),
+                       self->display_name, id, ekv_record_get_string (flow, EKV_FLOW_TO));
+          return FALSE;
+        }
+
+      if (ekv_record_get_enum (flow, EKV_FLOW_PERIOD) == EKV_PERIOD_BATCH &&
+          !unit_has_batches (by_id, flow, EKV_FLOW_FROM) &&
+          !unit_has_batches (by_id, flow, EKV_FLOW_TO))
+        {
+          g_set_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_CONSTRAINT,
+                       /* Translators: a file name, then a flow id */
+                       _("“%s”: flow “%s” is given per batch, but neither its source nor its "
+                         "destination unit operation has a number of batches per year"),
+                       self->display_name, id);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      EkvRecord *change = g_ptr_array_index (changes, i);
+      gboolean delta = ekv_record_is_set (change, EKV_CHANGE_DELTA);
+      gboolean delta_pct = ekv_record_is_set (change, EKV_CHANGE_DELTA_PCT);
+
+      if (delta != delta_pct)
+        continue;
+      g_set_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_CONSTRAINT,
+                   delta
+                     /* Translators: a file name, an option id, then a flow id */
+                     ? _("“%s”: option “%s” changes flow “%s” both by a quantity and by a "
+                         "percentage; keep one of them")
+                     /* Translators: a file name, an option id, then a flow id */
+                     : _("“%s”: option “%s” changes flow “%s” by neither a quantity nor a "
+                         "percentage"),
+                   self->display_name, option_id (options, g_array_index (change_parents, gint64, i)),
+                   ekv_record_get_string (change, EKV_CHANGE_FLOW));
+      return FALSE;
+    }
+
+  /* In JSON the scores are a map: two of one criterion would come back as one. */
+  criteria = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      EkvRecord *score = g_ptr_array_index (scores, i);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s",
+                                              g_array_index (score_parents, gint64, i),
+                                              ekv_record_get_string (score, EKV_SCORE_CRITERION));
+
+      if (!g_hash_table_add (criteria, g_steal_pointer (&key)))
+        {
+          g_set_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_CONSTRAINT,
+                       /* Translators: a file name, an option id, then a criterion */
+                       _("“%s”: option “%s” has two scores of the criterion “%s”"),
+                       self->display_name, option_id (options, g_array_index (score_parents, gint64, i)),
+                       ekv_record_get_string (score, EKV_SCORE_CRITERION));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 ekv_store_check (EkvStore  *self,
                  GError   **error)
@@ -654,5 +783,5 @@ ekv_store_check (EkvStore  *self,
   g_return_val_if_fail (EKV_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return check_pragmas (self, error) && check_values (self, error);
+  return check_pragmas (self, error) && check_values (self, error) && check_rules (self, error);
 }
