@@ -298,6 +298,34 @@ test_add_product (Fixture       *fixture,
   g_object_unref (record);
 }
 
+/* After Add, what the user types names the new record: the focus is in its name
+ * field, whose text is selected to be typed over. */
+static void
+test_add_focus (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *page = ekv_window_show_page (fixture->window, "team");
+  EkvRecordList *list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  GtkWidget *focus;
+  GtkWidget *row;
+  EkvRecord *record;
+  int start, end;
+
+  spin ();
+  record = ekv_record_list_add (list);
+  g_assert_nonnull (record);
+  spin ();
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  row = gtk_widget_get_ancestor (focus, EKV_TYPE_FIELD_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (ekv_field_row_get_record (EKV_FIELD_ROW (row)) == record);
+  g_assert_cmpstr (ekv_field_row_get_key (EKV_FIELD_ROW (row)), ==, "name");
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end));
+  g_assert_cmpint (end - start, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1));
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *icon_name,
@@ -472,6 +500,7 @@ main (int   argc,
   ADD ("date-error", test_date_error);
   ADD ("sidebar", test_sidebar);
   ADD ("add-product", test_add_product);
+  ADD ("add-focus", test_add_focus);
   ADD ("remove-undo", test_remove_undo);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);

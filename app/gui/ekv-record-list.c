@@ -197,6 +197,27 @@ open_row (EkvRecordList *self,
   return expander;
 }
 
+/* The entry row under ROOT that edits KEY, or NULL. */
+static GtkWidget *
+find_field_row (GtkWidget  *root,
+                const char *key)
+{
+  if (EKV_IS_FIELD_ROW (root))
+    return g_strcmp0 (ekv_field_row_get_key (EKV_FIELD_ROW (root)), key) == 0 ? root : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field_row (child, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 items_changed_cb (EkvRecordList *self,
                   guint          position,
@@ -537,11 +558,18 @@ ekv_record_list_add (EkvRecordList *self)
       return NULL;
     }
 
-  /* Open the new row at its name, ready to be typed over. */
+  /* Open the new row with the focus in its name, selected to be typed over: what
+   * the user types next (a space too) must not go to the Add button. */
   list = ekv_document_get_list (self->document, self->kind);
   row = GTK_LIST_BOX_ROW (open_row (self, g_list_model_get_n_items (list) - 1));
   if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+    {
+      GtkWidget *name_row = NULL;
+
+      if (name >= 0)
+        name_row = find_field_row (GTK_WIDGET (row), entity->fields[name].property);
+      gtk_widget_grab_focus (name_row != NULL ? name_row : GTK_WIDGET (row));
+    }
 
   return record;
 }
