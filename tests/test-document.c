@@ -342,6 +342,51 @@ test_finalize (void)
   g_assert_finalize_object (doc);
 }
 
+/* Records the UI still holds after the document is gone (a list row, an
+ * option's change in an open editor) become free records: editing one must not
+ * reach the disposed document, children included. */
+static void
+test_records_outlive_document (void)
+{
+  EkvDocument *doc = ekv_document_new ();
+  g_autoptr(EkvRecord) unit = make_unit ("u1", "Dyeing");
+  g_autoptr(EkvRecord) flow = make_flow ("f1", NULL, "u1", 10);
+  g_autoptr(EkvRecord) option = ekv_record_new (EKV_ENTITY_OPTION);
+  g_autoptr(EkvRecord) change = ekv_record_new (EKV_ENTITY_CHANGE);
+  g_autoptr(EkvRecord) kpi = ekv_record_new (EKV_ENTITY_KPI);
+  g_autoptr(EkvRecord) kpi_value = ekv_record_new (EKV_ENTITY_KPI_VALUE);
+
+  insert_ok (doc, unit, NULL);
+  insert_ok (doc, flow, NULL);
+  ekv_record_set_string (option, EKV_OPTION_ID, "o1");
+  ekv_record_set_string (option, EKV_OPTION_TITLE, "Fix the leaks");
+  insert_ok (doc, option, NULL);
+  ekv_record_set_string (change, EKV_CHANGE_FLOW, "f1");
+  ekv_record_set_double (change, EKV_CHANGE_DELTA, -1);
+  insert_ok (doc, change, option);
+  ekv_record_set_string (kpi, EKV_KPI_ID, "k1");
+  ekv_record_set_string (kpi, EKV_KPI_NAME, "Specific water");
+  insert_ok (doc, kpi, NULL);
+  ekv_record_set_string (kpi_value, EKV_KPI_VALUE_PERIOD, "2026-06");
+  ekv_record_set_double (kpi_value, EKV_KPI_VALUE_VALUE, 104);
+  insert_ok (doc, kpi_value, kpi);
+
+  /* Disposed while a reference keeps its memory: a commit that still reached it
+   * would find no store (a critical, fatal here). */
+  g_object_run_dispose (G_OBJECT (doc));
+  g_object_set (change, "delta", -2.0, NULL);
+  g_assert_cmpfloat (ekv_record_get_double (change, EKV_CHANGE_DELTA), ==, -2.0);
+  g_object_set (kpi_value, "value", 99.0, NULL);
+  g_assert_cmpfloat (ekv_record_get_double (kpi_value, EKV_KPI_VALUE_VALUE), ==, 99.0);
+  g_object_set (flow, "quantity", 12.0, NULL);
+  g_assert_cmpfloat (ekv_record_get_double (flow, EKV_FLOW_QUANTITY), ==, 12.0);
+  g_assert_finalize_object (doc);
+
+  /* and once it is freed (AddressSanitizer sees a stale pointer) */
+  g_object_set (change, "delta", -3.0, NULL);
+  g_assert_cmpfloat (ekv_record_get_double (change, EKV_CHANGE_DELTA), ==, -3.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,6 +400,7 @@ main (int    argc,
   g_test_add_func ("/ekv/document/children", test_children);
   g_test_add_func ("/ekv/document/file-round-trip", test_file_round_trip);
   g_test_add_func ("/ekv/document/finalize", test_finalize);
+  g_test_add_func ("/ekv/document/records-outlive-document", test_records_outlive_document);
 
   return g_test_run ();
 }

@@ -420,6 +420,28 @@ document_new_for_store (EkvStore *store,
   return g_steal_pointer (&self);
 }
 
+/* A record, and its children, stop committing to the document: whoever still
+ * holds one has a free record. */
+static void
+release (EkvRecord *record)
+{
+  EkvEntityKind children[4];
+  guint n_children = ekv_entity_get_children (ekv_record_get_kind (record), children,
+                                              G_N_ELEMENTS (children));
+
+  _ekv_record_set_commit_func (record, NULL, NULL);
+  for (guint c = 0; c < n_children; c++)
+    {
+      GListModel *list = ekv_record_get_children (record, children[c]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(EkvRecord) child = g_list_model_get_item (list, i);
+          release (child);
+        }
+    }
+}
+
 static void
 ekv_document_dispose (GObject *object)
 {
@@ -428,7 +450,7 @@ ekv_document_dispose (GObject *object)
   for (guint k = 0; k < EKV_N_ENTITIES; k++)
     {
       if (self->singletons[k] != NULL)
-        _ekv_record_set_commit_func (self->singletons[k], NULL, NULL);
+        release (self->singletons[k]);
       g_clear_object (&self->singletons[k]);
       if (self->lists[k] != NULL)
         {
@@ -437,7 +459,7 @@ ekv_document_dispose (GObject *object)
           for (guint i = 0; i < g_list_model_get_n_items (list); i++)
             {
               g_autoptr(EkvRecord) record = g_list_model_get_item (list, i);
-              _ekv_record_set_commit_func (record, NULL, NULL);
+              release (record);
             }
         }
       g_clear_object (&self->lists[k]);
