@@ -370,6 +370,57 @@ test_export_round_trip (void)
   remove_work_file ("direct.json");
 }
 
+/* Writing the JSON audit over IN would replace the document (or a hand-written
+ * audit with its unknown keys) by the export. */
+static void
+test_export_over_input (void)
+{
+  g_autofree char *full = fixture ("full.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ekv (&run, "import", full, "self.ekv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  before = work_file_sha256 ("self.ekv");
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ekv (&run, "export", "self.ekv", "--json", "./self.ekv", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_error_line (&run, "ekv: ./self.ekv: ");
+  }
+  after = work_file_sha256 ("self.ekv");
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ekv (&run, "check", "self.ekv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  write_work_file ("self.json", "{\"format\": \"ekoverim-audit\", \"version\": 1,\n"
+                   " \"company\": {\"name\": \"Acme\", \"kept\": 1}}\n", -1);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = work_file_sha256 ("self.json");
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ekv (&run, "export", "self.json", "--json", "self.json", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "ekv: self.json: "));
+  }
+  after = work_file_sha256 ("self.json");
+  g_assert_cmpstr (before, ==, after);
+
+  remove_work_file ("self.ekv");
+  remove_work_file ("self.json");
+}
+
 static void
 test_check_ok (void)
 {
@@ -499,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/ekv/cli/import/overwrite", test_import_overwrite);
   g_test_add_func ("/ekv/cli/import/warnings", test_import_warnings);
   g_test_add_func ("/ekv/cli/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/ekv/cli/export/over-input", test_export_over_input);
   g_test_add_func ("/ekv/cli/check/ok", test_check_ok);
   g_test_add_func ("/ekv/cli/check/text", test_check_text);
   g_test_add_func ("/ekv/cli/check/truncated", test_check_truncated);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ekv-document.h"
 #include "ekv-json-export.h"
@@ -126,6 +127,17 @@ looks_like_json (const char *path)
     if (!g_ascii_isspace (head[i]))
       return head[i] == '{';
   return FALSE;
+}
+
+/* Whether A and B name one existing file (another spelling, a link). */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* Opens IN for reading, never writing to it. Prints the error itself. */
@@ -266,6 +278,8 @@ run_export (int    argc,
     return status;
   if (json_out == NULL)
     return usage_error (commands[1].name, _("say what to write: --json OUT.json"));
+  if (same_file (argv[1], json_out))
+    return user_error (json_out, _("is the file being exported; write the JSON audit to another file"));
 
   document = open_input (argv[1]);
   if (document == NULL)
