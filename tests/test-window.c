@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "ekv-application.h"
@@ -455,6 +458,96 @@ test_open_failure (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+static GtkWidget *
+find_text_view (GtkWidget *root)
+{
+  if (GTK_IS_TEXT_VIEW (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A document that cannot be written shows its values but offers no editing: typing
+ * would only be refused after the fact. */
+static void
+test_read_only_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(EkvDocument) document = reopen (fixture);
+  EkvWindow *window = ekv_window_new_for_document (GTK_APPLICATION (fixture->app), document);
+  GtkWidget *page;
+  GtkWidget *remove;
+  EkvRecordList *list;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ekv_document_is_read_only (document));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (ekv_window_get_title_widget (window)),
+                            "read-only"));
+
+  page = ekv_window_show_page (window, "company");
+  spin ();
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (page, EKV_TYPE_FIELD_ROW, "name"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (page, EKV_TYPE_FIELD_ROW, "employees"))));
+
+  page = ekv_window_show_page (window, "team");
+  spin ();
+  list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  remove = find_button (GTK_WIDGET (list), "user-trash-symbolic", NULL);
+  g_assert_nonnull (remove);
+  g_assert_false (gtk_widget_is_sensitive (remove));
+
+  page = ekv_window_show_page (window, "plan");
+  spin ();
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_text_view (page))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* A file the user may not write opens read-only instead of not at all. */
+static void
+test_open_read_only_file (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (fixture->dir, "locked", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.ekv", NULL);
+  EkvWindow *window;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes any file");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (ekv_window_save_copy (fixture->window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  window = ekv_application_open_path (fixture->app, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  g_assert_true (ekv_document_is_read_only (ekv_window_get_document (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_chmod (dir, 0755);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static char **
 get_mime_dirs (void)
 {
@@ -505,6 +598,8 @@ main (int   argc,
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);
   ADD ("open-failure", test_open_failure);
+  ADD ("read-only-window", test_read_only_window);
+  ADD ("open-read-only-file", test_open_read_only_file);
 #undef ADD
 
   status = g_test_run ();

@@ -533,6 +533,7 @@ ekv_application_open_path (EkvApplication  *self,
 {
   g_autoptr(EkvDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *absolute = NULL;
   EkvWindow *window;
 
@@ -549,9 +550,20 @@ ekv_application_open_path (EkvApplication  *self,
       return window;
     }
 
-  document = ekv_document_open (absolute, EKV_STORE_OPEN_DEFAULT, error);
+  document = ekv_document_open (absolute, EKV_STORE_OPEN_DEFAULT, &local_error);
+  /* A file the user may not change (a colleague's, one on a read-only share) is
+   * still worth reading: it opens read-only, and the window's title says so. */
+  if (document == NULL &&
+      g_error_matches (local_error, EKV_STORE_ERROR, EKV_STORE_ERROR_READ_ONLY))
+    {
+      g_clear_error (&local_error);
+      document = ekv_document_open (absolute, EKV_STORE_OPEN_READ_ONLY, &local_error);
+    }
   if (document == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   remember (self, absolute);
   return window_for_document (self, document);

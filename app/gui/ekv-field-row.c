@@ -551,6 +551,9 @@ ekv_field_row_set_source (EkvFieldRow *self,
   g_return_if_fail (record == NULL || EKV_IS_RECORD (record));
 
   g_set_object (&self->document, document);
+  /* A read-only audit is shown, not offered for typing that could only be refused. */
+  gtk_editable_set_editable (GTK_EDITABLE (self),
+                             document == NULL || !ekv_document_is_read_only (document));
   if (!g_set_object (&self->record, record))
     return;
 

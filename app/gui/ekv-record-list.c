@@ -82,10 +82,14 @@ field_row_new (EkvDocument    *document,
   switch (field->type)
     {
     case EKV_FIELD_ENUM:
-      return ekv_gui_enum_row_new (record, field->property, field->enum_type (), title);
+      row = ekv_gui_enum_row_new (record, field->property, field->enum_type (), title);
+      gtk_widget_set_sensitive (row, !ekv_document_is_read_only (document));
+      return row;
 
     case EKV_FIELD_BOOL:
-      return ekv_gui_switch_row_new (record, field->property, title);
+      row = ekv_gui_switch_row_new (record, field->property, title);
+      gtk_widget_set_sensitive (row, !ekv_document_is_read_only (document));
+      return row;
 
     case EKV_FIELD_STRING:
     case EKV_FIELD_DOUBLE:
@@ -333,6 +337,7 @@ remove_button_new (EkvRecordList *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove"));
+  gtk_widget_set_sensitive (button, !ekv_document_is_read_only (self->document));
   g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (record), g_object_unref);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self,
                            G_CONNECT_SWAPPED);

@@ -228,6 +228,8 @@ ekv_text_area_set_source (EkvTextArea *self,
   g_set_object (&self->document, document);
   g_set_object (&self->record, record);
   g_signal_group_set_target (self->record_signals, record);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view),
+                              document == NULL || !ekv_document_is_read_only (document));
 
   self->field_index = -1;
   if (record != NULL)
