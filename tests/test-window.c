@@ -274,6 +274,31 @@ test_sidebar (Fixture       *fixture,
   g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 2))));
 }
 
+/* Choosing a step while a field has the focus must not pass the focus through the
+ * new page's first field: its text would be left selected and scrolled. */
+static void
+test_switch_page_selection (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
+  GtkWidget *team = ekv_window_show_page (fixture->window, "team");
+  GtkWidget *sponsor = find_row (team, EKV_TYPE_FIELD_ROW, "sponsor");
+  GtkWidget *plan;
+  GtkWidget *title;
+
+  spin ();
+  gtk_widget_grab_focus (sponsor);
+  spin ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), sponsor));
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  spin ();
+  plan = ekv_window_show_page (fixture->window, "plan");
+  title = find_row (plan, EKV_TYPE_FIELD_ROW, "title");
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (title), NULL, NULL));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+}
+
 /* Adding a product stores a record; editing its name in the list stores that too. */
 static void
 test_add_product (Fixture       *fixture,
@@ -592,6 +617,7 @@ main (int   argc,
   ADD ("negative-number", test_negative_number);
   ADD ("date-error", test_date_error);
   ADD ("sidebar", test_sidebar);
+  ADD ("switch-page-selection", test_switch_page_selection);
   ADD ("add-product", test_add_product);
   ADD ("add-focus", test_add_focus);
   ADD ("remove-undo", test_remove_undo);

@@ -200,12 +200,12 @@ sidebar_row_selected_cb (EkvWindow     *self,
   if (row == NULL || self->document == NULL)
     return;
 
+  /* Put the focus on the step before the page changes: left in the page being
+   * hidden, GTK would move it to the new page's first field, whose text a key press
+   * would replace (and, taken back afterwards, leave that text selected). */
   index = gtk_list_box_row_get_index (row);
-  gtk_stack_set_visible_child (self->page_stack, ensure_page (self, index));
-
-  /* Keep the focus on the step: when it was in the page just hidden, GTK would move
-   * it to the new page's first field, whose text a key press would replace. */
   gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_stack_set_visible_child (self->page_stack, ensure_page (self, index));
 }
 
 static void
