@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "ekv-document.h"
@@ -387,6 +389,38 @@ test_records_outlive_document (void)
   g_assert_cmpfloat (ekv_record_get_double (change, EKV_CHANGE_DELTA), ==, -3.0);
 }
 
+/* A range message must not offer a bound the field refuses, nor refuse one it
+ * accepts: 0 hours per day is out, a change of -100 % is in. */
+static void
+test_range_messages (void)
+{
+  const EkvField *hours = ekv_entity_get_field (EKV_ENTITY_COMPANY, EKV_COMPANY_HOURS_PER_DAY);
+  const EkvField *delta_pct = ekv_entity_get_field (EKV_ENTITY_CHANGE, EKV_CHANGE_DELTA_PCT);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+
+  g_value_set_double (&value, 0);
+  g_assert_false (ekv_field_validate (hours, &value, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, "between 0 and"));
+  g_assert_nonnull (strstr (error->message, "greater than 0"));
+  g_assert_nonnull (strstr (error->message, "24"));
+  g_clear_error (&error);
+
+  g_value_set_double (&value, -100);
+  g_assert_true (ekv_field_validate (delta_pct, &value, &error));
+  g_assert_no_error (error);
+  g_value_set_double (&value, -150);
+  g_assert_false (ekv_field_validate (delta_pct, &value, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, "greater than -100"));
+  g_assert_nonnull (strstr (error->message, "-100"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -401,6 +435,7 @@ main (int    argc,
   g_test_add_func ("/ekv/document/file-round-trip", test_file_round_trip);
   g_test_add_func ("/ekv/document/finalize", test_finalize);
   g_test_add_func ("/ekv/document/records-outlive-document", test_records_outlive_document);
+  g_test_add_func ("/ekv/document/range-messages", test_range_messages);
 
   return g_test_run ();
 }

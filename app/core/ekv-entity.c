@@ -485,10 +485,22 @@ check_range (const EkvField *field,
         g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
                      /* Translators: %s is a field label, e.g. "Density" */
                      _("%s must be greater than zero"), _(field->label));
-      else
+      else if (field->flags & EKV_FIELD_FLAG_MIN_EXCLUSIVE)
         g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
                      /* Translators: %s is a field label, %g its lowest value */
                      _("%s must be greater than %g"), _(field->label), field->min);
+      else
+        g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
+                     /* Translators: %s is a field label, %g its lowest allowed value, e.g. "Change (%) must be -100 or more" */
+                     _("%s must be %g or more"), _(field->label), field->min);
+    }
+  else if (field->flags & EKV_FIELD_FLAG_MIN_EXCLUSIVE)
+    {
+      /* "between 0 and 24" would offer the 0 that is refused */
+      g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
+                   /* Translators: a field label, then the lowest (not allowed) and highest (allowed) value */
+                   _("%s must be greater than %g and at most %g"), _(field->label), field->min,
+                   field->max);
     }
   else
     {
