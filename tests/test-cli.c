@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ekv-document.h"
+
 static char *workdir;
 
 typedef struct
@@ -464,6 +466,44 @@ test_check_ok (void)
   remove_work_file ("good.ekv");
 }
 
+/* A new audit from the window has no firm name yet: valid as a document, but its
+ * JSON would not import. check and export say so and still succeed. */
+static void
+test_incomplete_document (void)
+{
+  g_autofree char *path = work_path ("blank.ekv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) document = ekv_document_create (path, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&document);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ekv (&run, "check", "blank.ekv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "blank.ekv: warning: company.name"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ekv (&run, "export", "blank.ekv", "--json", "blank.json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "blank.ekv: warning: company.name"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *full = fixture ("full.json");
+
+    /* A complete audit gets no such warning. */
+    run_ekv (&run, "check", full, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  remove_work_file ("blank.ekv");
+  remove_work_file ("blank.json");
+}
+
 static void
 assert_check_refuses (const char *name)
 {
@@ -552,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/ekv/cli/export/round-trip", test_export_round_trip);
   g_test_add_func ("/ekv/cli/export/over-input", test_export_over_input);
   g_test_add_func ("/ekv/cli/check/ok", test_check_ok);
+  g_test_add_func ("/ekv/cli/check/incomplete", test_incomplete_document);
   g_test_add_func ("/ekv/cli/check/text", test_check_text);
   g_test_add_func ("/ekv/cli/check/truncated", test_check_truncated);
   g_test_add_func ("/ekv/cli/check/foreign", test_check_foreign);

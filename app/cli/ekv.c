@@ -257,6 +257,24 @@ run_import (int    argc,
   return EXIT_OK;
 }
 
+/* A document still being filled in (a new audit in the window) may lack what the
+ * JSON format requires; say so rather than hand out JSON that will not import. */
+static void
+warn_incomplete (const char  *file,
+                 EkvDocument *document)
+{
+  const char *name = ekv_record_get_string (ekv_document_get_company (document), EKV_COMPANY_NAME);
+
+  if (name == NULL || *name == '\0')
+    {
+      /* Translators: %s is a file name; keep "company.name" as it is (a JSON key) */
+      g_autofree char *message = g_strdup_printf (_("%s: warning: company.name: the firm name is "
+                                                    "empty; a JSON audit needs it to be imported"),
+                                                  file);
+      g_printerr ("%s\n", message);
+    }
+}
+
 static int
 run_export (int    argc,
             char **argv)
@@ -289,6 +307,7 @@ run_export (int    argc,
   if (!ekv_json_export_file (document, file, &error))
     return user_error (json_out, error->message);
 
+  warn_incomplete (argv[1], document);
   return EXIT_OK;
 }
 
@@ -334,6 +353,7 @@ run_check (int    argc,
   /* Translators: a file name, then counts of unit operations, flows and options */
   g_print (_("%s: OK — %s, %s, %s"), in, units, flows, options);
   g_print ("\n");
+  warn_incomplete (in, document);
   return EXIT_OK;
 }
 
