@@ -419,6 +419,20 @@ test_range_messages (void)
   g_test_message ("%s", error->message);
   g_assert_null (strstr (error->message, "greater than -100"));
   g_assert_nonnull (strstr (error->message, "-100"));
+  g_clear_error (&error);
+
+  /* Bounds are numbers for people, not printf's exponents. */
+  {
+    const EkvField *employees = ekv_entity_get_field (EKV_ENTITY_COMPANY, EKV_COMPANY_EMPLOYEES);
+    g_auto(GValue) count = G_VALUE_INIT;
+
+    g_value_init (&count, G_TYPE_INT);
+    g_value_set_int (&count, 20000000);
+    g_assert_false (ekv_field_validate (employees, &count, &error));
+    g_test_message ("%s", error->message);
+    g_assert_null (strstr (error->message, "e+"));
+    g_assert_nonnull (strstr (error->message, "10000000"));
+  }
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "ekv-entity.h"
 #include "ekv-enums.h"
+#include "ekv-util.h"
 
 G_DEFINE_QUARK (ekv-entity-error-quark, ekv_entity_error)
 
@@ -461,6 +462,8 @@ check_range (const EkvField *field,
              GError        **error)
 {
   gboolean low_ok, high_ok;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
 
   if (!isfinite (value))
     {
@@ -475,6 +478,10 @@ check_range (const EkvField *field,
   if (low_ok && high_ok)
     return TRUE;
 
+  /* Bounds are written for people: "10.000.000" in Turkish, never "1e+07". */
+  low = ekv_number_format (field->min, -1);
+  high = ekv_number_format (field->max, -1);
+
   if (isinf (field->max))
     {
       if (field->min == 0 && !(field->flags & EKV_FIELD_FLAG_MIN_EXCLUSIVE))
@@ -487,26 +494,25 @@ check_range (const EkvField *field,
                      _("%s must be greater than zero"), _(field->label));
       else if (field->flags & EKV_FIELD_FLAG_MIN_EXCLUSIVE)
         g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
-                     /* Translators: %s is a field label, %g its lowest value */
-                     _("%s must be greater than %g"), _(field->label), field->min);
+                     /* Translators: %s is a field label, the second %s its lowest value */
+                     _("%s must be greater than %s"), _(field->label), low);
       else
         g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
-                     /* Translators: %s is a field label, %g its lowest allowed value, e.g. "Change (%) must be -100 or more" */
-                     _("%s must be %g or more"), _(field->label), field->min);
+                     /* Translators: %s is a field label, the second %s its lowest allowed value, e.g. "Change (%) must be -100 or more" */
+                     _("%s must be %s or more"), _(field->label), low);
     }
   else if (field->flags & EKV_FIELD_FLAG_MIN_EXCLUSIVE)
     {
       /* "between 0 and 24" would offer the 0 that is refused */
       g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
                    /* Translators: a field label, then the lowest (not allowed) and highest (allowed) value */
-                   _("%s must be greater than %g and at most %g"), _(field->label), field->min,
-                   field->max);
+                   _("%s must be greater than %s and at most %s"), _(field->label), low, high);
     }
   else
     {
       g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE,
                    /* Translators: a field label, then the lowest and highest value */
-                   _("%s must be between %g and %g"), _(field->label), field->min, field->max);
+                   _("%s must be between %s and %s"), _(field->label), low, high);
     }
 
   return FALSE;
