@@ -470,6 +470,55 @@ test_save_copy (Fixture       *fixture,
                     g_list_model_get_n_items (ekv_document_get_list (document, EKV_ENTITY_FLOW)));
 }
 
+/* Save a Copy never replaces an audit open in another window: that window would go
+ * on writing to a deleted file. */
+static void
+test_save_copy_over_open (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  EkvWindow *other;
+
+  other = ekv_application_new_audit (fixture->app, fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ekv_document_get_path (ekv_window_get_document (other)),
+                                      &before, &before_len, NULL));
+
+  g_assert_false (ekv_window_save_copy (fixture->window,
+                                        ekv_document_get_path (ekv_window_get_document (other)),
+                                        &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_true (g_file_get_contents (ekv_document_get_path (ekv_window_get_document (other)),
+                                      &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  gtk_window_destroy (GTK_WINDOW (other));
+  spin ();
+}
+
+/* Enter on a step of the sidebar takes the keyboard into that step's page. */
+static void
+test_enter_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
+  GtkListBoxRow *team_row = gtk_list_box_get_row_at_index (sidebar, 0);
+  GtkWidget *page, *focus;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+  gtk_widget_grab_focus (GTK_WIDGET (team_row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-page", NULL));
+  spin ();
+
+  page = ekv_window_show_page (fixture->window, "team");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+}
+
 /* A file that is not an audit is refused with a reason. */
 static void
 test_open_failure (Fixture       *fixture,
@@ -623,6 +672,8 @@ main (int   argc,
   ADD ("remove-undo", test_remove_undo);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);
+  ADD ("save-copy-over-open", test_save_copy_over_open);
+  ADD ("enter-page", test_enter_page);
   ADD ("open-failure", test_open_failure);
   ADD ("read-only-window", test_read_only_window);
   ADD ("open-read-only-file", test_open_read_only_file);

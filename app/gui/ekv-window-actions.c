@@ -34,9 +34,19 @@ save_copy_response_cb (EkvWindow            *self,
       char *with_suffix = g_strconcat (path, ".ekv", NULL);
       g_free (path);
       path = with_suffix;
+
+      /* The chooser asked about replacing the name typed, not this one. */
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_path_get_basename (path);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       /* Translators: %s is a file name */
+                       _("A file named “%s” already exists. Choose another name."), name);
+        }
     }
 
-  if (!ekv_window_save_copy (self, path, &error))
+  if (error != NULL || !ekv_window_save_copy (self, path, &error))
     {
       AdwMessageDialog *dialog;
 
@@ -98,10 +108,35 @@ save_copy_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Enter on a step of the sidebar goes into its page, as a click shows it. */
+static void
+focus_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EkvWindow *self = EKV_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkWidget *page;
+
+  if (self->document == NULL)
+    return;
+
+  if (row != NULL && gtk_widget_get_parent (row) == GTK_WIDGET (self->sidebar))
+    gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  page = gtk_stack_get_visible_child (self->page_stack);
+  if (page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 void
 _ekv_window_update_actions (EkvWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-page", self->document != NULL);
 }
 
 void
@@ -110,6 +145,7 @@ _ekv_window_class_actions_init (EkvWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-page", NULL, focus_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-copy", NULL);
 }

@@ -277,7 +277,21 @@ ekv_window_class_init (EkvWindowClass *klass)
 static void
 ekv_window_init (EkvWindow *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Enter on a step goes into its page; without this, a keyboard user would have
+   * to go round the whole window to reach the fields. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
+                      gtk_named_action_new ("win.focus-page")));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), shortcuts);
+
   gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_sidebar_menu_cb,
                                          self, NULL);
   _ekv_window_update_actions (self);
@@ -417,8 +431,38 @@ ekv_window_save_copy (EkvWindow   *self,
                       const char  *path,
                       GError     **error)
 {
+  GtkApplication *application;
+  g_autoptr(GFile) target = NULL;
+
   g_return_val_if_fail (EKV_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Replacing a file another window has open would leave that window writing to a
+   * deleted file: every later edit there would be lost. */
+  target = g_file_new_for_path (path);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  for (GList *l = application != NULL ? gtk_application_get_windows (application) : NULL;
+       l != NULL;
+       l = l->next)
+    {
+      EkvDocument *other = EKV_IS_WINDOW (l->data) ? ekv_window_get_document (l->data) : NULL;
+      g_autoptr(GFile) open_file = NULL;
+
+      if (other == NULL || other == self->document || ekv_document_get_path (other) == NULL)
+        continue;
+      open_file = g_file_new_for_path (ekv_document_get_path (other));
+      if (g_file_equal (open_file, target))
+        {
+          g_autofree char *name = g_path_get_basename (path);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                       /* Translators: %s is a file name */
+                       _("“%s” is open in another Ekoverim window. Close it first, or choose "
+                         "another name."), name);
+          return FALSE;
+        }
+    }
 
   return ekv_document_save_copy (self->document, path, error);
 }
