@@ -19,6 +19,7 @@ struct _EkvCompanyPage
   EkvFieldRow        *employees_row;
   EkvFieldRow        *turnover_row;
   EkvFieldRow        *labour_cost_row;
+  GtkWidget          *contact_group;
   GtkWidget          *operation_group;
   GtkWidget          *period_group;
   EkvRecordList      *products_list;
@@ -58,6 +59,7 @@ ekv_company_page_class_init (EkvCompanyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, employees_row);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, turnover_row);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, labour_cost_row);
+  gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, contact_group);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, operation_group);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, period_group);
   gtk_widget_class_bind_template_child (widget_class, EkvCompanyPage, products_list);
@@ -92,7 +94,8 @@ ekv_company_page_new (EkvDocument *document)
 
   /* The page opens every audit: what lies below the first screen is laid out after
    * the first frame, so the window appears sooner. */
-  ekv_gui_show_after_first_frame (GTK_WIDGET (self), self->operation_group, self->period_group,
+  ekv_gui_show_after_first_frame (GTK_WIDGET (self), self->contact_group,
+                                  self->operation_group, self->period_group,
                                   GTK_WIDGET (self->products_list),
                                   GTK_WIDGET (self->certifications_list), NULL);
 
