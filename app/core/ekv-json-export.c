@@ -53,22 +53,17 @@ field_to_node (EkvRecord *record,
 {
   const EkvField *field = &ekv_record_get_entity (record)->fields[index];
 
-  switch (field->type)
+  switch (G_TYPE_FUNDAMENTAL (ekv_field_get_gtype (field)))
     {
-    case EKV_FIELD_STRING:
-    case EKV_FIELD_DATE:
-    case EKV_FIELD_MONTH:
-    case EKV_FIELD_ID:
-    case EKV_FIELD_REF:
-    case EKV_FIELD_CURRENCY:
+    case G_TYPE_STRING:
       return json_node_init_string (json_node_alloc (), ekv_record_get_string (record, index));
-    case EKV_FIELD_DOUBLE:
+    case G_TYPE_DOUBLE:
       return json_node_init_double (json_node_alloc (), ekv_record_get_double (record, index));
-    case EKV_FIELD_INT:
+    case G_TYPE_INT:
       return json_node_init_int (json_node_alloc (), ekv_record_get_int (record, index));
-    case EKV_FIELD_BOOL:
+    case G_TYPE_BOOLEAN:
       return json_node_init_boolean (json_node_alloc (), ekv_record_get_bool (record, index));
-    case EKV_FIELD_ENUM:
+    case G_TYPE_ENUM:
       {
         g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
         GEnumValue *value = g_enum_get_value (klass, ekv_record_get_enum (record, index));

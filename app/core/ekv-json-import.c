@@ -273,14 +273,9 @@ value_from_node (Import          *imp,
 {
   g_autofree char *found = describe_node (node);
 
-  switch (field->type)
+  switch (G_TYPE_FUNDAMENTAL (ekv_field_get_gtype (field)))
     {
-    case EKV_FIELD_STRING:
-    case EKV_FIELD_DATE:
-    case EKV_FIELD_MONTH:
-    case EKV_FIELD_ID:
-    case EKV_FIELD_REF:
-    case EKV_FIELD_CURRENCY:
+    case G_TYPE_STRING:
       if (!node_is_string (node))
         /* Translators: %s says what was found, e.g. "a list" or "12" */
         return fail (imp, error, EKV_JSON_ERROR_VALUE, line, path, _("expected text, found %s"), found);
@@ -288,7 +283,7 @@ value_from_node (Import          *imp,
       g_value_set_string (value, json_node_get_string (node));
       return TRUE;
 
-    case EKV_FIELD_DOUBLE:
+    case G_TYPE_DOUBLE:
       if (!node_is_number (node))
         /* Translators: %s says what was found, e.g. the text “12” */
         return fail (imp, error, EKV_JSON_ERROR_VALUE, line, path, _("expected a number, found %s"), found);
@@ -296,7 +291,7 @@ value_from_node (Import          *imp,
       g_value_set_double (value, node_get_number (node));
       return TRUE;
 
-    case EKV_FIELD_INT:
+    case G_TYPE_INT:
       {
         double number = node_is_number (node) ? node_get_number (node) : NAN;
 
@@ -311,7 +306,7 @@ value_from_node (Import          *imp,
         return TRUE;
       }
 
-    case EKV_FIELD_BOOL:
+    case G_TYPE_BOOLEAN:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         /* Translators: %s says what was found; keep true and false in English */
         return fail (imp, error, EKV_JSON_ERROR_VALUE, line, path, _("expected true or false, found %s"),
@@ -320,7 +315,7 @@ value_from_node (Import          *imp,
       g_value_set_boolean (value, json_node_get_boolean (node));
       return TRUE;
 
-    case EKV_FIELD_ENUM:
+    case G_TYPE_ENUM:
       {
         g_autofree char *nicks = list_nicks (field);
         int code;

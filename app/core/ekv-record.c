@@ -40,26 +40,21 @@ init_default (const EkvField *field,
 {
   g_value_init (value, ekv_field_get_gtype (field));
 
-  switch (field->type)
+  switch (G_TYPE_FUNDAMENTAL (ekv_field_get_gtype (field)))
     {
-    case EKV_FIELD_STRING:
-    case EKV_FIELD_DATE:
-    case EKV_FIELD_MONTH:
-    case EKV_FIELD_ID:
-    case EKV_FIELD_REF:
-    case EKV_FIELD_CURRENCY:
+    case G_TYPE_STRING:
       g_value_set_static_string (value, field->default_string);
       break;
-    case EKV_FIELD_DOUBLE:
+    case G_TYPE_DOUBLE:
       g_value_set_double (value, field->default_value);
       break;
-    case EKV_FIELD_INT:
+    case G_TYPE_INT:
       g_value_set_int (value, (int) field->default_value);
       break;
-    case EKV_FIELD_BOOL:
+    case G_TYPE_BOOLEAN:
       g_value_set_boolean (value, field->default_value != 0);
       break;
-    case EKV_FIELD_ENUM:
+    case G_TYPE_ENUM:
       g_value_set_enum (value, (int) field->default_value);
       break;
     default:
@@ -197,24 +192,19 @@ field_pspec (const EkvField *field)
 
   /* Ranges are checked by ekv_field_validate() with a message for the user, not by
    * GObject, which would only warn. */
-  switch (field->type)
+  switch (G_TYPE_FUNDAMENTAL (ekv_field_get_gtype (field)))
     {
-    case EKV_FIELD_STRING:
-    case EKV_FIELD_DATE:
-    case EKV_FIELD_MONTH:
-    case EKV_FIELD_ID:
-    case EKV_FIELD_REF:
-    case EKV_FIELD_CURRENCY:
+    case G_TYPE_STRING:
       return g_param_spec_string (field->property, NULL, NULL, field->default_string, flags);
-    case EKV_FIELD_DOUBLE:
+    case G_TYPE_DOUBLE:
       return g_param_spec_double (field->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
                                   field->default_value, flags);
-    case EKV_FIELD_INT:
+    case G_TYPE_INT:
       return g_param_spec_int (field->property, NULL, NULL, G_MININT, G_MAXINT,
                                (int) field->default_value, flags);
-    case EKV_FIELD_BOOL:
+    case G_TYPE_BOOLEAN:
       return g_param_spec_boolean (field->property, NULL, NULL, field->default_value != 0, flags);
-    case EKV_FIELD_ENUM:
+    case G_TYPE_ENUM:
       return g_param_spec_enum (field->property, NULL, NULL, field->enum_type (),
                                 (int) field->default_value, flags);
     default:

@@ -276,21 +276,16 @@ bind_value (EkvStore        *self,
   if (value == NULL)
     rc = sqlite3_bind_null (stmt, index);
   else
-    switch (field->type)
+    switch (G_TYPE_FUNDAMENTAL (ekv_field_get_gtype (field)))
       {
-      case EKV_FIELD_STRING:
-      case EKV_FIELD_DATE:
-      case EKV_FIELD_MONTH:
-      case EKV_FIELD_ID:
-      case EKV_FIELD_REF:
-      case EKV_FIELD_CURRENCY:
+      case G_TYPE_STRING:
         if (g_value_get_string (value) == NULL)
           rc = sqlite3_bind_null (stmt, index);
         else
           rc = sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
         break;
 
-      case EKV_FIELD_DOUBLE:
+      case G_TYPE_DOUBLE:
         /* SQLite would store NaN as NULL, silently unsetting the field */
         if (!isfinite (g_value_get_double (value)))
           {
@@ -302,15 +297,15 @@ bind_value (EkvStore        *self,
         rc = sqlite3_bind_double (stmt, index, g_value_get_double (value));
         break;
 
-      case EKV_FIELD_INT:
+      case G_TYPE_INT:
         rc = sqlite3_bind_int64 (stmt, index, g_value_get_int (value));
         break;
 
-      case EKV_FIELD_BOOL:
+      case G_TYPE_BOOLEAN:
         rc = sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
         break;
 
-      case EKV_FIELD_ENUM:
+      case G_TYPE_ENUM:
         rc = sqlite3_bind_int (stmt, index, g_value_get_enum (value));
         break;
 
@@ -336,30 +331,25 @@ column_value (sqlite3_stmt   *stmt,
 
   g_value_init (value, ekv_field_get_gtype (field));
 
-  switch (field->type)
+  switch (G_TYPE_FUNDAMENTAL (ekv_field_get_gtype (field)))
     {
-    case EKV_FIELD_STRING:
-    case EKV_FIELD_DATE:
-    case EKV_FIELD_MONTH:
-    case EKV_FIELD_ID:
-    case EKV_FIELD_REF:
-    case EKV_FIELD_CURRENCY:
+    case G_TYPE_STRING:
       g_value_set_string (value, (const char *) sqlite3_column_text (stmt, col));
       break;
 
-    case EKV_FIELD_DOUBLE:
+    case G_TYPE_DOUBLE:
       g_value_set_double (value, sqlite3_column_double (stmt, col));
       break;
 
-    case EKV_FIELD_INT:
+    case G_TYPE_INT:
       g_value_set_int (value, (int) CLAMP (sqlite3_column_int64 (stmt, col), G_MININT, G_MAXINT));
       break;
 
-    case EKV_FIELD_BOOL:
+    case G_TYPE_BOOLEAN:
       g_value_set_boolean (value, sqlite3_column_int64 (stmt, col) != 0);
       break;
 
-    case EKV_FIELD_ENUM:
+    case G_TYPE_ENUM:
       g_value_set_enum (value, (int) CLAMP (sqlite3_column_int64 (stmt, col), G_MININT, G_MAXINT));
       break;
 
