@@ -62,7 +62,11 @@ company_row (Fixture    *fixture,
              const char *key)
 {
   GtkWidget *page = ekv_window_show_page (fixture->window, "company");
-  GtkWidget *row = find_row (page, EKV_TYPE_FIELD_ROW, key);
+  GtkWidget *row;
+
+  /* The lower groups are built after the first frame; a test need not wait for it. */
+  ekv_company_page_ensure_details (EKV_COMPANY_PAGE (page));
+  row = find_row (page, EKV_TYPE_FIELD_ROW, key);
 
   g_assert_nonnull (row);
   return EKV_FIELD_ROW (row);
@@ -309,8 +313,11 @@ test_add_product (Fixture       *fixture,
   EkvDocument *document = ekv_window_get_document (fixture->window);
   GListModel *products = ekv_document_get_list (document, EKV_ENTITY_PRODUCT);
   guint n = g_list_model_get_n_items (products);
-  EkvRecordList *list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  EkvRecordList *list;
   EkvRecord *record;
+
+  ekv_company_page_ensure_details (EKV_COMPANY_PAGE (page));
+  list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
 
   record = ekv_record_list_add (list);
   g_assert_nonnull (record);
@@ -570,6 +577,7 @@ test_read_only_window (Fixture       *fixture,
 
   page = ekv_window_show_page (window, "company");
   spin ();
+  ekv_company_page_ensure_details (EKV_COMPANY_PAGE (page));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (page, EKV_TYPE_FIELD_ROW, "name"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (page, EKV_TYPE_FIELD_ROW, "employees"))));
 

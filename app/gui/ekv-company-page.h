@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (EkvCompanyPage, ekv_company_page, EKV, COMPANY_PAGE, AdwPr
 
 GtkWidget   *ekv_company_page_new          (EkvDocument    *document);
 EkvFieldRow *ekv_company_page_get_name_row (EkvCompanyPage *self);
+/* Builds the groups below the first screen now, if the first frame has not yet. */
+void         ekv_company_page_ensure_details (EkvCompanyPage *self);
 
 G_END_DECLS

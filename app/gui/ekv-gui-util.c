@@ -161,51 +161,35 @@ ekv_gui_bind_field_rows (GtkWidget   *root,
     ekv_gui_bind_field_rows (child, document, record);
 }
 
-#define DEFERRED_KEY "ekv-show-after-first-frame"
+#define AFTER_FIRST_FRAME_KEY "ekv-after-first-frame"
 
 static void
-deferred_after_paint_cb (GdkFrameClock *clock,
-                         GtkWidget     *page)
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GtkWidget     *widget)
 {
-  GPtrArray *widgets = g_object_get_data (G_OBJECT (page), DEFERRED_KEY);
+  EkvGuiWidgetFunc func = g_object_steal_data (G_OBJECT (widget), AFTER_FIRST_FRAME_KEY);
 
-  g_signal_handlers_disconnect_by_func (clock, deferred_after_paint_cb, page);
-  for (guint i = 0; widgets != NULL && i < widgets->len; i++)
-    gtk_widget_set_visible (g_ptr_array_index (widgets, i), TRUE);
-  g_object_set_data (G_OBJECT (page), DEFERRED_KEY, NULL);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, widget);
+  if (func != NULL)
+    func (widget);
 }
 
 static void
-deferred_page_map_cb (GtkWidget *page)
+first_map_cb (GtkWidget *widget)
 {
-  g_signal_handlers_disconnect_by_func (page, deferred_page_map_cb, NULL);
-  g_signal_connect_object (gtk_widget_get_frame_clock (page), "after-paint",
-                           G_CALLBACK (deferred_after_paint_cb), page, 0);
+  g_signal_handlers_disconnect_by_func (widget, first_map_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), widget, 0);
 }
 
 void
-ekv_gui_show_after_first_frame (GtkWidget *page,
-                                GtkWidget *first,
-                                ...)
+ekv_gui_after_first_frame (GtkWidget        *widget,
+                           EkvGuiWidgetFunc  func)
 {
-  GPtrArray *widgets;
-  va_list args;
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (g_object_get_data (G_OBJECT (widget), AFTER_FIRST_FRAME_KEY) == NULL);
 
-  g_return_if_fail (GTK_IS_WIDGET (page));
-  g_return_if_fail (g_object_get_data (G_OBJECT (page), DEFERRED_KEY) == NULL);
-
-  widgets = g_ptr_array_new ();
-  va_start (args, first);
-  for (GtkWidget *widget = first; widget != NULL; widget = va_arg (args, GtkWidget *))
-    {
-      g_return_if_fail (gtk_widget_is_ancestor (widget, page));
-      gtk_widget_set_visible (widget, FALSE);
-      g_ptr_array_add (widgets, widget);
-    }
-  va_end (args);
-
-  /* The widgets live as long as the page: borrowed pointers are enough. */
-  g_object_set_data_full (G_OBJECT (page), DEFERRED_KEY, widgets,
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (page, "map", G_CALLBACK (deferred_page_map_cb), NULL);
+  g_object_set_data (G_OBJECT (widget), AFTER_FIRST_FRAME_KEY, (gpointer) func);
+  g_signal_connect (widget, "map", G_CALLBACK (first_map_cb), NULL);
 }

@@ -35,12 +35,12 @@ void       ekv_gui_bind_field_rows   (GtkWidget       *root,
                                       EkvDocument     *document,
                                       EkvRecord       *record);
 
-/* Hides the widgets (descendants of PAGE) until PAGE's window has painted its first
- * frame with PAGE mapped, then shows them: parts of a page below the first screen
- * need not delay the window. NULL-terminated. */
-void       ekv_gui_show_after_first_frame (GtkWidget  *page,
-                                           GtkWidget  *first,
-                                           ...) G_GNUC_NULL_TERMINATED;
+/* Calls FUNC (WIDGET) once, after WIDGET's window has painted its first frame with
+ * WIDGET mapped: for parts of a page below the first screen, which need not delay
+ * the window. */
+typedef void (*EkvGuiWidgetFunc) (GtkWidget *widget);
+void       ekv_gui_after_first_frame (GtkWidget        *widget,
+                                      EkvGuiWidgetFunc  func);
 
 /* For AdwComboRow expressions over AdwEnumListModel: a new translated label. */
 char      *ekv_gui_enum_item_label   (AdwEnumListItem *item,
