@@ -13,6 +13,7 @@
 #include "ekv-company-page.h"
 #include "ekv-field-row.h"
 #include "ekv-record-list.h"
+#include "ekv-units-page.h"
 #include "ekv-window.h"
 
 /* The system's MIME database (GdkPixbuf needs it to recognise SVG icons), which
@@ -259,7 +260,8 @@ static void
 test_sidebar (Fixture       *fixture,
               gconstpointer  data)
 {
-  static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile" };
+  static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile",
+                                    "Unit operations" };
   GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
   guint n = 0;
 
@@ -276,6 +278,7 @@ test_sidebar (Fixture       *fixture,
   g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 0))));
   g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 1)));
   g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 2))));
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 3)));
 }
 
 /* Choosing a step while a field has the focus must not pass the focus through the
@@ -423,6 +426,256 @@ test_remove_undo (Fixture       *fixture,
   restored = reopen (fixture);
   back = g_list_model_get_item (ekv_document_get_list (restored, EKV_ENTITY_TEAM_MEMBER), 0);
   g_assert_cmpstr (ekv_record_get_string (back, EKV_TEAM_MEMBER_NAME), ==, name);
+}
+
+/* A unit added on the page gets an id of its own and the focus in its name; both
+ * are in the file at once. */
+static void
+test_units_add (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  g_autoptr(EkvRecord) back = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *page = ekv_window_show_page (fixture->window, "units");
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GListModel *units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
+  guint n = g_list_model_get_n_items (units);
+  EkvRecordList *list;
+  EkvRecord *unit;
+  GtkWidget *focus;
+
+  g_assert_true (EKV_IS_UNITS_PAGE (page));
+  list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  g_assert_nonnull (list);
+  spin ();
+  id = ekv_document_new_id (document, EKV_ENTITY_UNIT_OPERATION, "u");
+
+  unit = ekv_record_list_add (list);
+  g_assert_nonnull (unit);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n + 1);
+  g_assert_cmpstr (ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID), ==, id);
+  g_assert_cmpstr (ekv_record_get_string (unit, EKV_UNIT_OPERATION_NAME), ==, "New unit operation");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, EKV_TYPE_FIELD_ROW));
+  g_assert_cmpstr (ekv_field_row_get_key (EKV_FIELD_ROW (gtk_widget_get_ancestor (focus, EKV_TYPE_FIELD_ROW))),
+                   ==, "name");
+
+  g_object_set (unit, "name", "Kurutma", "mode", EKV_OPERATION_MODE_BATCH, "batches-per-year", 1200.0, NULL);
+  stored = reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION)),
+                    ==, n + 1);
+  back = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), n);
+  g_assert_cmpstr (ekv_record_get_string (back, EKV_UNIT_OPERATION_ID), ==, id);
+  g_assert_cmpstr (ekv_record_get_string (back, EKV_UNIT_OPERATION_NAME), ==, "Kurutma");
+  g_assert_cmpint (ekv_record_get_enum (back, EKV_UNIT_OPERATION_MODE), ==, EKV_OPERATION_MODE_BATCH);
+  g_assert_cmpfloat (ekv_record_get_double (back, EKV_UNIT_OPERATION_BATCHES_PER_YEAR), ==, 1200.0);
+}
+
+static EkvRecord *
+add_flow (EkvDocument   *document,
+          const char    *from,
+          const char    *to,
+          EkvFlowKind    kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = ekv_document_new_id (document, EKV_ENTITY_FLOW, "f");
+  EkvRecord *flow = ekv_record_new (EKV_ENTITY_FLOW);
+
+  ekv_record_set_string (flow, EKV_FLOW_ID, id);
+  ekv_record_set_string (flow, EKV_FLOW_NAME, id);
+  ekv_record_set_enum (flow, EKV_FLOW_KIND, kind);
+  if (from != NULL)
+    ekv_record_set_string (flow, EKV_FLOW_FROM, from);
+  if (to != NULL)
+    ekv_record_set_string (flow, EKV_FLOW_TO, to);
+  ekv_record_set_double (flow, EKV_FLOW_QUANTITY, 10.0);
+  ekv_record_set_enum (flow, EKV_FLOW_UNIT, EKV_QUANTITY_UNIT_M3);
+  ekv_document_insert (document, flow, NULL, -1, &error);
+  g_assert_no_error (error);
+  g_object_unref (flow); /* the document holds it */
+
+  return flow;
+}
+
+static guint
+count_flows_of (EkvDocument *document,
+                const char  *unit_id)
+{
+  GListModel *flows = ekv_document_get_list (document, EKV_ENTITY_FLOW);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
+    {
+      g_autoptr(EkvRecord) flow = g_list_model_get_item (flows, i);
+
+      if (g_strcmp0 (ekv_record_get_string (flow, EKV_FLOW_FROM), unit_id) == 0 ||
+          g_strcmp0 (ekv_record_get_string (flow, EKV_FLOW_TO), unit_id) == 0)
+        n++;
+    }
+
+  return n;
+}
+
+/* A unit that flows use is deleted only when the user agrees to delete its flows
+ * too; Undo puts the unit and its flows back where they were. */
+static void
+test_units_delete_with_flows (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  g_autoptr(EkvDocument) restored = NULL;
+  g_autoptr(EkvRecord) back = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *changed = NULL;
+  GtkWidget *page = ekv_window_show_page (fixture->window, "units");
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GListModel *units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
+  GListModel *flows = ekv_document_get_list (document, EKV_ENTITY_FLOW);
+  EkvRecordList *list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  AdwMessageDialog *dialog;
+  EkvRecord *unit, *in, *out;
+  guint n_units, n_flows, in_position;
+  GtkWidget *undo;
+
+  spin ();
+  unit = ekv_record_list_add (list);
+  g_assert_nonnull (unit);
+  id = g_strdup (ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
+  in = add_flow (document, "u1", id, EKV_FLOW_KIND_WATER);
+  out = add_flow (document, id, NULL, EKV_FLOW_KIND_WASTEWATER);
+  in_position = g_list_model_get_n_items (flows) - 2;
+  n_units = g_list_model_get_n_items (units);
+  n_flows = g_list_model_get_n_items (flows);
+  spin ();
+
+  /* The row counts the unit's flows, and follows them. */
+  summary = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
+  g_assert_cmpstr (summary, ==, "1 input: Water · 1 output: Wastewater");
+  g_object_set (out, "kind", EKV_FLOW_KIND_EVAPORATION, NULL);
+  changed = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
+  g_assert_cmpstr (changed, ==, "1 input: Water · 1 output: Evaporation");
+
+  /* Cancel keeps everything. */
+  dialog = ekv_units_page_delete_unit (EKV_UNITS_PAGE (page), unit);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
+  g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows);
+
+  dialog = ekv_units_page_delete_unit (EKV_UNITS_PAGE (page), unit);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (dialog, "delete");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows - 2);
+  g_assert_null (ekv_document_find (document, EKV_ENTITY_UNIT_OPERATION, id));
+  stored = reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION)),
+                    ==, n_units - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_FLOW)),
+                    ==, n_flows - 2);
+  g_assert_null (ekv_document_find (stored, EKV_ENTITY_UNIT_OPERATION, id));
+  g_assert_cmpuint (count_flows_of (stored, id), ==, 0);
+
+  undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
+  g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows);
+  restored = reopen (fixture);
+  back = g_list_model_get_item (ekv_document_get_list (restored, EKV_ENTITY_UNIT_OPERATION), n_units - 1);
+  g_assert_cmpstr (ekv_record_get_string (back, EKV_UNIT_OPERATION_ID), ==, id);
+  g_assert_cmpuint (count_flows_of (restored, id), ==, 2);
+  g_clear_object (&back);
+  back = g_list_model_get_item (ekv_document_get_list (restored, EKV_ENTITY_FLOW), in_position);
+  g_assert_cmpstr (ekv_record_get_string (back, EKV_FLOW_ID), ==,
+                   ekv_record_get_string (in, EKV_FLOW_ID));
+  g_assert_cmpstr (ekv_record_get_string (back, EKV_FLOW_TO), ==, id);
+}
+
+/* A unit an option names is not deleted, not even with its flows: the user is
+ * told why and nothing changes. */
+static void
+test_units_delete_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  GtkWidget *page = ekv_window_show_page (fixture->window, "units");
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GListModel *units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
+  GListModel *flows = ekv_document_get_list (document, EKV_ENTITY_FLOW);
+  guint n_units = g_list_model_get_n_items (units);
+  guint n_flows = g_list_model_get_n_items (flows);
+  EkvRecord *unit = ekv_document_find (document, EKV_ENTITY_UNIT_OPERATION, "u3");
+
+  g_assert_nonnull (unit);
+  g_assert_cmpuint (count_flows_of (document, "u3"), >, 0);
+  spin ();
+  g_assert_null (ekv_units_page_delete_unit (EKV_UNITS_PAGE (page), unit));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
+  g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows);
+  stored = reopen (fixture);
+  g_assert_nonnull (ekv_document_find (stored, EKV_ENTITY_UNIT_OPERATION, "u3"));
+  g_assert_cmpuint (count_flows_of (stored, "u3"), ==, count_flows_of (document, "u3"));
+}
+
+/* Move Down on the first unit makes it the second, in the file too. */
+static void
+test_units_reorder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  g_autoptr(EkvRecord) first = NULL;
+  g_autoptr(EkvRecord) second = NULL;
+  g_autoptr(EkvRecord) stored_first = NULL;
+  g_autoptr(EkvRecord) stored_second = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  GtkWidget *page = ekv_window_show_page (fixture->window, "units");
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GListModel *units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
+  EkvRecordList *list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  GtkListBoxRow *row;
+  GtkWidget *up, *down;
+
+  spin ();
+  first = g_list_model_get_item (units, 0);
+  second = g_list_model_get_item (units, 1);
+  first_id = g_strdup (ekv_record_get_string (first, EKV_UNIT_OPERATION_ID));
+  second_id = g_strdup (ekv_record_get_string (second, EKV_UNIT_OPERATION_ID));
+
+  /* The first unit cannot go up. */
+  row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 0);
+  up = find_button (GTK_WIDGET (row), "go-up-symbolic", NULL);
+  down = find_button (GTK_WIDGET (row), "go-down-symbolic", NULL);
+  g_assert_nonnull (up);
+  g_assert_nonnull (down);
+  g_assert_false (gtk_widget_get_sensitive (up));
+  g_assert_true (gtk_widget_get_sensitive (down));
+
+  g_signal_emit_by_name (down, "clicked");
+  spin ();
+  g_clear_object (&first);
+  first = g_list_model_get_item (units, 0);
+  g_assert_cmpstr (ekv_record_get_string (first, EKV_UNIT_OPERATION_ID), ==, second_id);
+
+  stored = reopen (fixture);
+  stored_first = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), 0);
+  stored_second = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), 1);
+  g_assert_cmpstr (ekv_record_get_string (stored_first, EKV_UNIT_OPERATION_ID), ==, second_id);
+  g_assert_cmpstr (ekv_record_get_string (stored_second, EKV_UNIT_OPERATION_ID), ==, first_id);
+
+  /* The focus stays on the moved unit's button, now on the second row. */
+  row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (row)));
 }
 
 /* New audits go to the folder given, each under a name of its own. */
@@ -678,6 +931,10 @@ main (int   argc,
   ADD ("add-product", test_add_product);
   ADD ("add-focus", test_add_focus);
   ADD ("remove-undo", test_remove_undo);
+  ADD ("units-add", test_units_add);
+  ADD ("units-delete-with-flows", test_units_delete_with_flows);
+  ADD ("units-delete-refused", test_units_delete_refused);
+  ADD ("units-reorder", test_units_reorder);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);
   ADD ("save-copy-over-open", test_save_copy_over_open);

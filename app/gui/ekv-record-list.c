@@ -7,6 +7,10 @@
  * a row titled by its name that opens into an expander holding one row per field:
  * entry rows for text, numbers and dates, combo rows for enums, switches for
  * yes/no. The entity descriptor (ekv-entity.c) decides which.
+ *
+ * A page can ask for more: move buttons on each row ("reorderable"), ids for new
+ * records ("id-prefix"), a subtitle of its own making, and the first word when a
+ * record cannot be removed ("remove-failed").
  */
 #include "config.h"
 
@@ -31,6 +35,12 @@ struct _EkvRecordList
   char                *entity;
   char                *new_name;
   char                *subtitle_key;
+  char                *id_prefix;
+  gboolean             reorderable;
+
+  EkvRecordListSubtitleFunc subtitle_func;
+  gpointer             subtitle_data;
+  GDestroyNotify       subtitle_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (EkvRecordList, ekv_record_list, ADW_TYPE_PREFERENCES_GROUP)
@@ -42,10 +52,19 @@ enum {
   PROP_EMPTY_TEXT,
   PROP_ADD_LABEL,
   PROP_SUBTITLE_KEY,
+  PROP_ID_PREFIX,
+  PROP_REORDERABLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REMOVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Helpers {{{ */
 
@@ -109,6 +128,12 @@ field_row_new (EkvDocument    *document,
 static GtkWidget *
 remove_button_new (EkvRecordList *self,
                    EkvRecord     *record);
+static GtkWidget *
+move_buttons_new  (EkvRecordList *self,
+                   EkvRecord     *record,
+                   GtkWidget     *row);
+static void
+update_move_buttons (EkvRecordList *self);
 
 /* Shows a record's name (and SUBTITLE-KEY) on a row, as the user typed them. */
 static void
@@ -125,6 +150,12 @@ bind_summary (EkvRecordList *self,
                                  G_BINDING_SYNC_CREATE, name_to_title, NULL, NULL, NULL);
   if (self->subtitle_key != NULL)
     g_object_bind_property (record, self->subtitle_key, row, "subtitle", G_BINDING_SYNC_CREATE);
+  else if (self->subtitle_func != NULL)
+    {
+      g_autofree char *subtitle = self->subtitle_func (record, self->subtitle_data);
+
+      g_object_set (row, "subtitle", subtitle != NULL ? subtitle : "", NULL);
+    }
 }
 
 /* The editor of one record: an expander row with a row per field. */
@@ -136,7 +167,10 @@ expander_row_new (EkvRecordList *self,
   GtkWidget *row = adw_expander_row_new ();
 
   bind_summary (self, record, row);
+  /* Actions are packed from the end: Move, then Remove. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button_new (self, record));
+  if (self->reorderable)
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_buttons_new (self, record, row));
   for (guint i = 0; i < entity->n_fields; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                               field_row_new (self->document, record, &entity->fields[i]));
@@ -167,6 +201,8 @@ row_new (EkvRecordList *self,
 
   row = adw_action_row_new ();
   bind_summary (self, record, row);
+  if (self->reorderable)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), move_buttons_new (self, record, row));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button_new (self, record));
   arrow = gtk_image_new_from_icon_name ("adw-expander-arrow-symbolic");
   gtk_widget_add_css_class (arrow, "expander-row-arrow");
@@ -197,6 +233,7 @@ open_row (EkvRecordList *self,
   gtk_list_box_remove (GTK_LIST_BOX (self->list_box), GTK_WIDGET (row));
   gtk_list_box_insert (GTK_LIST_BOX (self->list_box), expander, index);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  update_move_buttons (self);
 
   return expander;
 }
@@ -222,6 +259,31 @@ find_field_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The first record cannot move up, nor the last one down. */
+static void
+update_move_buttons (EkvRecordList *self)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (self->list_box);
+  gboolean editable;
+  GtkListBoxRow *row;
+
+  if (!self->reorderable || self->document == NULL)
+    return;
+
+  editable = !ekv_document_is_read_only (self->document);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
+    {
+      GtkWidget *up = g_object_get_data (G_OBJECT (row), "ekv-move-up");
+      GtkWidget *down = g_object_get_data (G_OBJECT (row), "ekv-move-down");
+
+      if (up != NULL)
+        gtk_widget_set_sensitive (up, editable && i > 0);
+      if (down != NULL)
+        gtk_widget_set_sensitive (down, editable &&
+                                  gtk_list_box_get_row_at_index (list_box, i + 1) != NULL);
+    }
+}
+
 static void
 items_changed_cb (EkvRecordList *self,
                   guint          position,
@@ -239,6 +301,8 @@ items_changed_cb (EkvRecordList *self,
       g_autoptr(EkvRecord) record = g_list_model_get_item (list, position + i);
       gtk_list_box_insert (list_box, row_new (self, record), position + i);
     }
+
+  update_move_buttons (self);
 }
 
 /* }}} */
@@ -283,11 +347,10 @@ undo_clicked_cb (AdwToast *toast,
 }
 
 static void
-remove_clicked_cb (EkvRecordList *self,
-                   GtkButton     *button)
+remove_record (EkvRecordList *self,
+               EkvRecord     *record)
 {
   g_autoptr(GError) error = NULL;
-  EkvRecord *record = g_object_get_data (G_OBJECT (button), "ekv-record");
   EkvRecord *parent = ekv_record_get_parent (record);
   GListModel *list = ekv_document_get_list_of (self->document, ekv_record_get_kind (record), parent);
   GtkWidget *overlay;
@@ -305,8 +368,12 @@ remove_clicked_cb (EkvRecordList *self,
 
   if (!ekv_document_remove (self->document, record, &error))
     {
+      gboolean handled = FALSE;
+
       removal_free (removal);
-      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      g_signal_emit (self, signals[REMOVE_FAILED], 0, record, error, &handled);
+      if (!handled)
+        ekv_gui_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -328,6 +395,13 @@ remove_clicked_cb (EkvRecordList *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void
+remove_clicked_cb (EkvRecordList *self,
+                   GtkButton     *button)
+{
+  remove_record (self, g_object_get_data (G_OBJECT (button), "ekv-record"));
+}
+
 static GtkWidget *
 remove_button_new (EkvRecordList *self,
                    EkvRecord     *record)
@@ -343,6 +417,68 @@ remove_button_new (EkvRecordList *self,
                            G_CONNECT_SWAPPED);
 
   return button;
+}
+
+static void
+move_clicked_cb (EkvRecordList *self,
+                 GtkButton     *button)
+{
+  EkvRecord *record = g_object_get_data (G_OBJECT (button), "ekv-record");
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "ekv-delta"));
+  GtkListBoxRow *row;
+  GtkWidget *moved;
+  guint position;
+
+  if (!ekv_record_list_move (self, record, delta))
+    return;
+
+  /* The moved record has a new row: keep the focus on its button, so that pressing
+   * it again moves the record on. */
+  g_list_store_find (G_LIST_STORE (ekv_document_get_list (self->document, self->kind)),
+                     record, &position);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box), position);
+  if (row == NULL)
+    return;
+  moved = g_object_get_data (G_OBJECT (row), delta < 0 ? "ekv-move-up" : "ekv-move-down");
+  if (moved == NULL || !gtk_widget_get_sensitive (moved))
+    moved = GTK_WIDGET (row);
+  gtk_widget_grab_focus (moved);
+}
+
+static GtkWidget *
+move_button_new (EkvRecordList *self,
+                 EkvRecord     *record,
+                 GtkWidget     *row,
+                 int            delta)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (delta < 0 ? "go-up-symbolic"
+                                                               : "go-down-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, delta < 0 ? _("Move Up") : _("Move Down"));
+  g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (record), g_object_unref);
+  g_object_set_data (G_OBJECT (button), "ekv-delta", GINT_TO_POINTER (delta));
+  g_object_set_data (G_OBJECT (row), delta < 0 ? "ekv-move-up" : "ekv-move-down", button);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (move_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+/* Up above down, small: not to be taken for the expander's arrow. */
+static GtkWidget *
+move_buttons_new (EkvRecordList *self,
+                  EkvRecord     *record,
+                  GtkWidget     *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "ekv-move-buttons");
+  gtk_box_append (GTK_BOX (box), move_button_new (self, record, row, -1));
+  gtk_box_append (GTK_BOX (box), move_button_new (self, record, row, 1));
+
+  return box;
 }
 
 static void
@@ -369,6 +505,9 @@ ekv_record_list_dispose (GObject *object)
   EkvRecordList *self = EKV_RECORD_LIST (object);
 
   g_clear_object (&self->document);
+  if (self->subtitle_destroy != NULL)
+    g_clear_pointer (&self->subtitle_data, self->subtitle_destroy);
+  self->subtitle_func = NULL;
 
   G_OBJECT_CLASS (ekv_record_list_parent_class)->dispose (object);
 }
@@ -381,6 +520,7 @@ ekv_record_list_finalize (GObject *object)
   g_free (self->entity);
   g_free (self->new_name);
   g_free (self->subtitle_key);
+  g_free (self->id_prefix);
 
   G_OBJECT_CLASS (ekv_record_list_parent_class)->finalize (object);
 }
@@ -409,6 +549,12 @@ ekv_record_list_get_property (GObject    *object,
       break;
     case PROP_SUBTITLE_KEY:
       g_value_set_string (value, self->subtitle_key);
+      break;
+    case PROP_ID_PREFIX:
+      g_value_set_string (value, self->id_prefix);
+      break;
+    case PROP_REORDERABLE:
+      g_value_set_boolean (value, self->reorderable);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -446,6 +592,12 @@ ekv_record_list_set_property (GObject      *object,
     case PROP_SUBTITLE_KEY:
       ekv_set_string (&self->subtitle_key, g_value_get_string (value));
       break;
+    case PROP_ID_PREFIX:
+      ekv_set_string (&self->id_prefix, g_value_get_string (value));
+      break;
+    case PROP_REORDERABLE:
+      self->reorderable = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -479,7 +631,23 @@ ekv_record_list_class_init (EkvRecordListClass *klass)
   properties[PROP_SUBTITLE_KEY] =
     g_param_spec_string ("subtitle-key", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* New records of an entity with ids get "PREFIX1", "PREFIX2", ...: "u" for units. */
+  properties[PROP_ID_PREFIX] =
+    g_param_spec_string ("id-prefix", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /* Each row has Move Up and Move Down buttons: the list's order is the records'. */
+  properties[PROP_REORDERABLE] =
+    g_param_spec_boolean ("reorderable", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The document refused to remove RECORD (ERROR says why, e.g. it is still in
+   * use). A handler that deals with it returns TRUE; otherwise the message is
+   * shown as a toast. */
+  signals[REMOVE_FAILED] =
+    g_signal_new ("remove-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 2, EKV_TYPE_RECORD, G_TYPE_ERROR);
 }
 
 static void
@@ -556,6 +724,11 @@ ekv_record_list_add (EkvRecordList *self)
   name = name_field (entity);
   if (name >= 0 && self->new_name != NULL)
     ekv_record_set_string (record, name, self->new_name);
+  if (entity->id_field >= 0 && self->id_prefix != NULL)
+    {
+      g_autofree char *id = ekv_document_new_id (self->document, self->kind, self->id_prefix);
+      ekv_record_set_string (record, entity->id_field, id);
+    }
 
   if (!ekv_document_insert (self->document, record, NULL, -1, &error))
     {
@@ -577,6 +750,93 @@ ekv_record_list_add (EkvRecordList *self)
     }
 
   return record;
+}
+
+void
+ekv_record_list_remove (EkvRecordList *self,
+                        EkvRecord     *record)
+{
+  g_return_if_fail (EKV_IS_RECORD_LIST (self));
+  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (EKV_IS_RECORD (record));
+
+  remove_record (self, record);
+}
+
+gboolean
+ekv_record_list_move (EkvRecordList *self,
+                      EkvRecord     *record,
+                      int            delta)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+  guint position;
+  gint64 to;
+
+  g_return_val_if_fail (EKV_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (EKV_IS_RECORD (record), FALSE);
+
+  list = ekv_document_get_list_of (self->document, ekv_record_get_kind (record),
+                                   ekv_record_get_parent (record));
+  if (!g_list_store_find (G_LIST_STORE (list), record, &position))
+    return FALSE;
+
+  to = (gint64) position + delta;
+  if (to < 0 || to >= g_list_model_get_n_items (list))
+    return FALSE;
+
+  if (!ekv_document_move (self->document, record, (guint) to, &error))
+    {
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+ekv_record_list_set_subtitle_func (EkvRecordList             *self,
+                                   EkvRecordListSubtitleFunc  func,
+                                   gpointer                   user_data,
+                                   GDestroyNotify             destroy)
+{
+  g_return_if_fail (EKV_IS_RECORD_LIST (self));
+  g_return_if_fail (self->subtitle_key == NULL);
+
+  if (self->subtitle_destroy != NULL)
+    g_clear_pointer (&self->subtitle_data, self->subtitle_destroy);
+  self->subtitle_func = func;
+  self->subtitle_data = user_data;
+  self->subtitle_destroy = destroy;
+
+  ekv_record_list_update_subtitles (self);
+}
+
+void
+ekv_record_list_update_subtitles (EkvRecordList *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (EKV_IS_RECORD_LIST (self));
+
+  if (self->subtitle_func == NULL || self->document == NULL)
+    return;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box), i)) != NULL; i++)
+    {
+      g_autoptr(EkvRecord) record = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (!ADW_IS_ACTION_ROW (row) && !ADW_IS_EXPANDER_ROW (row))
+        continue;
+
+      record = g_list_model_get_item (ekv_document_get_list (self->document, self->kind), i);
+      if (record == NULL)
+        continue;
+      subtitle = self->subtitle_func (record, self->subtitle_data);
+      g_object_set (row, "subtitle", subtitle != NULL ? subtitle : "", NULL);
+    }
 }
 
 GtkListBox *

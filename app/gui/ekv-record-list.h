@@ -20,4 +20,24 @@ void        ekv_record_list_set_document (EkvRecordList *self,
 EkvRecord  *ekv_record_list_add          (EkvRecordList *self);
 GtkListBox *ekv_record_list_get_list_box (EkvRecordList *self);
 
+/* Removes RECORD as its Remove button does: stored at once, with an Undo toast;
+ * when the document refuses, "remove-failed" is emitted. */
+void        ekv_record_list_remove       (EkvRecordList *self,
+                                          EkvRecord     *record);
+/* Moves RECORD DELTA places (-1: up, 1: down); FALSE if it cannot go there (the
+ * document's reason is shown as a toast). */
+gboolean    ekv_record_list_move         (EkvRecordList *self,
+                                          EkvRecord     *record,
+                                          int            delta);
+
+/* A subtitle for each record's row, made by FUNC (a new string, or NULL); rows
+ * ask again on ekv_record_list_update_subtitles(). Not with "subtitle-key". */
+typedef char *(*EkvRecordListSubtitleFunc) (EkvRecord *record,
+                                            gpointer   user_data);
+void        ekv_record_list_set_subtitle_func (EkvRecordList             *self,
+                                               EkvRecordListSubtitleFunc  func,
+                                               gpointer                   user_data,
+                                               GDestroyNotify             destroy);
+void        ekv_record_list_update_subtitles  (EkvRecordList *self);
+
 G_END_DECLS

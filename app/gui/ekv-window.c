@@ -14,6 +14,7 @@
 #include "ekv-company-page.h"
 #include "ekv-plan-page.h"
 #include "ekv-team-page.h"
+#include "ekv-units-page.h"
 #include "ekv-welcome-page.h"
 #include "ekv-window-private.h"
 
@@ -46,6 +47,7 @@ static const Step steps[] = {
   { "team",    N_("Audit team"),           0, ekv_team_page_new },
   { "plan",    N_("Scope and objectives"), 0, ekv_plan_page_new },
   { "company", N_("Company profile"),      1, ekv_company_page_new },
+  { "units",   N_("Unit operations"),      1, ekv_units_page_new },
 };
 
 /* Helpers {{{ */
