@@ -46,8 +46,9 @@ struct _EkvFactor
   const char      *url;         /* NULL when none */
   int              year;        /* data year or edition of the source; 0 when unknown */
   EkvConfidence    confidence;
-  const char      *note;        /* untranslated N_() remark (biogenic CO2, data year) or NULL;
-                                 * show it with _() / g_dgettext (GETTEXT_PACKAGE, ...) */
+  const char      *note;        /* a remark (biogenic CO2, data year) or NULL; for built-ins the
+                                 * English msgid, marked for translation: show it through
+                                 * g_dgettext (GETTEXT_PACKAGE, note) */
   EkvFactorSource  source;
   EkvRecord       *record;      /* the audit's factor record (source AUDIT), else NULL;
                                  * not a reference: valid while the document holds it */
