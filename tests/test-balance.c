@@ -387,7 +387,8 @@ test_tep_bands (void)
 /* The audit's own factors win, and say so: gas at 10 kWh and 2 kg CO2 per Sm3,
  * electricity at 0.5 kg CO2/kWh with the built-in TEP factor (unset field);
  * fuel oil given in kg against the built-in per tonne; coal in GJ, through its
- * heating value. */
+ * heating value; diesel in litres with its density against the built-in per
+ * tonne (0.84 t); LPG in m3 without a density cannot be converted. */
 static const char factor_audit[] =
   "{ \"format\": \"ekoverim-audit\", \"version\": 1, \"company\": { \"name\": \"Factors\" },"
   "  \"units\": [ { \"id\": \"u\", \"name\": \"Boilers\" } ],"
@@ -399,7 +400,11 @@ static const char factor_audit[] =
   "    { \"id\": \"o\", \"name\": \"Fuel oil\", \"kind\": \"energy\", \"carrier\": \"fuel_oil\", \"to\": \"u\","
   "      \"quantity\": 500, \"unit\": \"kg\" },"
   "    { \"id\": \"c\", \"name\": \"Coal\", \"kind\": \"energy\", \"carrier\": \"coal\", \"to\": \"u\","
-  "      \"quantity\": 36, \"unit\": \"GJ\" } ],"
+  "      \"quantity\": 36, \"unit\": \"GJ\" },"
+  "    { \"id\": \"d\", \"name\": \"Diesel\", \"kind\": \"energy\", \"carrier\": \"diesel\", \"to\": \"u\","
+  "      \"quantity\": 1000, \"unit\": \"L\", \"density\": 0.84 },"
+  "    { \"id\": \"l\", \"name\": \"LPG\", \"kind\": \"energy\", \"carrier\": \"lpg\", \"to\": \"u\","
+  "      \"quantity\": 10, \"unit\": \"m3\" } ],"
   "  \"factors\": ["
   "    { \"carrier\": \"natural_gas\", \"unit\": \"Sm3\", \"lhv_kwh\": 10, \"tep\": 0.00086, \"co2_kg\": 2, \"source\": \"supplier\" },"
   "    { \"carrier\": \"electricity\", \"unit\": \"kWh\", \"co2_kg\": 0.5 } ] }";
@@ -413,6 +418,7 @@ test_factors (void)
   const EkvCarrierBalance *e = ekv_balance_find_carrier (b, EKV_CARRIER_ELECTRICITY);
   const EkvCarrierBalance *o = ekv_balance_find_carrier (b, EKV_CARRIER_FUEL_OIL);
   const EkvCarrierBalance *c = ekv_balance_find_carrier (b, EKV_CARRIER_COAL);
+  const EkvCarrierBalance *d = ekv_balance_find_carrier (b, EKV_CARRIER_DIESEL);
   double coal_kwh_per_t = 6100 * 1000 * 0.001163;
 
   assert_close (g->energy_kwh, 10000);
@@ -436,10 +442,17 @@ test_factors (void)
   assert_close (c->tep, 10000 * 0.61 / coal_kwh_per_t);
   assert_close (c->co2_t, 10000 / coal_kwh_per_t * 94600 * 6100 * 4.1868e-9);
 
-  assert_close (b->plant.tep, 0.86 + 0.172 + 0.48 + 10000 * 0.61 / coal_kwh_per_t);
+  assert_close (d->energy_kwh, 0.84 * 10200 * 1000 * 0.001163);
+  assert_close (d->tep, 0.84 * 1.02);
+  assert_close (d->co2_t, 0.84 * 74100 * 10200 * 4.1868e-9);
+  g_assert_cmpint (d->factor.source, ==, EKV_FACTOR_SOURCE_BUILT_IN);
+
+  assert_close (b->plant.tep, 0.86 + 0.172 + 0.48 + 10000 * 0.61 / coal_kwh_per_t + 0.84 * 1.02);
   assert_close (ekv_balance_find_unit (b, "u")->energy_in_kwh,
-                10000 + 2000 + 0.5 * 9600 * 1000 * 0.001163 + 10000);
-  g_assert_cmpuint (b->warnings->len, ==, 0);
+                10000 + 2000 + 0.5 * 9600 * 1000 * 0.001163 + 10000 + 0.84 * 10200 * 1000 * 0.001163);
+  g_assert_cmpuint (count_warnings (b, EKV_BALANCE_WARNING_NOT_IN_ENERGY, "l"), ==, 1);
+  g_assert_cmpuint (b->warnings->len, ==, 1);
+  g_assert_null (ekv_balance_find_carrier (b, EKV_CARRIER_LPG));
 }
 
 /* ------------------------------------------------------------------------ */

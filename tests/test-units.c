@@ -457,6 +457,53 @@ test_builtin_factors (void)
     g_assert_cmpstr (ekv_confidence_describe (c), !=, "");
 }
 
+static const char fuel_audit[] =
+  "{ \"format\": \"ekoverim-audit\", \"version\": 1, \"company\": { \"name\": \"Fuel\" },"
+  "  \"units\": [ { \"id\": \"u\", \"name\": \"U\" } ],"
+  "  \"flows\": ["
+  "    { \"id\": \"d\", \"name\": \"Diesel\", \"kind\": \"energy\", \"carrier\": \"diesel\", \"to\": \"u\","
+  "      \"quantity\": 1, \"unit\": \"m3\", \"density\": 0.835 },"
+  "    { \"id\": \"n\", \"name\": \"Diesel, no density\", \"kind\": \"energy\", \"carrier\": \"diesel\", \"to\": \"u\","
+  "      \"quantity\": 1, \"unit\": \"L\" },"
+  "    { \"id\": \"k\", \"name\": \"Coal\", \"kind\": \"energy\", \"carrier\": \"coal\", \"to\": \"u\","
+  "      \"quantity\": 3, \"unit\": \"t\", \"density\": 0.8 },"
+  "    { \"id\": \"e\", \"name\": \"Power\", \"kind\": \"energy\", \"carrier\": \"electricity\", \"to\": \"u\","
+  "      \"quantity\": 3, \"unit\": \"MWh\", \"density\": 0.8 } ] }";
+
+static void
+test_flow_to_kwh (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_json_import_data (fuel_audit, -1, "fuel", NULL, &error);
+  const EkvFactor *diesel = ekv_factors_lookup_builtin (EKV_CARRIER_DIESEL, EKV_QUANTITY_UNIT_T);
+  const EkvFactor *coal = ekv_factors_lookup_builtin (EKV_CARRIER_COAL, EKV_QUANTITY_UNIT_T);
+  const EkvFactor *elec = ekv_factors_lookup_builtin (EKV_CARRIER_ELECTRICITY, EKV_QUANTITY_UNIT_KWH);
+  double kwh = -1, tep = -1, co2 = -1;
+
+  g_assert_no_error (error);
+#define FLOW(id) ekv_document_find (doc, EKV_ENTITY_FLOW, id)
+  /* 1 m3 × 0.835 kg/L = 835 kg = 0.835 t */
+  g_assert_true (ekv_flow_quantity_to_kwh (FLOW ("d"), 1, diesel, &kwh, &error));
+  assert_close (kwh, 0.835 * 10200 * 1000 * 0.001163);
+  g_assert_true (ekv_flow_quantity_to_tep_co2 (FLOW ("d"), 1, diesel, &tep, &co2, &error));
+  assert_close (tep, 0.835 * 1.02);
+  assert_close (co2, 0.835 * 74100 * 10200 * 4.1868e-6);
+  /* the density plays no part where the units already agree */
+  g_assert_true (ekv_flow_quantity_to_kwh (FLOW ("k"), 3, coal, &kwh, &error));
+  assert_close (kwh, 3 * 6100 * 1000 * 0.001163);
+  g_assert_true (ekv_flow_quantity_to_tep_co2 (FLOW ("e"), 3, elec, &tep, &co2, &error));
+  assert_close (tep, 3000 * 0.000086);
+  assert_close (co2, 3000 * 0.44);
+  g_assert_no_error (error);
+
+  g_assert_false (ekv_flow_quantity_to_kwh (FLOW ("n"), 1, diesel, &kwh, &error));
+  g_assert_error (error, EKV_UNITS_ERROR, EKV_UNITS_ERROR_INCOMPATIBLE);
+  g_clear_error (&error);
+  g_assert_false (ekv_flow_quantity_to_tep_co2 (FLOW ("n"), 1, diesel, &tep, &co2, &error));
+  g_assert_error (error, EKV_UNITS_ERROR, EKV_UNITS_ERROR_INCOMPATIBLE);
+#undef FLOW
+}
+
 static const char factor_audit[] =
   "{ \"format\": \"ekoverim-audit\", \"version\": 1, \"company\": { \"name\": \"F\" },"
   "  \"factors\": ["
@@ -575,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/ekv/units/flow-to-kg", test_flow_to_kg);
   g_test_add_func ("/ekv/units/to-water", test_to_water);
   g_test_add_func ("/ekv/units/to-kwh", test_to_kwh);
+  g_test_add_func ("/ekv/units/flow-to-kwh", test_flow_to_kwh);
   g_test_add_func ("/ekv/units/factors/built-in", test_builtin_factors);
   g_test_add_func ("/ekv/units/factors/lookup", test_factor_lookup);
   g_test_add_func ("/ekv/units/tep-co2", test_tep_co2);

@@ -14,9 +14,13 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ekv-balance.h"
 #include "ekv-document.h"
 #include "ekv-json-export.h"
 #include "ekv-json-import.h"
+#include "ekv-json-writer.h"
+#include "ekv-results-json.h"
+#include "ekv-results-table.h"
 
 enum
 {
@@ -208,12 +212,15 @@ parse_command (GOptionContext  *context,
 static int run_import (int argc, char **argv);
 static int run_export (int argc, char **argv);
 static int run_check  (int argc, char **argv);
+static int run_results (int argc, char **argv);
 
 static const Command commands[] = {
   /* Translators: the summaries of the commands, shown by ekv --help */
   { "import", "AUDIT.json OUT.ekv", N_("Turn a JSON audit into a new document (all or nothing)"), run_import },
   { "export", "IN --json OUT.json", N_("Write a document or JSON audit as a JSON audit"), run_export },
   { "check", "IN", N_("Check a document or JSON audit without changing it"), run_check },
+  { "results", "IN [--json]", N_("Print the balances, indicators, TEP and CO₂ of an audit"),
+    run_results },
 };
 
 static int
@@ -354,6 +361,78 @@ run_check (int    argc,
   g_print (_("%s: OK — %s, %s, %s"), in, units, flows, options);
   g_print ("\n");
   warn_incomplete (in, document);
+  return EXIT_OK;
+}
+
+/* The JSON of results-format.md, its "_note" reasons in English whatever the
+ * locale: scripts compare the output, and --json never depends on the locale. */
+static char *
+results_json_untranslated (EkvDocument *document)
+{
+  g_autofree char *messages = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autoptr(EkvBalance) balance = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  setlocale (LC_MESSAGES, "C");
+  balance = ekv_balance_compute (document);
+  root = ekv_results_to_json (document, balance);
+  setlocale (LC_MESSAGES, messages);
+
+  return ekv_json_write (root);
+}
+
+static int
+run_results (int    argc,
+             char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON, for scripts"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (&commands[3]);
+  g_autoptr(EkvDocument) document = NULL;
+  g_autoptr(EkvBalance) balance = NULL;
+  g_autofree char *text = NULL;
+  const char *in;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Prints a table for people by default: the plant's mass, "
+                                      "water and energy balances, the indicators per tonne of "
+                                      "production, one line per unit operation and bought energy per "
+                                      "carrier, in the language and number format of the locale. "
+                                      "--json prints the same figures for scripts, never depending on "
+                                      "the locale. Option economics (options, portfolio, after) are "
+                                      "not computed yet."));
+  if (!parse_command (context, &commands[3], &argc, &argv, 1, &status))
+    return status;
+  in = argv[1];
+
+  document = open_input (in);
+  if (document == NULL)
+    return EXIT_USER;
+
+  balance = ekv_balance_compute (document);
+  if (!json)
+    {
+      text = ekv_results_format_table (document, balance);
+      g_print ("%s", text);   /* in the terminal's character set */
+      return EXIT_OK;
+    }
+
+  text = results_json_untranslated (document);
+  /* Scripts read stdout; what could not be counted goes to stderr, for people. */
+  for (guint i = 0; i < balance->warnings->len; i++)
+    {
+      const EkvBalanceWarning *warning = g_ptr_array_index (balance->warnings, i);
+
+      g_printerr ("%s: %s: %s\n", in, _("warning"), warning->message);
+    }
+
+  /* JSON is UTF-8 whatever the locale: no conversion by g_print(). */
+  fputs (text, stdout);
   return EXIT_OK;
 }
 

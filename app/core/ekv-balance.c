@@ -420,7 +420,7 @@ add_flow (Context   *ctx,
         factor = get_factor (ctx, carrier, unit);
 
       g_clear_error (&error);
-      if (ekv_quantity_to_kwh (fig.yearly, unit, factor, &fig.energy_kwh, &error))
+      if (ekv_flow_quantity_to_kwh (flow, fig.yearly, factor, &fig.energy_kwh, &error))
         {
           magnitude_warning (ctx, flow, fig.energy_kwh, SUSPICIOUS_KWH, "kWh");
           if (kind == EKV_FLOW_KIND_ENERGY && to != NULL)
@@ -441,7 +441,7 @@ add_flow (Context   *ctx,
           EkvCarrierBalance *cb = &ctx->carriers[carrier];
 
           g_clear_error (&error);
-          if (!ekv_quantity_to_tep_co2 (fig.yearly, unit, factor, &fig.tep, &fig.co2_kg, &error))
+          if (!ekv_flow_quantity_to_tep_co2 (flow, fig.yearly, factor, &fig.tep, &fig.co2_kg, &error))
             fig.tep = fig.co2_kg = NAN;
 
           plant->energy_in_kwh += fig.energy_kwh;

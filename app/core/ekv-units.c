@@ -417,3 +417,74 @@ ekv_quantity_to_tep_co2 (double           quantity,
     *co2_kg = c;
   return TRUE;
 }
+
+/* A quantity of FLOW in a unit FACTOR can take: a volume through the flow's density
+ * to kg when the factor is per mass, a mass to L when it is per volume. */
+static void
+bridge_density (EkvRecord       *flow,
+                double           quantity,
+                const EkvFactor *factor,
+                double          *bridged,
+                EkvQuantityUnit *unit)
+{
+  EkvDimension flow_dim, factor_dim;
+  double density;
+
+  *bridged = quantity;
+  *unit = ekv_record_get_enum (flow, EKV_FLOW_UNIT);
+
+  if (factor == NULL || !ekv_record_is_set (flow, EKV_FLOW_DENSITY))
+    return;
+  density = ekv_record_get_double (flow, EKV_FLOW_DENSITY);
+  if (!(density > 0) || !isfinite (density) || !isfinite (quantity))
+    return;
+
+  flow_dim = ekv_quantity_unit_get_dimension (*unit);
+  factor_dim = ekv_quantity_unit_get_dimension (factor->unit);
+  if ((flow_dim == EKV_DIMENSION_VOLUME || flow_dim == EKV_DIMENSION_GAS_VOLUME)
+      && factor_dim == EKV_DIMENSION_MASS)
+    {
+      if (ekv_quantity_to_kg (quantity, *unit, density, bridged, NULL))
+        *unit = EKV_QUANTITY_UNIT_KG;
+      else
+        *bridged = quantity;
+    }
+  else if (flow_dim == EKV_DIMENSION_MASS && factor_dim == EKV_DIMENSION_VOLUME)
+    {
+      *bridged = quantity * ekv_quantity_unit_to_base (*unit) / density;
+      *unit = EKV_QUANTITY_UNIT_L;
+    }
+}
+
+gboolean
+ekv_flow_quantity_to_kwh (EkvRecord       *flow,
+                          double           quantity,
+                          const EkvFactor *factor,
+                          double          *kwh,
+                          GError         **error)
+{
+  EkvQuantityUnit unit;
+  double q;
+
+  g_return_val_if_fail (EKV_IS_RECORD (flow), FALSE);
+
+  bridge_density (flow, quantity, factor, &q, &unit);
+  return ekv_quantity_to_kwh (q, unit, factor, kwh, error);
+}
+
+gboolean
+ekv_flow_quantity_to_tep_co2 (EkvRecord       *flow,
+                              double           quantity,
+                              const EkvFactor *factor,
+                              double          *tep,
+                              double          *co2_kg,
+                              GError         **error)
+{
+  EkvQuantityUnit unit;
+  double q;
+
+  g_return_val_if_fail (EKV_IS_RECORD (flow), FALSE);
+
+  bridge_density (flow, quantity, factor, &q, &unit);
+  return ekv_quantity_to_tep_co2 (q, unit, factor, tep, co2_kg, error);
+}

@@ -161,4 +161,21 @@ gboolean     ekv_quantity_to_tep_co2         (double           quantity,
                                               double          *co2_kg,
                                               GError         **error);
 
+/* ekv_quantity_to_kwh() and ekv_quantity_to_tep_co2() for a yearly QUANTITY of
+ * FLOW (in the flow's unit). When the flow is a volume and FACTOR is per mass (diesel
+ * bought in litres, a factor per tonne), or the other way round, the flow's own
+ * density (when set) bridges the two; otherwise they are the same as the
+ * quantity functions. */
+gboolean     ekv_flow_quantity_to_kwh        (EkvRecord       *flow,
+                                              double           quantity,
+                                              const EkvFactor *factor,
+                                              double          *kwh,
+                                              GError         **error);
+gboolean     ekv_flow_quantity_to_tep_co2    (EkvRecord       *flow,
+                                              double           quantity,
+                                              const EkvFactor *factor,
+                                              double          *tep,
+                                              double          *co2_kg,
+                                              GError         **error);
+
 G_END_DECLS
