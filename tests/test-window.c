@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "ekv-application.h"
+#include "ekv-balance.h"
 #include "ekv-company-page.h"
 #include "ekv-field-row.h"
 #include "ekv-record-list.h"
@@ -475,10 +476,12 @@ test_units_add (Fixture       *fixture,
 }
 
 static EkvRecord *
-add_flow (EkvDocument   *document,
-          const char    *from,
-          const char    *to,
-          EkvFlowKind    kind)
+add_flow (EkvDocument     *document,
+          const char      *from,
+          const char      *to,
+          EkvFlowKind      kind,
+          double           quantity,
+          EkvQuantityUnit  unit)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *id = ekv_document_new_id (document, EKV_ENTITY_FLOW, "f");
@@ -491,8 +494,8 @@ add_flow (EkvDocument   *document,
     ekv_record_set_string (flow, EKV_FLOW_FROM, from);
   if (to != NULL)
     ekv_record_set_string (flow, EKV_FLOW_TO, to);
-  ekv_record_set_double (flow, EKV_FLOW_QUANTITY, 10.0);
-  ekv_record_set_enum (flow, EKV_FLOW_UNIT, EKV_QUANTITY_UNIT_M3);
+  ekv_record_set_double (flow, EKV_FLOW_QUANTITY, quantity);
+  ekv_record_set_enum (flow, EKV_FLOW_UNIT, unit);
   ekv_document_insert (document, flow, NULL, -1, &error);
   g_assert_no_error (error);
   g_object_unref (flow); /* the document holds it */
@@ -545,8 +548,8 @@ test_units_delete_with_flows (Fixture       *fixture,
   unit = ekv_record_list_add (list);
   g_assert_nonnull (unit);
   id = g_strdup (ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
-  in = add_flow (document, "u1", id, EKV_FLOW_KIND_WATER);
-  out = add_flow (document, id, NULL, EKV_FLOW_KIND_WASTEWATER);
+  in = add_flow (document, "u1", id, EKV_FLOW_KIND_WATER, 10.0, EKV_QUANTITY_UNIT_M3);
+  out = add_flow (document, id, NULL, EKV_FLOW_KIND_WASTEWATER, 10.0, EKV_QUANTITY_UNIT_M3);
   in_position = g_list_model_get_n_items (flows) - 2;
   n_units = g_list_model_get_n_items (units);
   n_flows = g_list_model_get_n_items (flows);
@@ -554,10 +557,10 @@ test_units_delete_with_flows (Fixture       *fixture,
 
   /* The row counts the unit's flows, and follows them. */
   summary = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
-  g_assert_cmpstr (summary, ==, "1 input: Water · 1 output: Wastewater");
+  g_assert_true (g_str_has_prefix (summary, "1 input: Water · 1 output: Wastewater\n"));
   g_object_set (out, "kind", EKV_FLOW_KIND_EVAPORATION, NULL);
   changed = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
-  g_assert_cmpstr (changed, ==, "1 input: Water · 1 output: Evaporation");
+  g_assert_true (g_str_has_prefix (changed, "1 input: Water · 1 output: Evaporation\n"));
 
   /* Cancel keeps everything. */
   dialog = ekv_units_page_delete_unit (EKV_UNITS_PAGE (page), unit);
@@ -597,6 +600,51 @@ test_units_delete_with_flows (Fixture       *fixture,
   g_assert_cmpstr (ekv_record_get_string (back, EKV_FLOW_ID), ==,
                    ekv_record_get_string (in, EKV_FLOW_ID));
   g_assert_cmpstr (ekv_record_get_string (back, EKV_FLOW_TO), ==, id);
+}
+
+/* A unit's row shows its mass balance, and follows a quantity as it changes. */
+static void
+test_units_balance (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *balanced = NULL;
+  g_autofree char *open = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *page = ekv_window_show_page (fixture->window, "units");
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvRecordList *list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
+  g_autofree char *subtitle = NULL;
+  GtkListBoxRow *row;
+  EkvRecord *unit, *out;
+  const char *id;
+
+  spin ();
+  unit = ekv_record_list_add (list);
+  g_assert_nonnull (unit);
+  id = ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID);
+  add_flow (document, NULL, id, EKV_FLOW_KIND_RAW_MATERIAL, 100.0, EKV_QUANTITY_UNIT_KG);
+  out = add_flow (document, id, NULL, EKV_FLOW_KIND_PRODUCT, 100.0, EKV_QUANTITY_UNIT_KG);
+  spin ();
+
+  balanced = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
+  expected = g_strdup_printf ("\nMass balance: %s (0.0 %%)",
+                              ekv_balance_status_describe (EKV_BALANCE_STATUS_OK));
+  g_assert_nonnull (strstr (balanced, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* 20 kg of 100 unaccounted for: above the default error threshold of 10 %. */
+  g_object_set (out, "quantity", 80.0, NULL);
+  open = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
+  expected = g_strdup_printf ("\nMass balance: %s (20.0 %%)",
+                              ekv_balance_status_describe (EKV_BALANCE_STATUS_ERROR));
+  g_assert_nonnull (strstr (open, expected));
+
+  /* The row says the same. */
+  row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list),
+                                       g_list_model_get_n_items (ekv_document_get_list (document,
+                                                                                        EKV_ENTITY_UNIT_OPERATION)) - 1);
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_cmpstr (subtitle, ==, open);
 }
 
 /* A unit an option names is not deleted, not even with its flows: the user is
@@ -934,6 +982,7 @@ main (int   argc,
   ADD ("units-add", test_units_add);
   ADD ("units-delete-with-flows", test_units_delete_with_flows);
   ADD ("units-delete-refused", test_units_delete_refused);
+  ADD ("units-balance", test_units_balance);
   ADD ("units-reorder", test_units_reorder);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);

@@ -152,7 +152,7 @@ bind_summary (EkvRecordList *self,
     g_object_bind_property (record, self->subtitle_key, row, "subtitle", G_BINDING_SYNC_CREATE);
   else if (self->subtitle_func != NULL)
     {
-      g_autofree char *subtitle = self->subtitle_func (record, self->subtitle_data);
+      g_autofree char *subtitle = self->subtitle_func (record, row, self->subtitle_data);
 
       g_object_set (row, "subtitle", subtitle != NULL ? subtitle : "", NULL);
     }
@@ -834,7 +834,7 @@ ekv_record_list_update_subtitles (EkvRecordList *self)
       record = g_list_model_get_item (ekv_document_get_list (self->document, self->kind), i);
       if (record == NULL)
         continue;
-      subtitle = self->subtitle_func (record, self->subtitle_data);
+      subtitle = self->subtitle_func (record, GTK_WIDGET (row), self->subtitle_data);
       g_object_set (row, "subtitle", subtitle != NULL ? subtitle : "", NULL);
     }
 }

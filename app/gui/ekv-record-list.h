@@ -30,9 +30,11 @@ gboolean    ekv_record_list_move         (EkvRecordList *self,
                                           EkvRecord     *record,
                                           int            delta);
 
-/* A subtitle for each record's row, made by FUNC (a new string, or NULL); rows
- * ask again on ekv_record_list_update_subtitles(). Not with "subtitle-key". */
+/* A subtitle for each record's row, made by FUNC (a new string, or NULL), which
+ * may also decorate the row (a prefix, a style class); rows ask again on
+ * ekv_record_list_update_subtitles(). Not with "subtitle-key". */
 typedef char *(*EkvRecordListSubtitleFunc) (EkvRecord *record,
+                                            GtkWidget *row,
                                             gpointer   user_data);
 void        ekv_record_list_set_subtitle_func (EkvRecordList             *self,
                                                EkvRecordListSubtitleFunc  func,

@@ -3,19 +3,24 @@
  * Copyright 2026 The Ekoverim authors
  *
  * The units are an EkvRecordList in process order. Each row says how many flows
- * enter and leave the unit, by kind, and follows the flows as they change. A unit
+ * enter and leave the unit, by kind, and the state of its mass balance, and
+ * follows the flows, the units and the audit's thresholds as they change. A unit
  * that flows still use is deleted only when the user agrees to delete those flows
  * too, in one transaction, with an Undo that puts all of them back.
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "ekv-balance.h"
 #include "ekv-enums.h"
 #include "ekv-gui-util.h"
 #include "ekv-labels.h"
 #include "ekv-record-list.h"
 #include "ekv-units-page.h"
+#include "ekv-util.h"
 
 struct _EkvUnitsPage
 {
@@ -26,6 +31,7 @@ struct _EkvUnitsPage
 
   /* Owned references */
   EkvDocument        *document;
+  EkvBalance         *balance;  /* NULL until asked for after a change */
 
   /* The open question, if any (owned by GTK) */
   AdwMessageDialog   *dialog;
@@ -156,11 +162,113 @@ kinds_text (const guint *counts)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static char *summarize_flows (EkvUnitsPage *self,
+                              EkvRecord    *unit);
+
+/* "Mass balance: check (7.2 %) · 40 % of input mass estimated"; NULL for a unit
+ * the balance does not know yet. */
+static char *
+balance_text (const EkvUnitBalance *balance)
+{
+  g_autofree char *status = NULL;
+
+  if (balance == NULL)
+    return NULL;
+
+  if (isnan (balance->mass_imbalance_pct))
+    /* Translators: the state of a unit's mass balance when it has no figure,
+     * followed by why, e.g. "Mass balance: no input mass" */
+    return g_strdup_printf (_("Mass balance: %s"),
+                            balance->mass_imbalance_pct_note != NULL
+                              ? balance->mass_imbalance_pct_note : "—");
+  else
+    {
+      g_autofree char *pct = ekv_number_format (balance->mass_imbalance_pct, 1);
+
+      /* Translators: a unit's mass balance: its state ("balanced", "check", "does not
+       * close"), then how far inputs and outputs differ, e.g. "Mass balance: check (7.2 %)" */
+      status = g_strdup_printf (_("Mass balance: %s (%s %%)"),
+                                ekv_balance_status_describe (balance->status), pct);
+    }
+
+  if (!isnan (balance->estimated_pct) && balance->estimated_pct > 0)
+    {
+      g_autofree char *estimated = ekv_number_format (balance->estimated_pct, 0);
+
+      /* Translators: a unit's mass balance, then the share of its input mass that is
+       * only estimated, e.g. "Mass balance: check (7.2 %) · 40 % of input mass estimated" */
+      return g_strdup_printf (_("%s · %s %% of input mass estimated"), status, estimated);
+    }
+
+  return g_steal_pointer (&status);
+}
+
+/* A status icon before the unit's name: the balances that do not close stand out. */
+static void
+show_status (GtkWidget            *row,
+             const EkvUnitBalance *balance)
+{
+  static const char *icons[] = { "emblem-ok-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char *classes[] = { "success", "warning", "error" };
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "ekv-status-icon");
+
+  if (icon == NULL)
+    {
+      icon = gtk_image_new ();
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      if (ADW_IS_EXPANDER_ROW (row))
+        adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+      else if (ADW_IS_ACTION_ROW (row))
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      else
+        return;
+      g_object_set_data (G_OBJECT (row), "ekv-status-icon", icon);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (icon, classes[i]);
+
+  /* No figure, no verdict: the subtitle says why. */
+  gtk_widget_set_visible (icon, balance != NULL && !isnan (balance->mass_imbalance_pct));
+  if (balance == NULL || isnan (balance->mass_imbalance_pct) ||
+      balance->status > EKV_BALANCE_STATUS_ERROR)
+    return;
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icons[balance->status]);
+  gtk_widget_add_css_class (icon, classes[balance->status]);
+  gtk_widget_set_tooltip_text (icon, ekv_balance_status_describe (balance->status));
+}
+
 static char *
 summarize (EkvRecord *unit,
+           GtkWidget *row,
            gpointer   user_data)
 {
   EkvUnitsPage *self = user_data;
+  const EkvUnitBalance *unit_balance;
+  g_autofree char *flows_text = NULL;
+  g_autofree char *mass_text = NULL;
+
+  if (self->balance == NULL)
+    self->balance = ekv_balance_compute (self->document);
+  unit_balance = ekv_balance_find_unit (self->balance,
+                                        ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
+
+  if (row != NULL)
+    show_status (row, unit_balance);
+
+  flows_text = summarize_flows (self, unit);
+  mass_text = balance_text (unit_balance);
+  if (mass_text == NULL)
+    return g_steal_pointer (&flows_text);
+
+  return g_strconcat (flows_text, "\n", mass_text, NULL);
+}
+
+static char *
+summarize_flows (EkvUnitsPage *self,
+                 EkvRecord    *unit)
+{
   GListModel *flows = ekv_document_get_list (self->document, EKV_ENTITY_FLOW);
   const char *id = ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID);
   guint inputs[EKV_FLOW_KIND_RECYCLE + 1] = { 0, };
@@ -464,10 +572,48 @@ remove_failed_cb (EkvUnitsPage  *self,
   return TRUE;
 }
 
+/* Anything a balance reads changed: compute it again when a row asks. */
 static void
-flow_changed_cb (EkvUnitsPage *self)
+invalidate (EkvUnitsPage *self)
 {
+  g_clear_pointer (&self->balance, ekv_balance_free);
+}
+
+static void
+changed_cb (EkvUnitsPage *self)
+{
+  invalidate (self);
   ekv_record_list_update_subtitles (self->units_list);
+}
+
+/* Follows every record of LIST from POSITION on: any field of a flow or a unit
+ * can change a balance. */
+static void
+watch_records (EkvUnitsPage *self,
+               GListModel   *list,
+               guint         position,
+               guint         added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(EkvRecord) record = g_list_model_get_item (list, i);
+
+      g_signal_handlers_disconnect_by_func (record, changed_cb, self);
+      g_signal_connect_object (record, "notify", G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+units_changed_cb (EkvUnitsPage *self,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  GListModel   *units)
+{
+  /* Before the list makes the new rows, which ask for the balance. */
+  invalidate (self);
+  watch_records (self, units, position, added);
 }
 
 static void
@@ -477,22 +623,9 @@ flows_changed_cb (EkvUnitsPage *self,
                   guint         added,
                   GListModel   *flows)
 {
-  /* A flow that moves from one unit to another, or changes its kind, changes
-   * the rows of both. */
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(EkvRecord) flow = g_list_model_get_item (flows, i);
-
-      g_signal_handlers_disconnect_by_func (flow, flow_changed_cb, self);
-      g_signal_connect_object (flow, "notify::from-unit", G_CALLBACK (flow_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (flow, "notify::to-unit", G_CALLBACK (flow_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (flow, "notify::kind", G_CALLBACK (flow_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  ekv_record_list_update_subtitles (self->units_list);
+  /* A flow that moves from one unit to another changes the rows of both. */
+  watch_records (self, flows, position, added);
+  changed_cb (self);
 }
 
 /* }}} */
@@ -509,6 +642,7 @@ ekv_units_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EKV_TYPE_UNITS_PAGE);
   g_clear_object (&self->document);
+  invalidate (self);
 
   G_OBJECT_CLASS (ekv_units_page_parent_class)->dispose (object);
 }
@@ -543,11 +677,20 @@ ekv_units_page_new (EkvDocument *document)
 {
   EkvUnitsPage *self;
   GListModel *flows;
+  GListModel *units;
 
   g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (EKV_TYPE_UNITS_PAGE, NULL);
   self->document = g_object_ref (document);
+
+  units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
+  g_signal_connect_object (units, "items-changed", G_CALLBACK (units_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  watch_records (self, units, 0, g_list_model_get_n_items (units));
+  /* The thresholds of the audit decide each status. */
+  g_signal_connect_object (ekv_document_get_audit (document), "notify", G_CALLBACK (changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   ekv_record_list_set_document (self->units_list, document);
   ekv_record_list_set_subtitle_func (self->units_list, summarize, self, NULL);
@@ -583,7 +726,7 @@ ekv_units_page_summarize (EkvUnitsPage *self,
   g_return_val_if_fail (EKV_IS_UNITS_PAGE (self), NULL);
   g_return_val_if_fail (EKV_IS_RECORD (unit), NULL);
 
-  return summarize (unit, self);
+  return summarize (unit, NULL, self);
 }
 
 /* }}} */

@@ -21,7 +21,8 @@ GtkWidget        *ekv_units_page_new         (EkvDocument  *document);
 AdwMessageDialog *ekv_units_page_delete_unit (EkvUnitsPage *self,
                                               EkvRecord    *unit);
 
-/* The unit's flows counted by direction and kind, as its row shows them. */
+/* The unit's flows counted by direction and kind, then (on a second line) the
+ * state of its mass balance, as its row shows them. */
 char             *ekv_units_page_summarize   (EkvUnitsPage *self,
                                               EkvRecord    *unit);
 
