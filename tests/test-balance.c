@@ -426,6 +426,7 @@ test_factors (void)
   assert_close (g->co2_t, 2);
   g_assert_cmpint (g->factor.source, ==, EKV_FACTOR_SOURCE_AUDIT);
   g_assert_cmpstr (g->factor.title, ==, "supplier");
+  g_assert_true (EKV_IS_RECORD (g->factor.record));
 
   assert_close (e->energy_kwh, 2000);
   assert_close (e->tep, 0.172);
@@ -453,6 +454,18 @@ test_factors (void)
   g_assert_cmpuint (count_warnings (b, EKV_BALANCE_WARNING_NOT_IN_ENERGY, "l"), ==, 1);
   g_assert_cmpuint (b->warnings->len, ==, 1);
   g_assert_null (ekv_balance_find_carrier (b, EKV_CARRIER_LPG));
+
+  /* the balance outlives the audit's factor: what it used stays readable */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EkvRecord) record = g_object_ref (g->factor.record);
+
+    g_assert_true (ekv_document_remove (doc, record, &error));
+    g_assert_no_error (error);
+    g_clear_object (&record);
+    g_assert_cmpstr (g->factor.title, ==, "supplier");
+    assert_close (ekv_record_get_double (g->factor.record, EKV_FACTOR_LHV_KWH), 10);
+  }
 }
 
 /* ------------------------------------------------------------------------ */

@@ -458,7 +458,11 @@ add_flow (Context   *ctx,
               cb->unit = unit;
               cb->has_factor = factor != NULL;
               if (factor != NULL)
-                cb->factor = *factor;
+                {
+                  cb->factor = *factor;
+                  if (cb->factor.record != NULL)
+                    g_object_ref (cb->factor.record);
+                }
             }
           cb->energy_kwh += fig.energy_kwh;
           if (isfinite (fig.tep))
@@ -586,6 +590,12 @@ flow_figures_clear (EkvFlowFigures *fig)
   g_clear_object (&fig->flow);
 }
 
+static void
+carrier_balance_clear (EkvCarrierBalance *carrier)
+{
+  g_clear_object (&carrier->factor.record);
+}
+
 EkvBalance *
 ekv_balance_compute (EkvDocument *document)
 {
@@ -602,6 +612,7 @@ ekv_balance_compute (EkvDocument *document)
   balance->units = g_array_new (FALSE, TRUE, sizeof (EkvUnitBalance));
   g_array_set_clear_func (balance->units, (GDestroyNotify) unit_balance_clear);
   balance->carriers = g_array_new (FALSE, TRUE, sizeof (EkvCarrierBalance));
+  g_array_set_clear_func (balance->carriers, (GDestroyNotify) carrier_balance_clear);
   balance->flows = g_array_new (FALSE, TRUE, sizeof (EkvFlowFigures));
   g_array_set_clear_func (balance->flows, (GDestroyNotify) flow_figures_clear);
   balance->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);

@@ -83,7 +83,8 @@ typedef struct
   double           quantity;    /* Σ yearly quantity of the flows in UNIT (the first flow's unit) */
   EkvQuantityUnit  unit;
   gboolean         has_factor;  /* FALSE: no factor (TEP at 1/11630 per kWh, no CO2) */
-  EkvFactor        factor;      /* the factor used, with its source (audit or built-in) */
+  EkvFactor        factor;      /* the factor used, with its source (audit or built-in);
+                                 * the balance holds a reference on factor.record */
 } EkvCarrierBalance;
 
 /* Obligation bands of the annual TEP of an industrial plant (DOMAIN.md §3.1;

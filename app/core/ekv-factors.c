@@ -134,9 +134,11 @@ ekv_factor_init_from_record (EkvFactor *factor,
   else
     factor->co2_kg = builtin != NULL ? builtin->co2_kg : 0;
 
+  /* interned: it outlives edits of the record (a handful of short texts) */
   factor->title = ekv_record_get_string (record, EKV_FACTOR_SOURCE);
   if (factor->title != NULL && factor->title[0] == '\0')
     factor->title = NULL;
+  factor->title = g_intern_string (factor->title);
   factor->url = NULL;
   factor->year = 0;
   /* the auditor's own figure: as sure as the auditor says, which the format does

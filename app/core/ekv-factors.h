@@ -42,7 +42,8 @@ struct _EkvFactor
   double           tep;         /* tonnes of oil equivalent per unit */
   double           co2_kg;      /* kg fossil CO2 per unit (0 for biogenic fuels, see note) */
   const char      *title;       /* source title: English, untranslated, for built-ins;
-                                 * the audit's "source" text (may be NULL) otherwise */
+                                 * the audit's "source" text (may be NULL) otherwise;
+                                 * static or interned: never freed */
   const char      *url;         /* NULL when none */
   int              year;        /* data year or edition of the source; 0 when unknown */
   EkvConfidence    confidence;
