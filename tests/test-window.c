@@ -674,6 +674,22 @@ test_units_delete_refused (Fixture       *fixture,
   g_assert_cmpuint (count_flows_of (stored, "u3"), ==, count_flows_of (document, "u3"));
 }
 
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller; /* the widget holds it */
+    }
+
+  return NULL;
+}
+
 /* Move Down on the first unit makes it the second, in the file too. */
 static void
 test_units_reorder (Fixture       *fixture,
@@ -691,7 +707,9 @@ test_units_reorder (Fixture       *fixture,
   GListModel *units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
   EkvRecordList *list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
   GtkListBoxRow *row;
-  GtkWidget *up, *down;
+  GtkWidget *up, *down, *field;
+  GtkEventController *key;
+  gboolean handled = FALSE;
 
   spin ();
   first = g_list_model_get_item (units, 0);
@@ -724,6 +742,33 @@ test_units_reorder (Fixture       *fixture,
   row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 1);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
                                          GTK_WIDGET (row)));
+
+  /* Alt+Up on that row puts the unit back first, in the file too. */
+  key = find_key_controller (GTK_WIDGET (ekv_record_list_get_list_box (list)));
+  g_assert_nonnull (key);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Up, 0, GDK_ALT_MASK, &handled);
+  g_assert_true (handled);
+  spin ();
+  g_clear_object (&first);
+  first = g_list_model_get_item (units, 0);
+  g_assert_cmpstr (ekv_record_get_string (first, EKV_UNIT_OPERATION_ID), ==, first_id);
+  g_clear_object (&stored);
+  g_clear_object (&stored_first);
+  stored = reopen (fixture);
+  stored_first = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), 0);
+  g_assert_cmpstr (ekv_record_get_string (stored_first, EKV_UNIT_OPERATION_ID), ==, first_id);
+
+  /* In a field, the keys are the text's. */
+  row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 0);
+  g_signal_emit_by_name (row, "activate");
+  spin ();
+  row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 0);
+  field = find_row (GTK_WIDGET (row), EKV_TYPE_FIELD_ROW, "name");
+  g_assert_nonnull (field);
+  gtk_widget_grab_focus (field);
+  g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Down, 0, GDK_ALT_MASK, &handled);
+  g_assert_false (handled);
 }
 
 /* New audits go to the folder given, each under a name of its own. */

@@ -455,7 +455,8 @@ move_button_new (EkvRecordList *self,
                                                                : "go-down-symbolic");
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, delta < 0 ? _("Move Up") : _("Move Down"));
+  /* Translators: the keys that do the same are shown beside the tooltip */
+  gtk_widget_set_tooltip_text (button, delta < 0 ? _("Move Up (Alt+Up)") : _("Move Down (Alt+Down)"));
   g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (record), g_object_unref);
   g_object_set_data (G_OBJECT (button), "ekv-delta", GINT_TO_POINTER (delta));
   g_object_set_data (G_OBJECT (row), delta < 0 ? "ekv-move-up" : "ekv-move-down", button);
@@ -479,6 +480,54 @@ move_buttons_new (EkvRecordList *self,
   gtk_box_append (GTK_BOX (box), move_button_new (self, record, row, 1));
 
   return box;
+}
+
+/* Alt+Up and Alt+Down move the record whose row has the focus, as its buttons do,
+ * unless the focus is in one of its fields, where the keys belong to the text. */
+static gboolean
+key_pressed_cb (EkvRecordList         *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  g_autoptr(EkvRecord) record = NULL;
+  GtkWidget *focus;
+  GtkWidget *row = NULL;
+  GtkListBoxRow *moved;
+  int delta, index;
+
+  if (!self->reorderable || self->document == NULL || ekv_document_is_read_only (self->document) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != GDK_ALT_MASK)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    delta = -1;
+  else if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    delta = 1;
+  else
+    return FALSE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || gtk_widget_get_ancestor (focus, EKV_TYPE_FIELD_ROW) != NULL ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_TEXT) != NULL)
+    return FALSE;
+  for (GtkWidget *w = focus; w != NULL && w != self->list_box; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_parent (w) == self->list_box && GTK_IS_LIST_BOX_ROW (w))
+      row = w;
+  if (row == NULL)
+    return FALSE;
+
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  record = g_list_model_get_item (ekv_document_get_list (self->document, self->kind), index);
+  if (record == NULL || !ekv_record_list_move (self, record, delta))
+    return TRUE;
+
+  moved = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box), index + delta);
+  if (moved != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (moved));
+
+  return TRUE;
 }
 
 static void
@@ -653,6 +702,8 @@ ekv_record_list_class_init (EkvRecordListClass *klass)
 static void
 ekv_record_list_init (EkvRecordList *self)
 {
+  GtkEventController *key;
+
   self->kind = EKV_ENTITY_NONE;
 
   self->add_content = adw_button_content_new ();
@@ -676,6 +727,12 @@ ekv_record_list_init (EkvRecordList *self)
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list_box), self->placeholder);
   gtk_widget_add_css_class (self->list_box, "boxed-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->list_box);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->list_box, key);
 }
 
 /* }}} */
