@@ -890,6 +890,27 @@ test_results_sample (void)
   assert_figure (member_object (top, "plant"), "mass_in_kg", 316209040.3);
 }
 
+/* A document gives the same figures as the JSON audit it was imported from. */
+static void
+test_results_document (void)
+{
+  g_autofree char *path = fixture ("results-small.json");
+  g_auto(Run) from_json = { 0 };
+  g_auto(Run) from_document = { 0 };
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ekv (&run, "import", path, "small.ekv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  run_ekv (&from_json, "results", "--json", path, NULL);
+  run_ekv (&from_document, "results", "--json", "small.ekv", NULL);
+  g_assert_cmpint (from_document.status, ==, 0);
+  g_assert_cmpstr (from_document.out, ==, from_json.out);
+  remove_work_file ("small.ekv");
+}
+
 static gboolean
 have_turkish_locale (void)
 {
@@ -1052,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/ekv/cli/results/small", test_results_small);
   g_test_add_func ("/ekv/cli/results/no-product", test_results_no_product);
   g_test_add_func ("/ekv/cli/results/sample", test_results_sample);
+  g_test_add_func ("/ekv/cli/results/document", test_results_document);
   g_test_add_func ("/ekv/cli/results/locale", test_results_locale);
   g_test_add_func ("/ekv/cli/results/table", test_results_table);
   g_test_add_func ("/ekv/cli/results/bad", test_results_bad);
