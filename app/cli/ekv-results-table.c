@@ -166,7 +166,8 @@ heading (GString    *out,
   g_string_append_printf (out, "\n%s\n", text);
 }
 
-/* One figure of the plant: label, value, unit, and a percentage or a note. */
+/* One figure of the plant: label, value, unit, and a percentage or a note (owned;
+ * may be NULL). TABLE has four columns. */
 static void
 add_figure (Table      *table,
             const char *label,
@@ -211,7 +212,7 @@ write_plant (GString               *out,
 
   /* Translators: a heading of ekv results: figures per tonne of production */
   heading (out, C_("results", "Indicators"));
-  table_init (&table, "lrl");
+  table_init (&table, "lrll");
   add_figure (&table, C_("results", "Water"), plant->water_m3_per_t, 2, "m³/t", NULL);
   add_figure (&table, C_("results", "Wastewater"), plant->wastewater_m3_per_t, 2, "m³/t", NULL);
   add_figure (&table, C_("results", "Energy"), plant->energy_kwh_per_t, 0, "kWh/t", NULL);
@@ -222,7 +223,8 @@ write_plant (GString               *out,
   table_write (&table, out);
   if (plant->indicators_note != NULL)
     g_string_append_printf (out, "  %s\n", plant->indicators_note);
-  else if (plant->raw_material_yield_pct_note != NULL)
+  if (plant->raw_material_yield_pct_note != NULL &&
+      g_strcmp0 (plant->raw_material_yield_pct_note, plant->indicators_note) != 0)
     g_string_append_printf (out, "  %s\n", plant->raw_material_yield_pct_note);
 }
 
