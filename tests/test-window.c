@@ -11,10 +11,12 @@
 
 #include "ekv-application.h"
 #include "ekv-balance.h"
+#include "ekv-bills-page.h"
 #include "ekv-company-page.h"
 #include "ekv-field-row.h"
 #include "ekv-record-list.h"
 #include "ekv-units-page.h"
+#include "ekv-util.h"
 #include "ekv-window.h"
 
 /* The system's MIME database (GdkPixbuf needs it to recognise SVG icons), which
@@ -262,7 +264,7 @@ test_sidebar (Fixture       *fixture,
               gconstpointer  data)
 {
   static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile",
-                                    "Unit operations" };
+                                    "Unit operations", "Energy and water bills" };
   GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
   guint n = 0;
 
@@ -280,6 +282,7 @@ test_sidebar (Fixture       *fixture,
   g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 1)));
   g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 2))));
   g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 3)));
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 4)));
 }
 
 /* Choosing a step while a field has the focus must not pass the focus through the
@@ -771,6 +774,205 @@ test_units_reorder (Fixture       *fixture,
   g_assert_false (handled);
 }
 
+/* The sum of the quantities of the bills of CARRIER in the document, in kWh or m³ as stored. */
+static double
+sum_bills (EkvDocument *document,
+           EkvCarrier   carrier,
+           guint       *n)
+{
+  GListModel *bills = ekv_document_get_list (document, EKV_ENTITY_BILL);
+  double sum = 0.0;
+
+  *n = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (bills); i++)
+    {
+      g_autoptr(EkvRecord) bill = g_list_model_get_item (bills, i);
+
+      if (ekv_record_get_enum (bill, EKV_BILL_CARRIER) != (int) carrier)
+        continue;
+      sum += ekv_record_get_double (bill, EKV_BILL_QUANTITY);
+      (*n)++;
+    }
+
+  return sum;
+}
+
+static EkvRecord *
+find_bill (EkvDocument *document,
+           EkvCarrier   carrier,
+           const char  *month)
+{
+  GListModel *bills = ekv_document_get_list (document, EKV_ENTITY_BILL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (bills); i++)
+    {
+      g_autoptr(EkvRecord) bill = g_list_model_get_item (bills, i);
+
+      if (ekv_record_get_enum (bill, EKV_BILL_CARRIER) == (int) carrier &&
+          g_strcmp0 (ekv_record_get_string (bill, EKV_BILL_MONTH), month) == 0)
+        return bill; /* the document holds it */
+    }
+
+  return NULL;
+}
+
+/* The sample's electricity: twelve months, and the total is their sum. */
+static void
+test_bills_totals (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GtkWidget *page = ekv_window_show_page (fixture->window, "bills");
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *total = NULL;
+  EkvQuantityUnit unit;
+  double quantity, cost;
+  guint n;
+  double sum = sum_bills (document, EKV_CARRIER_ELECTRICITY, &n);
+
+  g_assert_true (EKV_IS_BILLS_PAGE (page));
+  g_assert_cmpuint (n, ==, 12);
+  g_assert_cmpuint (ekv_bills_page_get_n_months (EKV_BILLS_PAGE (page), EKV_CARRIER_ELECTRICITY), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    g_assert_nonnull (ekv_bills_page_get_field_row (EKV_BILLS_PAGE (page), EKV_CARRIER_ELECTRICITY,
+                                                    i, "quantity"));
+
+  g_assert_true (ekv_bills_page_get_totals (EKV_BILLS_PAGE (page), EKV_CARRIER_ELECTRICITY,
+                                            &quantity, &unit, &cost, &text));
+  g_assert_cmpint (unit, ==, EKV_QUANTITY_UNIT_KWH);
+  g_assert_cmpfloat_with_epsilon (quantity, sum, 1e-6);
+  g_assert_cmpfloat (cost, >, 0);
+  total = ekv_number_format (sum, 0);
+  expected = g_strdup_printf ("12 of 12 months: %s kWh", total);
+  g_assert_nonnull (strstr (text, expected));
+
+  /* No page for a carrier the sample has no bills for. */
+  g_assert_cmpuint (ekv_bills_page_get_n_months (EKV_BILLS_PAGE (page), EKV_CARRIER_WASTEWATER), ==, 0);
+}
+
+/* A month's quantity typed in its row changes the total at once, and the file. */
+static void
+test_bills_edit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvBillsPage *page = EKV_BILLS_PAGE (ekv_window_show_page (fixture->window, "bills"));
+  EkvFieldRow *row = ekv_bills_page_get_field_row (page, EKV_CARRIER_ELECTRICITY, 0, "quantity");
+  EkvRecord *bill = find_bill (document, EKV_CARRIER_ELECTRICITY, "2025-01");
+  double before, after, old = ekv_record_get_double (bill, EKV_BILL_QUANTITY);
+  g_autofree char *text = NULL;
+  g_autofree char *total = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_true (ekv_field_row_get_record (row) == bill);
+  g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &before, NULL, NULL, NULL));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "500000");
+  g_assert_true (ekv_field_row_apply (row));
+  g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &after, NULL, NULL, &text));
+  g_assert_cmpfloat_with_epsilon (after, before - old + 500000, 1e-6);
+  total = ekv_number_format (after, 0);
+  g_assert_nonnull (strstr (text, total));
+
+  stored = reopen (fixture);
+  g_assert_cmpfloat (ekv_record_get_double (find_bill (stored, EKV_CARRIER_ELECTRICITY, "2025-01"),
+                                            EKV_BILL_QUANTITY), ==, 500000);
+}
+
+/* A letter in a quantity is refused beside the field; nothing changes. */
+static void
+test_bills_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvBillsPage *page = EKV_BILLS_PAGE (ekv_window_show_page (fixture->window, "bills"));
+  EkvFieldRow *row = ekv_bills_page_get_field_row (page, EKV_CARRIER_ELECTRICITY, 1, "quantity");
+  EkvRecord *bill = find_bill (document, EKV_CARRIER_ELECTRICITY, "2025-02");
+  double old = ekv_record_get_double (bill, EKV_BILL_QUANTITY);
+  double before, after;
+
+  g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &before, NULL, NULL, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (row), "35a000");
+  g_assert_false (ekv_field_row_apply (row));
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (ekv_field_row_get_error_message (row));
+  g_assert_cmpfloat (ekv_record_get_double (bill, EKV_BILL_QUANTITY), ==, old);
+  g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &after, NULL, NULL, NULL));
+  g_assert_cmpfloat (after, ==, before);
+
+  stored = reopen (fixture);
+  g_assert_cmpfloat (ekv_record_get_double (find_bill (stored, EKV_CARRIER_ELECTRICITY, "2025-02"),
+                                            EKV_BILL_QUANTITY), ==, old);
+}
+
+/* A carrier added from "Add bills for…" starts empty; adding a month makes its bill. */
+static void
+test_bills_add_month (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvBillsPage *page = EKV_BILLS_PAGE (ekv_window_show_page (fixture->window, "bills"));
+  EkvRecord *bill;
+  double quantity;
+  guint n;
+
+  ekv_bills_page_add_carrier (page, EKV_CARRIER_WASTEWATER);
+  g_assert_cmpuint (ekv_bills_page_get_n_months (page, EKV_CARRIER_WASTEWATER), ==, 12);
+  g_assert_null (ekv_bills_page_get_field_row (page, EKV_CARRIER_WASTEWATER, 2, "quantity"));
+  sum_bills (document, EKV_CARRIER_WASTEWATER, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  bill = ekv_bills_page_add_month (page, EKV_CARRIER_WASTEWATER, 2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bill);
+  g_assert_cmpstr (ekv_record_get_string (bill, EKV_BILL_MONTH), ==, "2025-03");
+  g_assert_cmpint (ekv_record_get_enum (bill, EKV_BILL_UNIT), ==, EKV_QUANTITY_UNIT_M3);
+  g_assert_nonnull (ekv_bills_page_get_field_row (page, EKV_CARRIER_WASTEWATER, 2, "quantity"));
+
+  g_object_set (bill, "quantity", 120.0, NULL);
+  g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_WASTEWATER, &quantity, NULL, NULL, NULL));
+  g_assert_cmpfloat (quantity, ==, 120.0);
+
+  stored = reopen (fixture);
+  g_assert_nonnull (find_bill (stored, EKV_CARRIER_WASTEWATER, "2025-03"));
+}
+
+/* The chart paints bars onto any cairo context, without warnings. */
+static void
+test_bills_chart (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EkvBillsPage *page = EKV_BILLS_PAGE (ekv_window_show_page (fixture->window, "bills"));
+  EkvMonthChart *chart = ekv_bills_page_get_chart (page, EKV_CARRIER_ELECTRICITY);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 120);
+  cairo_t *cr = cairo_create (surface);
+  const guchar *pixels;
+  guint painted = 0;
+  int stride;
+
+  g_assert_nonnull (chart);
+  ekv_month_chart_draw (chart, cr, 480, 120);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  /* Twelve bars fill a good part of the area. */
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 120; y++)
+    for (int x = 0; x < 480; x++)
+      if (pixels[y * stride + x * 4 + 3] != 0)
+        painted++;
+  g_assert_cmpuint (painted, >, 480 * 120 / 5);
+  cairo_surface_destroy (surface);
+}
+
 /* New audits go to the folder given, each under a name of its own. */
 static void
 test_new_audit (Fixture       *fixture,
@@ -1029,6 +1231,11 @@ main (int   argc,
   ADD ("units-delete-refused", test_units_delete_refused);
   ADD ("units-balance", test_units_balance);
   ADD ("units-reorder", test_units_reorder);
+  ADD ("bills-totals", test_bills_totals);
+  ADD ("bills-edit", test_bills_edit);
+  ADD ("bills-refused", test_bills_refused);
+  ADD ("bills-add-month", test_bills_add_month);
+  ADD ("bills-chart", test_bills_chart);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);
   ADD ("save-copy-over-open", test_save_copy_over_open);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-application.h"
+#include "ekv-bills-page.h"
 #include "ekv-company-page.h"
 #include "ekv-plan-page.h"
 #include "ekv-team-page.h"
@@ -48,6 +49,7 @@ static const Step steps[] = {
   { "plan",    N_("Scope and objectives"), 0, ekv_plan_page_new },
   { "company", N_("Company profile"),      1, ekv_company_page_new },
   { "units",   N_("Unit operations"),      1, ekv_units_page_new },
+  { "bills",   N_("Energy and water bills"), 1, ekv_bills_page_new },
 };
 
 /* Helpers {{{ */
