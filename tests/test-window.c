@@ -14,6 +14,7 @@
 #include "ekv-bills-page.h"
 #include "ekv-company-page.h"
 #include "ekv-field-row.h"
+#include "ekv-inventory-page.h"
 #include "ekv-record-list.h"
 #include "ekv-units-page.h"
 #include "ekv-util.h"
@@ -264,7 +265,7 @@ test_sidebar (Fixture       *fixture,
               gconstpointer  data)
 {
   static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile",
-                                    "Unit operations", "Energy and water bills" };
+                                    "Unit operations", "Energy and water bills", "Inventory" };
   GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
   guint n = 0;
 
@@ -283,6 +284,8 @@ test_sidebar (Fixture       *fixture,
   g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 2))));
   g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 3)));
   g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 4)));
+  /* The inventory, the last step so far, opens phase III. */
+  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, n - 1))));
 }
 
 /* Choosing a step while a field has the focus must not pass the focus through the
@@ -648,6 +651,175 @@ test_units_balance (Fixture       *fixture,
                                                                                         EKV_ENTITY_UNIT_OPERATION)) - 1);
   g_object_get (row, "subtitle", &subtitle, NULL);
   g_assert_cmpstr (subtitle, ==, open);
+}
+
+/* The inventory page on unit UNIT_ID of the sample. */
+static EkvInventoryPage *
+inventory_page (Fixture    *fixture,
+                const char *unit_id)
+{
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  GtkWidget *page = ekv_window_show_page (fixture->window, "inventory");
+  EkvRecord *unit = ekv_document_find (document, EKV_ENTITY_UNIT_OPERATION, unit_id);
+
+  g_assert_nonnull (unit);
+  g_assert_true (EKV_IS_INVENTORY_PAGE (page));
+  ekv_inventory_page_set_unit (EKV_INVENTORY_PAGE (page), unit);
+  spin ();
+  g_assert_true (ekv_inventory_page_get_unit (EKV_INVENTORY_PAGE (page)) == unit);
+
+  return EKV_INVENTORY_PAGE (page);
+}
+
+static guint
+count_flows (EkvDocument *document,
+             guint        field,
+             const char  *unit_id)
+{
+  GListModel *flows = ekv_document_get_list (document, EKV_ENTITY_FLOW);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
+    {
+      g_autoptr(EkvRecord) flow = g_list_model_get_item (flows, i);
+
+      if (g_strcmp0 (ekv_record_get_string (flow, field), unit_id) == 0)
+        n++;
+    }
+
+  return n;
+}
+
+/* A unit's inventory lists exactly the flows that enter and leave it. */
+static void
+test_inventory_lists (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvInventoryPage *page = inventory_page (fixture, "u4");
+  GListModel *inputs = ekv_inventory_page_get_inputs (page);
+  GListModel *outputs = ekv_inventory_page_get_outputs (page);
+  guint n_in = count_flows (document, EKV_FLOW_TO, "u4");
+  guint n_out = count_flows (document, EKV_FLOW_FROM, "u4");
+
+  g_assert_cmpuint (n_in, >, 0);
+  g_assert_cmpuint (n_out, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (inputs), ==, n_in);
+  g_assert_cmpuint (g_list_model_get_n_items (outputs), ==, n_out);
+  for (guint i = 0; i < n_in; i++)
+    {
+      g_autoptr(EkvRecord) flow = g_list_model_get_item (inputs, i);
+
+      g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_TO), ==, "u4");
+      g_assert_nonnull (ekv_inventory_page_open_flow (page, flow));
+    }
+
+  /* Another unit, other flows. */
+  page = inventory_page (fixture, "u2");
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==,
+                    count_flows (document, EKV_FLOW_TO, "u2"));
+}
+
+/* Typing an output's quantity changes the balance shown and the file; a letter
+ * or a negative number is refused beside the field and changes nothing. */
+static void
+test_inventory_quantity (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *refused = NULL;
+  EkvInventoryPage *page = inventory_page (fixture, "u4");
+  g_autoptr(EkvRecord) flow = g_list_model_get_item (ekv_inventory_page_get_outputs (page), 0);
+  GtkWidget *row = ekv_inventory_page_open_flow (page, flow);
+  EkvFieldRow *quantity;
+  double old = ekv_record_get_double (flow, EKV_FLOW_QUANTITY);
+  const char *id = ekv_record_get_string (flow, EKV_FLOW_ID);
+
+  g_assert_nonnull (row);
+  quantity = EKV_FIELD_ROW (find_row (row, EKV_TYPE_FIELD_ROW, "quantity"));
+  g_assert_nonnull (quantity);
+  before = ekv_inventory_page_describe_balance (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (quantity), "12a");
+  g_assert_false (ekv_field_row_apply (quantity));
+  g_assert_nonnull (ekv_field_row_get_error_message (quantity));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (quantity), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (quantity), "-5");
+  g_assert_false (ekv_field_row_apply (quantity));
+  g_assert_nonnull (ekv_field_row_get_error_message (quantity));
+  spin ();
+  refused = ekv_inventory_page_describe_balance (page);
+  g_assert_cmpstr (refused, ==, before);
+  stored = reopen (fixture);
+  g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
+                                            EKV_FLOW_QUANTITY), ==, old);
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (quantity), "1");
+  g_assert_true (ekv_field_row_apply (quantity));
+  spin ();
+  after = ekv_inventory_page_describe_balance (page);
+  g_assert_cmpstr (after, !=, before);
+  stored = reopen (fixture);
+  g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
+                                            EKV_FLOW_QUANTITY), ==, 1.0);
+}
+
+/* A new input goes to the unit from outside; a duplicate follows its original;
+ * a removed flow comes back with Undo's insert. */
+static void
+test_inventory_add (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvInventoryPage *page = inventory_page (fixture, "u4");
+  guint n_in = g_list_model_get_n_items (ekv_inventory_page_get_inputs (page));
+  guint n_out = g_list_model_get_n_items (ekv_inventory_page_get_outputs (page));
+  GListModel *flows = ekv_document_get_list (document, EKV_ENTITY_FLOW);
+  EkvRecord *input, *output, *copy;
+  g_autofree char *id = NULL;
+  guint position, copy_position;
+
+  input = ekv_inventory_page_add (page, FALSE);
+  g_assert_nonnull (input);
+  id = g_strdup (ekv_record_get_string (input, EKV_FLOW_ID));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in + 1);
+  stored = reopen (fixture);
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
+                                          EKV_FLOW_TO), ==, "u4");
+  g_assert_null (ekv_record_get_string (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
+                                        EKV_FLOW_FROM));
+  g_clear_object (&stored);
+
+  output = ekv_inventory_page_add (page, TRUE);
+  g_assert_nonnull (output);
+  g_assert_cmpstr (ekv_record_get_string (output, EKV_FLOW_FROM), ==, "u4");
+  g_assert_cmpint (ekv_record_get_enum (output, EKV_FLOW_KIND), ==, EKV_FLOW_KIND_PRODUCT);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_outputs (page)), ==, n_out + 1);
+
+  g_object_set (input, "quantity", 7.5, NULL);
+  copy = ekv_inventory_page_duplicate (page, input);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (ekv_record_get_string (copy, EKV_FLOW_ID), !=, id);
+  g_assert_cmpfloat (ekv_record_get_double (copy, EKV_FLOW_QUANTITY), ==, 7.5);
+  g_assert_true (g_list_store_find (G_LIST_STORE (flows), input, &position));
+  g_assert_true (g_list_store_find (G_LIST_STORE (flows), copy, &copy_position));
+  g_assert_cmpuint (copy_position, ==, position + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in + 2);
+
+  /* Moved to another unit, it leaves this unit's list. */
+  g_object_set (copy, "to-unit", "u2", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in + 1);
+
+  ekv_inventory_page_remove (page, input);
+  spin ();
+  g_assert_null (ekv_document_find (document, EKV_ENTITY_FLOW, id));
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in);
 }
 
 /* A unit an option names is not deleted, not even with its flows: the user is
@@ -1231,6 +1403,9 @@ main (int   argc,
   ADD ("units-delete-refused", test_units_delete_refused);
   ADD ("units-balance", test_units_balance);
   ADD ("units-reorder", test_units_reorder);
+  ADD ("inventory-lists", test_inventory_lists);
+  ADD ("inventory-quantity", test_inventory_quantity);
+  ADD ("inventory-add", test_inventory_add);
   ADD ("bills-totals", test_bills_totals);
   ADD ("bills-edit", test_bills_edit);
   ADD ("bills-refused", test_bills_refused);

@@ -1,0 +1,973 @@
+/* ekv-inventory-page.c: the inputs and outputs of one unit operation, with its balance (phase III)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * The user picks a unit operation; its inputs (flows with to = the unit) and its
+ * outputs (from = the unit) are the document's flow list seen through two
+ * filters, so every edit anywhere shows here at once. Each flow is a row that
+ * opens into one row per field; its fields are made when it is first opened.
+ * The unit's balance is computed again after every change of a flow, a unit or
+ * the audit (ekv_balance_compute() is a linear pass).
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ekv-balance.h"
+#include "ekv-enums.h"
+#include "ekv-field-row.h"
+#include "ekv-gui-util.h"
+#include "ekv-inventory-page.h"
+#include "ekv-labels.h"
+#include "ekv-util.h"
+
+struct _EkvInventoryPage
+{
+  AdwPreferencesPage  parent_instance;
+
+  /* Template widgets */
+  AdwComboRow        *unit_row;
+  AdwActionRow       *mass_row;
+  AdwActionRow       *water_row;
+  AdwActionRow       *energy_row;
+  GtkImage           *status_icon;
+  GtkLabel           *warnings_label;
+  GtkWidget          *add_input_button;
+  GtkWidget          *add_output_button;
+  GtkListBox         *inputs_box;
+  GtkListBox         *outputs_box;
+
+  /* Owned references */
+  EkvDocument        *document;
+  EkvRecord          *unit;
+  GtkFilter          *input_filter;
+  GtkFilter          *output_filter;
+  GListModel         *inputs;
+  GListModel         *outputs;
+};
+
+G_DEFINE_FINAL_TYPE (EkvInventoryPage, ekv_inventory_page, ADW_TYPE_PREFERENCES_PAGE)
+
+/* Helpers {{{ */
+
+static const char *
+unit_id (EkvInventoryPage *self)
+{
+  return self->unit != NULL ? ekv_record_get_string (self->unit, EKV_UNIT_OPERATION_ID) : NULL;
+}
+
+static gboolean
+is_input (gpointer item,
+          gpointer user_data)
+{
+  EkvInventoryPage *self = user_data;
+  const char *id = unit_id (self);
+
+  return id != NULL && g_strcmp0 (ekv_record_get_string (item, EKV_FLOW_TO), id) == 0;
+}
+
+static gboolean
+is_output (gpointer item,
+           gpointer user_data)
+{
+  EkvInventoryPage *self = user_data;
+  const char *id = unit_id (self);
+
+  return id != NULL && g_strcmp0 (ekv_record_get_string (item, EKV_FLOW_FROM), id) == 0;
+}
+
+static void
+refilter (EkvInventoryPage *self)
+{
+  gtk_filter_changed (self->input_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->output_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* "12 500 kg" in the locale's way; "—" for no figure. */
+static char *
+amount (double      value,
+        int         decimals,
+        const char *unit)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  number = ekv_number_format (value, decimals);
+  /* Translators: a figure and its unit, e.g. "12 500 kg/year" */
+  return g_strdup_printf (C_("a figure and its unit", "%s %s"), number, unit);
+}
+
+static char *
+mass_text (const EkvUnitBalance *balance)
+{
+  g_autofree char *in = amount (balance->mass_in_kg, 0, _("kg/year"));
+  g_autofree char *out = amount (balance->mass_out_kg, 0, _("kg/year"));
+  g_autofree char *diff = amount (balance->mass_imbalance_kg, 0, _("kg/year"));
+  g_autofree char *pct = NULL;
+  g_autofree char *estimated = NULL;
+  g_autofree char *text = NULL;
+
+  if (isnan (balance->mass_imbalance_pct))
+    pct = g_strdup (balance->mass_imbalance_pct_note != NULL ? balance->mass_imbalance_pct_note : "—");
+  else
+    {
+      g_autofree char *number = ekv_number_format (balance->mass_imbalance_pct, 1);
+
+      /* Translators: an imbalance in percent and the state of the balance
+       * ("balanced", "check", "does not close"), e.g. "6.4 %, check" */
+      pct = g_strdup_printf (_("%s %%, %s"), number,
+                             ekv_balance_status_describe (balance->status));
+    }
+
+  /* Translators: a unit's mass balance: what enters, what leaves, the difference
+   * and the difference in percent with its state */
+  text = g_strdup_printf (_("In %s · out %s · imbalance %s (%s)"), in, out, diff, pct);
+  if (isnan (balance->estimated_pct))
+    return g_steal_pointer (&text);
+
+  estimated = ekv_number_format (balance->estimated_pct, 0);
+  /* Translators: a unit's mass balance, then the share of its input mass that is
+   * only estimated */
+  return g_strdup_printf (_("%s · %s %% of input mass estimated"), text, estimated);
+}
+
+static void
+update_balance (EkvInventoryPage *self)
+{
+  static const char *icons[] = { "emblem-ok-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char *classes[] = { "success", "warning", "error" };
+  g_autoptr(EkvBalance) balance = NULL;
+  g_autoptr(GString) warnings = g_string_new (NULL);
+  const EkvUnitBalance *unit;
+  g_autofree char *mass = NULL;
+  g_autofree char *water_in = NULL;
+  g_autofree char *water_out = NULL;
+  g_autofree char *water = NULL;
+  g_autofree char *energy = NULL;
+  const char *id = unit_id (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), classes[i]);
+
+  balance = ekv_balance_compute (self->document);
+  unit = id != NULL ? ekv_balance_find_unit (balance, id) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_icon),
+                          unit != NULL && !isnan (unit->mass_imbalance_pct));
+  if (unit == NULL)
+    {
+      adw_action_row_set_subtitle (self->mass_row, "—");
+      adw_action_row_set_subtitle (self->water_row, "—");
+      adw_action_row_set_subtitle (self->energy_row, "—");
+      gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), FALSE);
+      return;
+    }
+
+  if (!isnan (unit->mass_imbalance_pct) && unit->status <= EKV_BALANCE_STATUS_ERROR)
+    {
+      gtk_image_set_from_icon_name (self->status_icon, icons[unit->status]);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), classes[unit->status]);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon),
+                                   ekv_balance_status_describe (unit->status));
+    }
+
+  mass = mass_text (unit);
+  adw_action_row_set_subtitle (self->mass_row, mass);
+
+  water_in = amount (unit->water_in_m3, 1, _("m³/year"));
+  water_out = amount (unit->water_out_m3, 1, _("m³/year"));
+  /* Translators: the water entering and leaving a unit operation */
+  water = g_strdup_printf (_("In %s · out %s"), water_in, water_out);
+  adw_action_row_set_subtitle (self->water_row, water);
+
+  energy = amount (unit->energy_in_kwh, 0, _("kWh/year"));
+  adw_action_row_set_subtitle (self->energy_row, energy);
+
+  /* The warnings about this unit or one of its flows. */
+  for (guint i = 0; i < balance->warnings->len; i++)
+    {
+      EkvBalanceWarning *warning = g_ptr_array_index (balance->warnings, i);
+      gboolean concerns = g_strcmp0 (warning->unit_id, id) == 0;
+
+      if (!concerns && warning->flow_id != NULL)
+        {
+          EkvRecord *flow = ekv_document_find (self->document, EKV_ENTITY_FLOW, warning->flow_id);
+
+          concerns = flow != NULL && (is_input (flow, self) || is_output (flow, self));
+        }
+      if (!concerns)
+        continue;
+      if (warnings->len > 0)
+        g_string_append_c (warnings, '\n');
+      g_string_append (warnings, warning->message);
+    }
+  gtk_label_set_text (self->warnings_label, warnings->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), warnings->len > 0);
+}
+
+/* "1 200 t · Raw material" under a flow's name. */
+static void
+update_flow_subtitle (GtkWidget *row,
+                      EkvRecord *flow)
+{
+  g_autofree char *quantity = ekv_number_format (ekv_record_get_double (flow, EKV_FLOW_QUANTITY), -1);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a flow's quantity, its unit, its period and its kind,
+   * e.g. "1 200 t per year · Raw material" */
+  subtitle = g_strdup_printf (_("%s %s %s · %s"), quantity,
+                              ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT,
+                                                  ekv_record_get_enum (flow, EKV_FLOW_UNIT)),
+                              ekv_enum_get_label (EKV_TYPE_PERIOD,
+                                                  ekv_record_get_enum (flow, EKV_FLOW_PERIOD)),
+                              ekv_enum_get_label (EKV_TYPE_FLOW_KIND,
+                                                  ekv_record_get_enum (flow, EKV_FLOW_KIND)));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+}
+
+static gboolean
+name_to_title (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  const char *name = g_value_get_string (from);
+
+  g_value_set_string (to, name && *name ? name : _("Unnamed"));
+  return TRUE;
+}
+
+/* }}} */
+/* From and To: a unit operation or outside the plant {{{ */
+
+static void
+ref_row_sync (AdwComboRow *row)
+{
+  EkvRecord *flow = g_object_get_data (G_OBJECT (row), "ekv-record");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "ekv-field"));
+  GStrv ids = g_object_get_data (G_OBJECT (row), "ekv-ids");
+  const char *id = ekv_record_get_string (flow, field);
+  guint selected = 0;
+
+  for (guint i = 0; id != NULL && ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      selected = i + 1;
+
+  g_object_set_data (G_OBJECT (row), "ekv-syncing", GINT_TO_POINTER (TRUE));
+  adw_combo_row_set_selected (row, selected);
+  g_object_set_data (G_OBJECT (row), "ekv-syncing", NULL);
+}
+
+static void
+ref_row_selected_cb (AdwComboRow *row,
+                     GParamSpec  *pspec,
+                     EkvDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  EkvRecord *flow = g_object_get_data (G_OBJECT (row), "ekv-record");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "ekv-field"));
+  GStrv ids = g_object_get_data (G_OBJECT (row), "ekv-ids");
+  guint selected = adw_combo_row_get_selected (row);
+  const char *id;
+
+  if (g_object_get_data (G_OBJECT (row), "ekv-syncing") != NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  id = selected == 0 ? NULL : ids[selected - 1];
+  if (g_strcmp0 (id, ekv_record_get_string (flow, field)) == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, id);
+  if (!ekv_document_set_value (document, flow, field, id != NULL ? &value : NULL, &error))
+    {
+      ekv_gui_toast (GTK_WIDGET (row), error->message);
+      ref_row_sync (row);
+    }
+}
+
+static GtkWidget *
+ref_row_new (EkvInventoryPage *self,
+             EkvRecord        *flow,
+             guint             field)
+{
+  const EkvField *descriptor = &ekv_record_get_entity (flow)->fields[field];
+  GListModel *units = ekv_document_get_list (self->document, EKV_ENTITY_UNIT_OPERATION);
+  guint n = g_list_model_get_n_items (units);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GStrv ids = g_new0 (char *, n + 1);
+  g_autofree char *signal = NULL;
+  GtkWidget *row = adw_combo_row_new ();
+
+  gtk_string_list_append (names, _("Outside the plant"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EkvRecord) unit = g_list_model_get_item (units, i);
+      const char *name = ekv_record_get_string (unit, EKV_UNIT_OPERATION_NAME);
+
+      ids[i] = g_strdup (ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
+      gtk_string_list_append (names, name != NULL && *name != '\0' ? name : ids[i]);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 g_dgettext (GETTEXT_PACKAGE, descriptor->label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (flow), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "ekv-field", GUINT_TO_POINTER (field));
+  g_object_set_data_full (G_OBJECT (row), "ekv-ids", ids, (GDestroyNotify) g_strfreev);
+  gtk_widget_set_sensitive (row, !ekv_document_is_read_only (self->document));
+  ref_row_sync (ADW_COMBO_ROW (row));
+
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (ref_row_selected_cb),
+                           self->document, 0);
+  signal = g_strdup_printf ("notify::%s", descriptor->property);
+  g_signal_connect_object (flow, signal, G_CALLBACK (ref_row_sync), row, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+/* }}} */
+/* Flow rows {{{ */
+
+static GtkWidget *
+field_row_new (EkvInventoryPage *self,
+               EkvRecord        *flow,
+               guint             field)
+{
+  const EkvField *descriptor = &ekv_record_get_entity (flow)->fields[field];
+  const char *title = g_dgettext (GETTEXT_PACKAGE, descriptor->label);
+  GtkWidget *row;
+
+  switch (descriptor->type)
+    {
+    case EKV_FIELD_ENUM:
+      row = ekv_gui_enum_row_new (flow, descriptor->property, descriptor->enum_type (), title);
+      gtk_widget_set_sensitive (row, !ekv_document_is_read_only (self->document));
+      return row;
+
+    case EKV_FIELD_REF:
+      return ref_row_new (self, flow, field);
+
+    case EKV_FIELD_BOOL:
+    case EKV_FIELD_STRING:
+    case EKV_FIELD_DOUBLE:
+    case EKV_FIELD_INT:
+    case EKV_FIELD_DATE:
+    case EKV_FIELD_MONTH:
+    case EKV_FIELD_ID:
+    case EKV_FIELD_CURRENCY:
+    default:
+      row = ekv_field_row_new (descriptor->property);
+      ekv_field_row_set_source (EKV_FIELD_ROW (row), self->document, flow);
+      if (field == EKV_FLOW_DENSITY)
+        ekv_field_row_set_unit (EKV_FIELD_ROW (row), _("kg/m³"));
+      else if (field == EKV_FLOW_UNCERTAINTY)
+        ekv_field_row_set_unit (EKV_FIELD_ROW (row), "%");
+      return row;
+    }
+}
+
+/* The rows of the fields, made when the flow is first opened. */
+static void
+fill_flow_row (EkvInventoryPage *self,
+               GtkWidget        *row)
+{
+  EkvRecord *flow = g_object_get_data (G_OBJECT (row), "ekv-record");
+
+  if (g_object_get_data (G_OBJECT (row), "ekv-filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "ekv-filled", GINT_TO_POINTER (TRUE));
+
+  for (guint i = 0; i < EKV_FLOW_N_FIELDS; i++)
+    if (i != EKV_FLOW_ID)
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row_new (self, flow, i));
+}
+
+static void
+expanded_cb (GtkWidget        *row,
+             GParamSpec       *pspec,
+             EkvInventoryPage *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    fill_flow_row (self, row);
+}
+
+static void
+flow_notify_cb (GtkWidget  *row,
+                GParamSpec *pspec,
+                EkvRecord  *flow)
+{
+  update_flow_subtitle (row, flow);
+}
+
+static void
+duplicate_clicked_cb (EkvInventoryPage *self,
+                      GtkButton        *button)
+{
+  EkvRecord *copy = ekv_inventory_page_duplicate (self, g_object_get_data (G_OBJECT (button),
+                                                                          "ekv-record"));
+  GtkWidget *row;
+
+  if (copy == NULL)
+    return;
+  row = ekv_inventory_page_open_flow (self, copy);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+static void
+remove_clicked_cb (EkvInventoryPage *self,
+                   GtkButton        *button)
+{
+  ekv_inventory_page_remove (self, g_object_get_data (G_OBJECT (button), "ekv-record"));
+}
+
+static GtkWidget *
+action_button_new (EkvInventoryPage *self,
+                   EkvRecord        *flow,
+                   const char       *icon,
+                   const char       *tooltip,
+                   GCallback         callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_sensitive (button, !ekv_document_is_read_only (self->document));
+  g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (flow), g_object_unref);
+  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+static GtkWidget *
+create_flow_row (gpointer item,
+                 gpointer user_data)
+{
+  EkvInventoryPage *self = user_data;
+  EkvRecord *flow = item;
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (flow), g_object_unref);
+  g_object_bind_property_full (flow, "name", row, "title", G_BINDING_SYNC_CREATE,
+                               name_to_title, NULL, NULL, NULL);
+  update_flow_subtitle (row, flow);
+  g_signal_connect_object (flow, "notify", G_CALLBACK (flow_notify_cb), row, G_CONNECT_SWAPPED);
+
+  /* Actions are packed from the end. */
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               action_button_new (self, flow, "user-trash-symbolic", _("Remove"),
+                                                  G_CALLBACK (remove_clicked_cb)));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               action_button_new (self, flow, "edit-copy-symbolic", _("Duplicate"),
+                                                  G_CALLBACK (duplicate_clicked_cb)));
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);
+
+  return row;
+}
+
+static GtkWidget *
+find_flow_row (GtkListBox *box,
+               EkvRecord  *flow)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (box, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "ekv-record") == flow)
+      return GTK_WIDGET (row);
+
+  return NULL;
+}
+
+/* }}} */
+/* Removal with Undo {{{ */
+
+typedef struct
+{
+  EkvDocument *document;
+  EkvRecord   *record;
+  guint        position;
+} Removal;
+
+static void
+removal_free (gpointer  data,
+              GClosure *closure)
+{
+  Removal *removal = data;
+
+  g_clear_object (&removal->document);
+  g_clear_object (&removal->record);
+  g_free (removal);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Removal  *removal)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ekv_document_insert (removal->document, removal->record, NULL, removal->position, &error))
+    g_warning ("Could not undo a removal: %s", error->message);
+}
+
+/* }}} */
+/* Callbacks {{{ */
+
+static void
+changed_cb (EkvInventoryPage *self)
+{
+  update_balance (self);
+}
+
+static void
+flow_changed_cb (EkvInventoryPage *self,
+                 GParamSpec       *pspec,
+                 EkvRecord        *flow)
+{
+  /* A flow that now comes from or goes elsewhere changes the lists. */
+  if (g_strcmp0 (pspec->name, "from-unit") == 0 || g_strcmp0 (pspec->name, "to-unit") == 0)
+    refilter (self);
+  update_balance (self);
+}
+
+static void
+watch_records (EkvInventoryPage *self,
+               GListModel       *list,
+               guint             position,
+               guint             added,
+               GCallback         callback)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(EkvRecord) record = g_list_model_get_item (list, i);
+
+      g_signal_handlers_disconnect_by_func (record, callback, self);
+      g_signal_connect_object (record, "notify", callback, self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+flows_changed_cb (EkvInventoryPage *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  GListModel       *flows)
+{
+  watch_records (self, flows, position, added, G_CALLBACK (flow_changed_cb));
+  update_balance (self);
+}
+
+static void
+units_changed_cb (EkvInventoryPage *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  GListModel       *units)
+{
+  GListModel *list = ekv_document_get_list (self->document, EKV_ENTITY_UNIT_OPERATION);
+  guint found;
+
+  watch_records (self, units, position, added, G_CALLBACK (changed_cb));
+  /* The unit shown was deleted: show the first one. */
+  if (self->unit != NULL && !g_list_store_find (G_LIST_STORE (list), self->unit, &found))
+    {
+      g_autoptr(EkvRecord) first = g_list_model_get_item (list, 0);
+
+      ekv_inventory_page_set_unit (self, first);
+    }
+  else if (self->unit == NULL && g_list_model_get_n_items (list) > 0)
+    {
+      g_autoptr(EkvRecord) first = g_list_model_get_item (list, 0);
+
+      ekv_inventory_page_set_unit (self, first);
+    }
+  else
+    update_balance (self);
+}
+
+static void
+unit_selected_cb (EkvInventoryPage *self)
+{
+  EkvRecord *unit = adw_combo_row_get_selected_item (self->unit_row);
+
+  if (unit != self->unit)
+    ekv_inventory_page_set_unit (self, unit);
+}
+
+static char *
+unit_name (EkvRecord *unit,
+           gpointer   user_data)
+{
+  const char *name;
+
+  if (unit == NULL)
+    return NULL;
+  name = ekv_record_get_string (unit, EKV_UNIT_OPERATION_NAME);
+  return g_strdup (name != NULL && *name != '\0' ? name
+                                                 : ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
+}
+
+static void
+add_clicked (EkvInventoryPage *self,
+             gboolean          output)
+{
+  EkvRecord *flow = ekv_inventory_page_add (self, output);
+  GtkWidget *row;
+  GtkWidget *name;
+
+  if (flow == NULL)
+    return;
+  row = ekv_inventory_page_open_flow (self, flow);
+  if (row == NULL)
+    return;
+  for (name = row; name != NULL && !EKV_IS_FIELD_ROW (name); )
+    {
+      /* The first field row below the expander is the name. */
+      GtkWidget *child = gtk_widget_get_first_child (name);
+
+      while (child != NULL && !gtk_widget_get_visible (child))
+        child = gtk_widget_get_next_sibling (child);
+      name = child;
+    }
+  gtk_widget_grab_focus (name != NULL ? name : row);
+}
+
+static void
+add_input_clicked_cb (EkvInventoryPage *self)
+{
+  add_clicked (self, FALSE);
+}
+
+static void
+add_output_clicked_cb (EkvInventoryPage *self)
+{
+  add_clicked (self, TRUE);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+ekv_inventory_page_dispose (GObject *object)
+{
+  EkvInventoryPage *self = EKV_INVENTORY_PAGE (object);
+
+  if (self->inputs_box != NULL)
+    {
+      gtk_list_box_bind_model (self->inputs_box, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->outputs_box, NULL, NULL, NULL, NULL);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), EKV_TYPE_INVENTORY_PAGE);
+  g_clear_object (&self->inputs);
+  g_clear_object (&self->outputs);
+  g_clear_object (&self->input_filter);
+  g_clear_object (&self->output_filter);
+  g_clear_object (&self->unit);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ekv_inventory_page_parent_class)->dispose (object);
+}
+
+static void
+ekv_inventory_page_class_init (EkvInventoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ekv_inventory_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/ekoverim/Ekoverim/ui/ekv-inventory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, mass_row);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, water_row);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, energy_row);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, add_input_button);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, add_output_button);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, inputs_box);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, outputs_box);
+  gtk_widget_class_bind_template_callback (widget_class, add_input_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_output_clicked_cb);
+}
+
+static void
+ekv_inventory_page_init (EkvInventoryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* }}} */
+/* Public API {{{ */
+
+GtkWidget *
+ekv_inventory_page_new (EkvDocument *document)
+{
+  EkvInventoryPage *self;
+  GListModel *flows;
+  GListModel *units;
+  GtkExpression *expression;
+  GtkWidget *placeholder;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (EKV_TYPE_INVENTORY_PAGE, NULL);
+  self->document = g_object_ref (document);
+  flows = ekv_document_get_list (document, EKV_ENTITY_FLOW);
+  units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
+
+  self->input_filter = GTK_FILTER (gtk_custom_filter_new (is_input, self, NULL));
+  self->output_filter = GTK_FILTER (gtk_custom_filter_new (is_output, self, NULL));
+  self->inputs = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (flows),
+                                                          g_object_ref (self->input_filter)));
+  self->outputs = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (flows),
+                                                           g_object_ref (self->output_filter)));
+  gtk_list_box_bind_model (self->inputs_box, self->inputs, create_flow_row, self, NULL);
+  gtk_list_box_bind_model (self->outputs_box, self->outputs, create_flow_row, self, NULL);
+
+  placeholder = gtk_label_new (_("No inputs"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->inputs_box, placeholder);
+  placeholder = gtk_label_new (_("No outputs"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->outputs_box, placeholder);
+
+  gtk_widget_set_sensitive (self->add_input_button, !ekv_document_is_read_only (document));
+  gtk_widget_set_sensitive (self->add_output_button, !ekv_document_is_read_only (document));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (unit_name), NULL, NULL);
+  adw_combo_row_set_expression (self->unit_row, expression);
+  gtk_expression_unref (expression);
+  adw_combo_row_set_model (self->unit_row, units);
+  g_signal_connect_object (self->unit_row, "notify::selected-item", G_CALLBACK (unit_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (units, "items-changed", G_CALLBACK (units_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  watch_records (self, units, 0, g_list_model_get_n_items (units), G_CALLBACK (changed_cb));
+  g_signal_connect_object (flows, "items-changed", G_CALLBACK (flows_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  watch_records (self, flows, 0, g_list_model_get_n_items (flows), G_CALLBACK (flow_changed_cb));
+  /* The thresholds of the audit decide the status. */
+  g_signal_connect_object (ekv_document_get_audit (document), "notify", G_CALLBACK (changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  if (g_list_model_get_n_items (units) > 0)
+    {
+      g_autoptr(EkvRecord) first = g_list_model_get_item (units, 0);
+
+      ekv_inventory_page_set_unit (self, first);
+    }
+  else
+    update_balance (self);
+
+  return GTK_WIDGET (self);
+}
+
+void
+ekv_inventory_page_set_unit (EkvInventoryPage *self,
+                             EkvRecord        *unit)
+{
+  GListModel *units;
+  guint position;
+
+  g_return_if_fail (EKV_IS_INVENTORY_PAGE (self));
+  g_return_if_fail (unit == NULL || EKV_IS_RECORD (unit));
+
+  g_set_object (&self->unit, unit);
+  units = ekv_document_get_list (self->document, EKV_ENTITY_UNIT_OPERATION);
+  if (unit != NULL && g_list_store_find (G_LIST_STORE (units), unit, &position) &&
+      adw_combo_row_get_selected (self->unit_row) != position)
+    adw_combo_row_set_selected (self->unit_row, position);
+
+  gtk_widget_set_sensitive (self->add_input_button,
+                            unit != NULL && !ekv_document_is_read_only (self->document));
+  gtk_widget_set_sensitive (self->add_output_button,
+                            unit != NULL && !ekv_document_is_read_only (self->document));
+  refilter (self);
+  update_balance (self);
+}
+
+EkvRecord *
+ekv_inventory_page_get_unit (EkvInventoryPage *self)
+{
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->unit;
+}
+
+GListModel *
+ekv_inventory_page_get_inputs (EkvInventoryPage *self)
+{
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->inputs;
+}
+
+GListModel *
+ekv_inventory_page_get_outputs (EkvInventoryPage *self)
+{
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->outputs;
+}
+
+EkvRecord *
+ekv_inventory_page_add (EkvInventoryPage *self,
+                        gboolean          output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvRecord) flow = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+
+  if (self->unit == NULL)
+    return NULL;
+
+  flow = ekv_record_new (EKV_ENTITY_FLOW);
+  id = ekv_document_new_id (self->document, EKV_ENTITY_FLOW, "f");
+  ekv_record_set_string (flow, EKV_FLOW_ID, id);
+  ekv_record_set_string (flow, EKV_FLOW_NAME, output ? _("New output") : _("New input"));
+  ekv_record_set_enum (flow, EKV_FLOW_KIND, output ? EKV_FLOW_KIND_PRODUCT : EKV_FLOW_KIND_RAW_MATERIAL);
+  ekv_record_set_string (flow, output ? EKV_FLOW_FROM : EKV_FLOW_TO, unit_id (self));
+  ekv_record_set_double (flow, EKV_FLOW_QUANTITY, 0);
+  ekv_record_set_enum (flow, EKV_FLOW_UNIT, EKV_QUANTITY_UNIT_KG);
+
+  if (!ekv_document_insert (self->document, flow, NULL, -1, &error))
+    {
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return NULL;
+    }
+
+  return flow; /* the document holds it */
+}
+
+EkvRecord *
+ekv_inventory_page_duplicate (EkvInventoryPage *self,
+                              EkvRecord        *flow)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvRecord) copy = NULL;
+  g_autofree char *id = NULL;
+  GListModel *flows;
+  guint position = 0;
+
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+  g_return_val_if_fail (EKV_IS_RECORD (flow), NULL);
+
+  flows = ekv_document_get_list (self->document, EKV_ENTITY_FLOW);
+  if (!g_list_store_find (G_LIST_STORE (flows), flow, &position))
+    return NULL;
+
+  copy = ekv_record_new (EKV_ENTITY_FLOW);
+  for (guint i = 0; i < EKV_FLOW_N_FIELDS; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (i == EKV_FLOW_ID || !ekv_record_is_set (flow, i))
+        continue;
+      ekv_record_get_value (flow, i, &value);
+      ekv_record_set_value (copy, i, &value, NULL);
+    }
+  id = ekv_document_new_id (self->document, EKV_ENTITY_FLOW, "f");
+  ekv_record_set_string (copy, EKV_FLOW_ID, id);
+
+  if (!ekv_document_insert (self->document, copy, NULL, position + 1, &error))
+    {
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return NULL;
+    }
+
+  return copy; /* the document holds it */
+}
+
+void
+ekv_inventory_page_remove (EkvInventoryPage *self,
+                           EkvRecord        *flow)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *flows;
+  GtkWidget *overlay;
+  Removal *removal;
+  AdwToast *toast;
+  guint position = 0;
+
+  g_return_if_fail (EKV_IS_INVENTORY_PAGE (self));
+  g_return_if_fail (EKV_IS_RECORD (flow));
+
+  flows = ekv_document_get_list (self->document, EKV_ENTITY_FLOW);
+  if (!g_list_store_find (G_LIST_STORE (flows), flow, &position))
+    return;
+
+  removal = g_new0 (Removal, 1);
+  removal->document = g_object_ref (self->document);
+  removal->record = g_object_ref (flow);
+  removal->position = position;
+
+  if (!ekv_document_remove (self->document, flow, &error))
+    {
+      removal_free (removal, NULL);
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      removal_free (removal, NULL);
+      return;
+    }
+
+  toast = adw_toast_new (_("Removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), removal,
+                         removal_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+GtkWidget *
+ekv_inventory_page_open_flow (EkvInventoryPage *self,
+                              EkvRecord        *flow)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+  g_return_val_if_fail (EKV_IS_RECORD (flow), NULL);
+
+  row = find_flow_row (self->inputs_box, flow);
+  if (row == NULL)
+    row = find_flow_row (self->outputs_box, flow);
+  if (row == NULL)
+    return NULL;
+
+  fill_flow_row (self, row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+
+  return row;
+}
+
+char *
+ekv_inventory_page_describe_balance (EkvInventoryPage *self)
+{
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+
+  return g_strdup_printf ("%s\n%s\n%s",
+                          adw_action_row_get_subtitle (self->mass_row),
+                          adw_action_row_get_subtitle (self->water_row),
+                          adw_action_row_get_subtitle (self->energy_row));
+}
+
+/* }}} */
