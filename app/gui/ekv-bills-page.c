@@ -504,7 +504,7 @@ add_section (EkvBillsPage *self,
 {
   GListModel *bills = ekv_document_get_list (self->document, EKV_ENTITY_BILL);
   Section *section = g_new0 (Section, 1);
-  GtkWidget *chart;
+  GtkWidget *chart, *chart_row;
 
   section->carrier = carrier;
   section->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -525,11 +525,18 @@ add_section (EkvBillsPage *self,
         section->bills[index] = bill;
     }
 
+  /* The chart heads the months, in a row of the group's card of its own. */
   chart = ekv_month_chart_new ();
   section->chart = EKV_MONTH_CHART (chart);
-  gtk_widget_set_margin_bottom (chart, 12);
-  gtk_widget_add_css_class (chart, "ekv-bills-chart");
-  adw_preferences_group_add (section->group, chart);
+  gtk_widget_set_margin_top (chart, 12);
+  gtk_widget_set_margin_bottom (chart, 6);
+  gtk_widget_set_margin_start (chart, 12);
+  gtk_widget_set_margin_end (chart, 12);
+  chart_row = adw_preferences_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (chart_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (chart_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (chart_row), chart);
+  adw_preferences_group_add (section->group, chart_row);
 
   for (guint i = 0; i < self->n_months; i++)
     {
