@@ -788,6 +788,11 @@ test_inventory_add (Fixture       *fixture,
   id = g_strdup (ekv_record_get_string (input, EKV_FLOW_ID));
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in + 1);
+  /* Opening it shows its fields and sets none of them: it has no carrier. */
+  g_assert_nonnull (ekv_inventory_page_open_flow (page, input));
+  spin ();
+  g_assert_false (ekv_record_is_set (input, EKV_FLOW_CARRIER));
+  g_assert_cmpstr (ekv_record_get_string (input, EKV_FLOW_TO), ==, "u4");
   stored = reopen (fixture);
   g_assert_cmpstr (ekv_record_get_string (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
                                           EKV_FLOW_TO), ==, "u4");

@@ -216,8 +216,8 @@ update_flow_subtitle (GtkWidget *row,
   g_autofree char *subtitle = NULL;
 
   /* Translators: a flow's quantity, its unit, its period and its kind,
-   * e.g. "1 200 t per year · Raw material" */
-  subtitle = g_strdup_printf (_("%s %s %s · %s"), quantity,
+   * e.g. "1 200 t · Per year · Raw material" */
+  subtitle = g_strdup_printf (_("%s %s · %s · %s"), quantity,
                               ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT,
                                                   ekv_record_get_enum (flow, EKV_FLOW_UNIT)),
                               ekv_enum_get_label (EKV_TYPE_PERIOD,
@@ -330,6 +330,95 @@ ref_row_new (EkvInventoryPage *self,
 }
 
 /* }}} */
+/* Carrier: optional, "none" when unset {{{ */
+
+static void
+carrier_row_sync (AdwComboRow *row)
+{
+  EkvRecord *flow = g_object_get_data (G_OBJECT (row), "ekv-record");
+  GArray *values = g_object_get_data (G_OBJECT (row), "ekv-values");
+  guint selected = 0;
+
+  if (ekv_record_is_set (flow, EKV_FLOW_CARRIER))
+    for (guint i = 0; i < values->len; i++)
+      if (g_array_index (values, int, i) == ekv_record_get_enum (flow, EKV_FLOW_CARRIER))
+        selected = i + 1;
+
+  g_object_set_data (G_OBJECT (row), "ekv-syncing", GINT_TO_POINTER (TRUE));
+  adw_combo_row_set_selected (row, selected);
+  g_object_set_data (G_OBJECT (row), "ekv-syncing", NULL);
+}
+
+static void
+carrier_row_selected_cb (AdwComboRow *row,
+                         GParamSpec  *pspec,
+                         EkvDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  EkvRecord *flow = g_object_get_data (G_OBJECT (row), "ekv-record");
+  GArray *values = g_object_get_data (G_OBJECT (row), "ekv-values");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (g_object_get_data (G_OBJECT (row), "ekv-syncing") != NULL ||
+      selected == GTK_INVALID_LIST_POSITION || selected > values->len)
+    return;
+  if (selected == 0 && !ekv_record_is_set (flow, EKV_FLOW_CARRIER))
+    return;
+  if (selected > 0 && ekv_record_is_set (flow, EKV_FLOW_CARRIER) &&
+      ekv_record_get_enum (flow, EKV_FLOW_CARRIER) == g_array_index (values, int, selected - 1))
+    return;
+
+  g_value_init (&value, EKV_TYPE_CARRIER);
+  if (selected > 0)
+    g_value_set_enum (&value, g_array_index (values, int, selected - 1));
+  if (!ekv_document_set_value (document, flow, EKV_FLOW_CARRIER, selected > 0 ? &value : NULL,
+                               &error))
+    {
+      ekv_gui_toast (GTK_WIDGET (row), error->message);
+      carrier_row_sync (row);
+    }
+}
+
+static GtkWidget *
+carrier_row_new (EkvInventoryPage *self,
+                 EkvRecord        *flow)
+{
+  const EkvField *descriptor = &ekv_record_get_entity (flow)->fields[EKV_FLOW_CARRIER];
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (EKV_TYPE_CARRIER);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkWidget *row = adw_combo_row_new ();
+
+  /* Translators: the carrier of a flow that is not energy */
+  gtk_string_list_append (names, C_("carrier", "None"));
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      int value = enum_class->values[i].value;
+
+      if (descriptor->enum_limit > 0 && value >= descriptor->enum_limit)
+        continue;
+      g_array_append_val (values, value);
+      gtk_string_list_append (names, ekv_enum_get_label (EKV_TYPE_CARRIER, value));
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 g_dgettext (GETTEXT_PACKAGE, descriptor->label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (flow), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "ekv-values", values, (GDestroyNotify) g_array_unref);
+  gtk_widget_set_sensitive (row, !ekv_document_is_read_only (self->document));
+  carrier_row_sync (ADW_COMBO_ROW (row));
+
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (carrier_row_selected_cb),
+                           self->document, 0);
+  g_signal_connect_object (flow, "notify::carrier", G_CALLBACK (carrier_row_sync), row,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+/* }}} */
 /* Flow rows {{{ */
 
 static GtkWidget *
@@ -344,6 +433,8 @@ field_row_new (EkvInventoryPage *self,
   switch (descriptor->type)
     {
     case EKV_FIELD_ENUM:
+      if (field == EKV_FLOW_CARRIER)
+        return carrier_row_new (self, flow);
       row = ekv_gui_enum_row_new (flow, descriptor->property, descriptor->enum_type (), title);
       gtk_widget_set_sensitive (row, !ekv_document_is_read_only (self->document));
       return row;
@@ -599,19 +690,6 @@ unit_selected_cb (EkvInventoryPage *self)
     ekv_inventory_page_set_unit (self, unit);
 }
 
-static char *
-unit_name (EkvRecord *unit,
-           gpointer   user_data)
-{
-  const char *name;
-
-  if (unit == NULL)
-    return NULL;
-  name = ekv_record_get_string (unit, EKV_UNIT_OPERATION_NAME);
-  return g_strdup (name != NULL && *name != '\0' ? name
-                                                 : ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
-}
-
 static void
 add_clicked (EkvInventoryPage *self,
              gboolean          output)
@@ -745,8 +823,9 @@ ekv_inventory_page_new (EkvDocument *document)
   gtk_widget_set_sensitive (self->add_input_button, !ekv_document_is_read_only (document));
   gtk_widget_set_sensitive (self->add_output_button, !ekv_document_is_read_only (document));
 
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (unit_name), NULL, NULL);
+  /* Follows renames. */
+  expression = gtk_property_expression_new (ekv_entity_get_record_type (EKV_ENTITY_UNIT_OPERATION),
+                                            NULL, "name");
   adw_combo_row_set_expression (self->unit_row, expression);
   gtk_expression_unref (expression);
   adw_combo_row_set_model (self->unit_row, units);
