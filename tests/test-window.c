@@ -13,6 +13,8 @@
 #include "ekv-balance.h"
 #include "ekv-bills-page.h"
 #include "ekv-company-page.h"
+#include "ekv-factors.h"
+#include "ekv-factors-page.h"
 #include "ekv-field-row.h"
 #include "ekv-inventory-page.h"
 #include "ekv-record-list.h"
@@ -265,7 +267,8 @@ test_sidebar (Fixture       *fixture,
               gconstpointer  data)
 {
   static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile",
-                                    "Unit operations", "Energy and water bills", "Inventory" };
+                                    "Unit operations", "Energy and water bills",
+                                    "Factors", "Inventory" };
   GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
   guint n = 0;
 
@@ -1150,6 +1153,79 @@ test_bills_chart (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* The audit's factor for CARRIER in UNIT in DOCUMENT, or NULL. */
+static EkvRecord *
+find_factor (EkvDocument     *document,
+             EkvCarrier       carrier,
+             EkvQuantityUnit  unit)
+{
+  GListModel *factors = ekv_document_get_list (document, EKV_ENTITY_FACTOR);
+
+  for (guint i = 0; i < g_list_model_get_n_items (factors); i++)
+    {
+      g_autoptr(EkvRecord) factor = g_list_model_get_item (factors, i);
+
+      if (ekv_record_get_enum (factor, EKV_FACTOR_CARRIER) == (int) carrier &&
+          ekv_record_get_enum (factor, EKV_FACTOR_UNIT) == (int) unit)
+        return factor; /* the document holds it */
+    }
+
+  return NULL;
+}
+
+/* Every built-in factor has its group; Override copies it into the audit, where
+ * it can be edited; Reset removes it again. */
+static void
+test_factors_override (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvFactorsPage *page = EKV_FACTORS_PAGE (ekv_window_show_page (fixture->window, "factors"));
+  const EkvFactor *builtin;
+  EkvFactorsPage *again;
+  EkvRecord *record;
+  guint n, index = G_MAXUINT;
+
+  builtin = ekv_factors_get_builtin (&n);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (ekv_factors_page_get_n_factors (page), ==, n);
+  for (guint i = 0; i < n && index == G_MAXUINT; i++)
+    if (find_factor (document, builtin[i].carrier, builtin[i].unit) == NULL)
+      index = i;
+  g_assert_cmpuint (index, <, n);
+  /* The sample's own natural gas factor is the override the page shows. */
+  g_assert_nonnull (ekv_factors_page_find_override (page, EKV_CARRIER_NATURAL_GAS, EKV_QUANTITY_UNIT_SM3));
+
+  record = ekv_factors_page_override (page, index, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  g_assert_true (find_factor (document, builtin[index].carrier, builtin[index].unit) == record);
+  g_assert_cmpfloat (ekv_record_get_double (record, EKV_FACTOR_TEP), ==, builtin[index].tep);
+  g_assert_cmpfloat (ekv_record_get_double (record, EKV_FACTOR_CO2_KG), ==, builtin[index].co2_kg);
+  g_assert_true (ekv_factors_page_find_override (page, builtin[index].carrier, builtin[index].unit) == record);
+
+  /* The page now edits the audit's figure. */
+  g_object_set (record, "tep", 0.0009, NULL);
+  stored = reopen (fixture);
+  record = find_factor (stored, builtin[index].carrier, builtin[index].unit);
+  g_assert_nonnull (record);
+  g_assert_cmpfloat (ekv_record_get_double (record, EKV_FACTOR_TEP), ==, 0.0009);
+  g_clear_object (&stored);
+
+  g_assert_true (ekv_factors_page_reset (page, index, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_factor (document, builtin[index].carrier, builtin[index].unit));
+  stored = reopen (fixture);
+  g_assert_null (find_factor (stored, builtin[index].carrier, builtin[index].unit));
+
+  /* The page is still the same, with as many groups. */
+  again = EKV_FACTORS_PAGE (ekv_window_show_page (fixture->window, "factors"));
+  g_assert_true (again == page);
+  g_assert_cmpuint (ekv_factors_page_get_n_factors (page), ==, n);
+}
+
 /* New audits go to the folder given, each under a name of its own. */
 static void
 test_new_audit (Fixture       *fixture,
@@ -1416,6 +1492,7 @@ main (int   argc,
   ADD ("bills-refused", test_bills_refused);
   ADD ("bills-add-month", test_bills_add_month);
   ADD ("bills-chart", test_bills_chart);
+  ADD ("factors-override", test_factors_override);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);
   ADD ("save-copy-over-open", test_save_copy_over_open);

@@ -13,6 +13,7 @@
 #include "ekv-application.h"
 #include "ekv-bills-page.h"
 #include "ekv-company-page.h"
+#include "ekv-factors-page.h"
 #include "ekv-inventory-page.h"
 #include "ekv-plan-page.h"
 #include "ekv-team-page.h"
@@ -51,6 +52,7 @@ static const Step steps[] = {
   { "company", N_("Company profile"),      1, ekv_company_page_new },
   { "units",   N_("Unit operations"),      1, ekv_units_page_new },
   { "bills",   N_("Energy and water bills"), 1, ekv_bills_page_new },
+  { "factors", N_("Factors"),              1, ekv_factors_page_new },
   { "inventory", N_("Inventory"),          2, ekv_inventory_page_new },
 };
 
