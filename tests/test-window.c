@@ -824,6 +824,16 @@ test_inventory_add (Fixture       *fixture,
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in + 1);
 
+  /* Litres of a raw material without a density cannot be weighed: its row says so
+   * until it has one. */
+  g_assert_null (ekv_inventory_page_get_flow_warning (page, input));
+  g_object_set (input, "unit", EKV_QUANTITY_UNIT_L, NULL);
+  spin ();
+  g_assert_nonnull (ekv_inventory_page_get_flow_warning (page, input));
+  g_object_set (input, "density", 1.2, NULL);
+  spin ();
+  g_assert_null (ekv_inventory_page_get_flow_warning (page, input));
+
   ekv_inventory_page_remove (page, input);
   spin ();
   g_assert_null (ekv_document_find (document, EKV_ENTITY_FLOW, id));

@@ -134,6 +134,38 @@ mass_text (const EkvUnitBalance *balance)
   return g_strdup_printf (_("%s · %s %% of input mass estimated"), text, estimated);
 }
 
+/* A warning icon on the row of each flow the balance warns about, its messages
+ * as the tooltip. */
+static void
+show_flow_warnings (GtkListBox *box,
+                    EkvBalance *balance)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (box, i)) != NULL; i++)
+    {
+      EkvRecord *flow = g_object_get_data (G_OBJECT (row), "ekv-record");
+      GtkWidget *icon = g_object_get_data (G_OBJECT (row), "ekv-warning-icon");
+      const char *id = flow != NULL ? ekv_record_get_string (flow, EKV_FLOW_ID) : NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (icon == NULL)
+        continue;
+      for (guint w = 0; balance != NULL && w < balance->warnings->len; w++)
+        {
+          EkvBalanceWarning *warning = g_ptr_array_index (balance->warnings, w);
+
+          if (id == NULL || g_strcmp0 (warning->flow_id, id) != 0)
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, warning->message);
+        }
+      gtk_widget_set_tooltip_text (icon, text->len > 0 ? text->str : NULL);
+      gtk_widget_set_visible (icon, text->len > 0);
+    }
+}
+
 static void
 update_balance (EkvInventoryPage *self)
 {
@@ -162,6 +194,8 @@ update_balance (EkvInventoryPage *self)
       adw_action_row_set_subtitle (self->water_row, "—");
       adw_action_row_set_subtitle (self->energy_row, "—");
       gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), FALSE);
+      show_flow_warnings (self->inputs_box, NULL);
+      show_flow_warnings (self->outputs_box, NULL);
       return;
     }
 
@@ -203,6 +237,8 @@ update_balance (EkvInventoryPage *self)
         g_string_append_c (warnings, '\n');
       g_string_append (warnings, warning->message);
     }
+  show_flow_warnings (self->inputs_box, balance);
+  show_flow_warnings (self->outputs_box, balance);
   gtk_label_set_text (self->warnings_label, warnings->str);
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), warnings->len > 0);
 }
@@ -454,7 +490,7 @@ field_row_new (EkvInventoryPage *self,
       row = ekv_field_row_new (descriptor->property);
       ekv_field_row_set_source (EKV_FIELD_ROW (row), self->document, flow);
       if (field == EKV_FLOW_DENSITY)
-        ekv_field_row_set_unit (EKV_FIELD_ROW (row), _("kg/m³"));
+        ekv_field_row_set_unit (EKV_FIELD_ROW (row), _("kg/L"));
       else if (field == EKV_FLOW_UNCERTAINTY)
         ekv_field_row_set_unit (EKV_FIELD_ROW (row), "%");
       return row;
@@ -542,6 +578,7 @@ create_flow_row (gpointer item,
   EkvInventoryPage *self = user_data;
   EkvRecord *flow = item;
   GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *icon;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (flow), g_object_unref);
@@ -549,6 +586,14 @@ create_flow_row (gpointer item,
                                name_to_title, NULL, NULL, NULL);
   update_flow_subtitle (row, flow);
   g_signal_connect_object (flow, "notify", G_CALLBACK (flow_notify_cb), row, G_CONNECT_SWAPPED);
+
+  /* What the balance says about this flow, shown by update_balance(). */
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_visible (icon, FALSE);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "ekv-warning-icon", icon);
 
   /* Actions are packed from the end. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
@@ -690,6 +735,26 @@ unit_selected_cb (EkvInventoryPage *self)
     ekv_inventory_page_set_unit (self, unit);
 }
 
+/* The first field row under ROOT, depth first: a flow's name. */
+static GtkWidget *
+first_field_row (GtkWidget *root)
+{
+  if (EKV_IS_FIELD_ROW (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_field_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 add_clicked (EkvInventoryPage *self,
              gboolean          output)
@@ -703,15 +768,8 @@ add_clicked (EkvInventoryPage *self,
   row = ekv_inventory_page_open_flow (self, flow);
   if (row == NULL)
     return;
-  for (name = row; name != NULL && !EKV_IS_FIELD_ROW (name); )
-    {
-      /* The first field row below the expander is the name. */
-      GtkWidget *child = gtk_widget_get_first_child (name);
-
-      while (child != NULL && !gtk_widget_get_visible (child))
-        child = gtk_widget_get_next_sibling (child);
-      name = child;
-    }
+  /* Ready for its name to be typed over. */
+  name = first_field_row (row);
   gtk_widget_grab_focus (name != NULL ? name : row);
 }
 
@@ -1036,6 +1094,26 @@ ekv_inventory_page_open_flow (EkvInventoryPage *self,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
 
   return row;
+}
+
+const char *
+ekv_inventory_page_get_flow_warning (EkvInventoryPage *self,
+                                     EkvRecord        *flow)
+{
+  GtkWidget *row;
+  GtkWidget *icon;
+
+  g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
+  g_return_val_if_fail (EKV_IS_RECORD (flow), NULL);
+
+  row = find_flow_row (self->inputs_box, flow);
+  if (row == NULL)
+    row = find_flow_row (self->outputs_box, flow);
+  icon = row != NULL ? g_object_get_data (G_OBJECT (row), "ekv-warning-icon") : NULL;
+  if (icon == NULL || !gtk_widget_get_visible (icon))
+    return NULL;
+
+  return gtk_widget_get_tooltip_text (icon);
 }
 
 char *

@@ -37,6 +37,9 @@ void        ekv_inventory_page_remove           (EkvInventoryPage *self,
 /* FLOW's row, opened to show its fields; NULL when FLOW is not listed. */
 GtkWidget  *ekv_inventory_page_open_flow        (EkvInventoryPage *self,
                                                  EkvRecord        *flow);
+/* What the balance warns about FLOW, as its row's warning icon says; NULL for nothing. */
+const char *ekv_inventory_page_get_flow_warning (EkvInventoryPage *self,
+                                                 EkvRecord        *flow);
 /* The balance as the page shows it, one line per figure. */
 char       *ekv_inventory_page_describe_balance (EkvInventoryPage *self);
 
