@@ -1201,6 +1201,8 @@ test_factors_override (Fixture       *fixture,
   builtin = ekv_factors_get_builtin (&n);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (ekv_factors_page_get_n_factors (page), ==, n);
+  /* The sample's steam and compressed air factors have no built-in one. */
+  g_assert_cmpuint (ekv_factors_page_get_n_audit_only (page), ==, 2);
   for (guint i = 0; i < n && index == G_MAXUINT; i++)
     if (find_factor (document, builtin[i].carrier, builtin[i].unit) == NULL)
       index = i;

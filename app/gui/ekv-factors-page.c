@@ -28,6 +28,7 @@ struct _EkvFactorsPage
   /* Owned references */
   EkvDocument        *document;
   GPtrArray          *groups; /* AdwPreferencesGroup, owned by the page */
+  guint               n_builtin;
 };
 
 G_DEFINE_FINAL_TYPE (EkvFactorsPage, ekv_factors_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -98,6 +99,17 @@ reset_clicked_cb (GtkButton      *button,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ekv-index"));
 
   if (!ekv_factors_page_reset (self, index, &error))
+    ekv_gui_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+remove_clicked_cb (GtkButton      *button,
+                   EkvFactorsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  EkvRecord *record = g_object_get_data (G_OBJECT (button), "ekv-record");
+
+  if (!ekv_document_remove (self->document, record, &error))
     ekv_gui_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -190,9 +202,62 @@ group_new (EkvFactorsPage  *self,
   return group;
 }
 
+/* A factor of the audit for a carrier and unit without a built-in one (steam,
+ * compressed air, ...): only the audit's figures, and Remove. */
+static GtkWidget *
+audit_group_new (EkvFactorsPage *self,
+                 EkvRecord      *record)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  const char *unit = ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT,
+                                         ekv_record_get_enum (record, EKV_FACTOR_UNIT));
+  g_autofree char *title = NULL;
+  g_autofree char *lhv_title = NULL;
+  g_autofree char *tep_title = NULL;
+  g_autofree char *co2_title = NULL;
+  GtkWidget *button = gtk_button_new_with_label (_("Remove"));
+  struct { const char *key; const char *title; } fields[4];
+
+  title = g_strdup_printf (_("%s (%s)"),
+                           ekv_enum_get_label (EKV_TYPE_CARRIER,
+                                               ekv_record_get_enum (record, EKV_FACTOR_CARRIER)),
+                           unit);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The audit's own factor: there is no built-in one for this carrier and unit."));
+
+  lhv_title = g_strdup_printf (_("Lower heating value (kWh per %s)"), unit);
+  tep_title = g_strdup_printf (_("TEP per %s"), unit);
+  co2_title = g_strdup_printf (_("CO₂ (kg per %s)"), unit);
+  fields[0].key = "lhv-kwh";
+  fields[0].title = lhv_title;
+  fields[1].key = "tep";
+  fields[1].title = tep_title;
+  fields[2].key = "co2-kg";
+  fields[2].title = co2_title;
+  fields[3].key = "source";
+  fields[3].title = _("Source of the audit's figures");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = ekv_field_row_new (fields[i].key);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fields[i].title);
+      ekv_field_row_set_source (EKV_FIELD_ROW (row), self->document, record);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "ekv-record", record);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+
+  return group;
+}
+
 static void
 rebuild (EkvFactorsPage *self)
 {
+  GListModel *records = ekv_document_get_list (self->document, EKV_ENTITY_FACTOR);
   const EkvFactor *factors;
   guint n;
 
@@ -205,6 +270,25 @@ rebuild (EkvFactorsPage *self)
     {
       GtkWidget *group = group_new (self, &factors[i], i);
 
+      g_ptr_array_add (self->groups, group);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+    }
+  self->n_builtin = n;
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(EkvRecord) record = g_list_model_get_item (records, i);
+      EkvCarrier carrier = ekv_record_get_enum (record, EKV_FACTOR_CARRIER);
+      EkvQuantityUnit unit = ekv_record_get_enum (record, EKV_FACTOR_UNIT);
+      gboolean built_in = FALSE;
+      GtkWidget *group;
+
+      for (guint j = 0; j < n && !built_in; j++)
+        built_in = factors[j].carrier == carrier && factors[j].unit == unit;
+      if (built_in)
+        continue;
+
+      group = audit_group_new (self, record);
       g_ptr_array_add (self->groups, group);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
     }
@@ -270,7 +354,15 @@ ekv_factors_page_get_n_factors (EkvFactorsPage *self)
 {
   g_return_val_if_fail (EKV_IS_FACTORS_PAGE (self), 0);
 
-  return self->groups->len;
+  return self->n_builtin;
+}
+
+guint
+ekv_factors_page_get_n_audit_only (EkvFactorsPage *self)
+{
+  g_return_val_if_fail (EKV_IS_FACTORS_PAGE (self), 0);
+
+  return self->groups->len - self->n_builtin;
 }
 
 EkvRecord *

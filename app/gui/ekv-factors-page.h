@@ -18,6 +18,9 @@ GtkWidget *ekv_factors_page_new          (EkvDocument     *document);
 
 /* How many built-in factors the page shows, one group each. */
 guint      ekv_factors_page_get_n_factors (EkvFactorsPage *self);
+/* How many of the audit's factors have no built-in one (steam, compressed air,
+ * ...); each has a group of its own after the built-in ones. */
+guint      ekv_factors_page_get_n_audit_only (EkvFactorsPage *self);
 /* The audit's factor record for CARRIER in UNIT, or NULL. */
 EkvRecord *ekv_factors_page_find_override (EkvFactorsPage  *self,
                                            EkvCarrier       carrier,
