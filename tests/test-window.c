@@ -1133,6 +1133,32 @@ test_bills_add_month (Fixture       *fixture,
   g_assert_nonnull (find_bill (stored, EKV_CARRIER_WASTEWATER, "2025-03"));
 }
 
+/* A shorter reference period shows fewer months, and the totals follow it. */
+static void
+test_bills_period (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvBillsPage *page = EKV_BILLS_PAGE (ekv_window_show_page (fixture->window, "bills"));
+  EkvRecord *company = ekv_document_get_company (document);
+  double expected = 0.0, quantity;
+
+  for (guint m = 1; m <= 6; m++)
+    {
+      g_autofree char *month = g_strdup_printf ("2025-%02u", m);
+
+      expected += ekv_record_get_double (find_bill (document, EKV_CARRIER_ELECTRICITY, month),
+                                         EKV_BILL_QUANTITY);
+    }
+
+  g_object_set (company, "reference-end", "2025-06-30", NULL);
+  spin ();
+  g_assert_cmpstr (ekv_record_get_string (company, EKV_COMPANY_REFERENCE_END), ==, "2025-06-30");
+  g_assert_cmpuint (ekv_bills_page_get_n_months (page, EKV_CARRIER_ELECTRICITY), ==, 6);
+  g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &quantity, NULL, NULL, NULL));
+  g_assert_cmpfloat_with_epsilon (quantity, expected, 1e-6);
+}
+
 /* The chart paints bars onto any cairo context, without warnings. */
 static void
 test_bills_chart (Fixture       *fixture,
@@ -1504,6 +1530,7 @@ main (int   argc,
   ADD ("bills-refused", test_bills_refused);
   ADD ("bills-add-month", test_bills_add_month);
   ADD ("bills-chart", test_bills_chart);
+  ADD ("bills-period", test_bills_period);
   ADD ("factors-override", test_factors_override);
   ADD ("new-audit", test_new_audit);
   ADD ("save-copy", test_save_copy);

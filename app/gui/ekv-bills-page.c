@@ -92,6 +92,31 @@ find_section (EkvBillsPage *self,
   return NULL;
 }
 
+static gboolean parse_month (const char *text,
+                             int        *year,
+                             int        *month);
+
+/* How many bills are for a month outside the period (or none that can be read). */
+static guint
+count_outside (EkvBillsPage *self)
+{
+  GListModel *bills = ekv_document_get_list (self->document, EKV_ENTITY_BILL);
+  int first = self->first_year * 12 + self->first_month;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (bills); i++)
+    {
+      g_autoptr(EkvRecord) bill = g_list_model_get_item (bills, i);
+      int year, month;
+
+      if (!parse_month (ekv_record_get_string (bill, EKV_BILL_MONTH), &year, &month) ||
+          year * 12 + month < first || year * 12 + month >= first + (int) self->n_months)
+        n++;
+    }
+
+  return n;
+}
+
 /* "2025-03" for month I of the period */
 static char *
 month_key (EkvBillsPage *self,
@@ -576,6 +601,23 @@ rebuild (EkvBillsPage *self)
      * "Monthly consumption and cost, January 2025 to December 2025" */
     g_autofree char *description = g_strdup_printf (_("Monthly consumption and cost, %s to %s"),
                                                     first, last);
+    guint n_outside = count_outside (self);
+
+    if (n_outside > 0)
+      {
+        g_autofree char *outside = NULL;
+        char *both;
+
+        /* Translators: under the reference period when some bills are for other months */
+        outside = g_strdup_printf (ngettext ("%u bill is for a month outside this period and is not shown.",
+                                             "%u bills are for months outside this period and are not shown.",
+                                             n_outside),
+                                   n_outside);
+        both = g_strconcat (description, "\n", outside, NULL);
+
+        g_free (description);
+        description = both;
+      }
     adw_preferences_group_set_description (self->period_group, description);
   }
 
