@@ -723,6 +723,88 @@ test_inventory_lists (Fixture       *fixture,
                     count_flows (document, EKV_FLOW_TO, "u2"));
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_COMBO_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A flow's To offers outside the plant and every unit, units added later too;
+ * choosing outside the plant stores it and takes the flow off the unit's inputs. */
+static void
+test_inventory_to (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) stored = NULL;
+  g_autoptr(EkvRecord) unit = ekv_record_new (EKV_ENTITY_UNIT_OPERATION);
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  EkvInventoryPage *page = inventory_page (fixture, "u4");
+  GListModel *units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
+  g_autoptr(EkvRecord) flow = g_list_model_get_item (ekv_inventory_page_get_inputs (page), 0);
+  guint n_in = g_list_model_get_n_items (ekv_inventory_page_get_inputs (page));
+  const char *title = g_dgettext (GETTEXT_PACKAGE,
+                                  ekv_entity_get (EKV_ENTITY_FLOW)->fields[EKV_FLOW_TO].label);
+  GtkWidget *row = ekv_inventory_page_open_flow (page, flow);
+  g_autofree char *id = g_strdup (ekv_record_get_string (flow, EKV_FLOW_ID));
+  AdwComboRow *to;
+  guint position;
+
+  g_assert_nonnull (row);
+  to = find_combo_row (row, title);
+  g_assert_nonnull (to);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (to)), ==,
+                    g_list_model_get_n_items (units) + 1);
+  g_assert_true (g_list_store_find (G_LIST_STORE (units),
+                                    ekv_document_find (document, EKV_ENTITY_UNIT_OPERATION, "u4"),
+                                    &position));
+  g_assert_cmpuint (adw_combo_row_get_selected (to), ==, position + 1);
+
+  ekv_record_set_string (unit, EKV_UNIT_OPERATION_ID, "u99");
+  ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, "Extra");
+  g_assert_true (ekv_document_insert (document, unit, NULL, -1, &error));
+  g_assert_no_error (error);
+  spin ();
+  /* Its row was made again, with the new unit among the choices. */
+  row = ekv_inventory_page_open_flow (page, flow);
+  g_assert_nonnull (row);
+  to = find_combo_row (row, title);
+  g_assert_nonnull (to);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (to)), ==,
+                    g_list_model_get_n_items (units) + 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (to), ==, position + 1);
+  g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_TO), ==, "u4");
+
+  adw_combo_row_set_selected (to, 0);
+  spin ();
+  g_assert_null (ekv_record_get_string (flow, EKV_FLOW_TO));
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in - 1);
+  stored = reopen (fixture);
+  g_assert_null (ekv_record_get_string (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
+                                        EKV_FLOW_TO));
+
+  /* The choice of unit works as well after the units changed. */
+  ekv_inventory_page_set_unit (page, unit);
+  spin ();
+  g_assert_true (ekv_inventory_page_get_unit (page) == unit);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, 0);
+}
+
 /* Typing an output's quantity changes the balance shown and the file; a letter
  * or a negative number is refused beside the field and changes nothing. */
 static void
@@ -1525,6 +1607,7 @@ main (int   argc,
   ADD ("inventory-lists", test_inventory_lists);
   ADD ("inventory-quantity", test_inventory_quantity);
   ADD ("inventory-add", test_inventory_add);
+  ADD ("inventory-to", test_inventory_to);
   ADD ("bills-totals", test_bills_totals);
   ADD ("bills-edit", test_bills_edit);
   ADD ("bills-refused", test_bills_refused);

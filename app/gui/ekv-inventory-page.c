@@ -46,6 +46,7 @@ struct _EkvInventoryPage
   GtkFilter          *output_filter;
   GListModel         *inputs;
   GListModel         *outputs;
+  guint               refilter_id;  /* a pending refilter_idle() */
 };
 
 G_DEFINE_FINAL_TYPE (EkvInventoryPage, ekv_inventory_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -83,6 +84,26 @@ refilter (EkvInventoryPage *self)
 {
   gtk_filter_changed (self->input_filter, GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (self->output_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+refilter_idle (gpointer user_data)
+{
+  EkvInventoryPage *self = user_data;
+
+  self->refilter_id = 0;
+  refilter (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Refilters once the current event is over: the From or To row that changed a
+ * flow may be inside the row that leaves the list, and must finish first. */
+static void
+queue_refilter (EkvInventoryPage *self)
+{
+  if (self->refilter_id == 0)
+    self->refilter_id = g_idle_add (refilter_idle, self);
 }
 
 /* "12 500 kg" in the locale's way; "—" for no figure. */
@@ -325,18 +346,17 @@ ref_row_selected_cb (AdwComboRow *row,
     }
 }
 
-static GtkWidget *
-ref_row_new (EkvInventoryPage *self,
-             EkvRecord        *flow,
-             guint             field)
+/* The choices: outside the plant, then every unit operation, by name. (The page
+ * makes its rows again when the units change: AdwComboRow 1.2 does not survive
+ * a change of its model's items.) */
+static GtkStringList *
+ref_row_choices (EkvDocument  *document,
+                 GStrv        *ids_out)
 {
-  const EkvField *descriptor = &ekv_record_get_entity (flow)->fields[field];
-  GListModel *units = ekv_document_get_list (self->document, EKV_ENTITY_UNIT_OPERATION);
+  GListModel *units = ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION);
   guint n = g_list_model_get_n_items (units);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkStringList *names = gtk_string_list_new (NULL);
   GStrv ids = g_new0 (char *, n + 1);
-  g_autofree char *signal = NULL;
-  GtkWidget *row = adw_combo_row_new ();
 
   gtk_string_list_append (names, _("Outside the plant"));
   for (guint i = 0; i < n; i++)
@@ -348,13 +368,29 @@ ref_row_new (EkvInventoryPage *self,
       gtk_string_list_append (names, name != NULL && *name != '\0' ? name : ids[i]);
     }
 
+  *ids_out = ids;
+  return names;
+}
+
+static GtkWidget *
+ref_row_new (EkvInventoryPage *self,
+             EkvRecord        *flow,
+             guint             field)
+{
+  const EkvField *descriptor = &ekv_record_get_entity (flow)->fields[field];
+  g_autoptr(GtkStringList) names = NULL;
+  GStrv ids = NULL;
+  g_autofree char *signal = NULL;
+  GtkWidget *row = adw_combo_row_new ();
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  g_dgettext (GETTEXT_PACKAGE, descriptor->label));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (flow), g_object_unref);
   g_object_set_data (G_OBJECT (row), "ekv-field", GUINT_TO_POINTER (field));
-  g_object_set_data_full (G_OBJECT (row), "ekv-ids", ids, (GDestroyNotify) g_strfreev);
   gtk_widget_set_sensitive (row, !ekv_document_is_read_only (self->document));
+  names = ref_row_choices (self->document, &ids);
+  g_object_set_data_full (G_OBJECT (row), "ekv-ids", ids, (GDestroyNotify) g_strfreev);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   ref_row_sync (ADW_COMBO_ROW (row));
 
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (ref_row_selected_cb),
@@ -667,7 +703,7 @@ flow_changed_cb (EkvInventoryPage *self,
 {
   /* A flow that now comes from or goes elsewhere changes the lists. */
   if (g_strcmp0 (pspec->name, "from-unit") == 0 || g_strcmp0 (pspec->name, "to-unit") == 0)
-    refilter (self);
+    queue_refilter (self);
   update_balance (self);
 }
 
@@ -709,6 +745,9 @@ units_changed_cb (EkvInventoryPage *self,
   guint found;
 
   watch_records (self, units, position, added, G_CALLBACK (changed_cb));
+  /* The From and To rows offer the units: make the flows' rows again. */
+  gtk_list_box_bind_model (self->inputs_box, self->inputs, create_flow_row, self, NULL);
+  gtk_list_box_bind_model (self->outputs_box, self->outputs, create_flow_row, self, NULL);
   /* The unit shown was deleted: show the first one. */
   if (self->unit != NULL && !g_list_store_find (G_LIST_STORE (list), self->unit, &found))
     {
@@ -793,6 +832,7 @@ ekv_inventory_page_dispose (GObject *object)
 {
   EkvInventoryPage *self = EKV_INVENTORY_PAGE (object);
 
+  g_clear_handle_id (&self->refilter_id, g_source_remove);
   if (self->inputs_box != NULL)
     {
       gtk_list_box_bind_model (self->inputs_box, NULL, NULL, NULL, NULL);
