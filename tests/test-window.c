@@ -842,6 +842,28 @@ test_inventory_quantity (Fixture       *fixture,
                                             EKV_FLOW_QUANTITY), ==, old);
   g_clear_object (&stored);
 
+  /* Escape puts the stored value back. */
+  gtk_widget_grab_focus (GTK_WIDGET (quantity));
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+      }
+    g_autofree char *shown = ekv_number_format (old, -1);
+
+    g_assert_true (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                            EKV_TYPE_FIELD_ROW) == GTK_WIDGET (quantity));
+    g_assert_true (handled);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quantity)), ==, shown);
+    g_assert_null (ekv_field_row_get_error_message (quantity));
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (quantity), "1");
   g_assert_true (ekv_field_row_apply (quantity));
   spin ();

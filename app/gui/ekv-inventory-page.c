@@ -824,6 +824,34 @@ add_output_clicked_cb (EkvInventoryPage *self)
   add_clicked (self, TRUE);
 }
 
+/* Escape in a field puts back the stored value, as in a spreadsheet. */
+static gboolean
+key_pressed_cb (EkvInventoryPage      *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  g_autoptr(EkvRecord) record = NULL;
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  if (keyval != GDK_KEY_Escape ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  row = focus != NULL ? gtk_widget_get_ancestor (focus, EKV_TYPE_FIELD_ROW) : NULL;
+  if (row == NULL || ekv_field_row_get_record (EKV_FIELD_ROW (row)) == NULL)
+    return FALSE;
+
+  record = g_object_ref (ekv_field_row_get_record (EKV_FIELD_ROW (row)));
+  ekv_field_row_set_source (EKV_FIELD_ROW (row), self->document, NULL);
+  ekv_field_row_set_source (EKV_FIELD_ROW (row), self->document, record);
+
+  return TRUE;
+}
+
 /* }}} */
 /* GObject {{{ */
 
@@ -876,7 +904,14 @@ ekv_inventory_page_class_init (EkvInventoryPageClass *klass)
 static void
 ekv_inventory_page_init (EkvInventoryPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 /* }}} */
