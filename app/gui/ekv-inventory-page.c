@@ -628,8 +628,6 @@ create_flow_row (gpointer item,
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (icon, "warning");
   gtk_widget_set_visible (icon, FALSE);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-  g_object_set_data (G_OBJECT (row), "ekv-warning-icon", icon);
 
   /* Actions are packed from the end. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
@@ -638,6 +636,9 @@ create_flow_row (gpointer item,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                action_button_new (self, flow, "edit-copy-symbolic", _("Duplicate"),
                                                   G_CALLBACK (duplicate_clicked_cb)));
+  /* Left of the buttons; hidden, it takes no room (a prefix would indent the title). */
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "ekv-warning-icon", icon);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);
 
   return row;
