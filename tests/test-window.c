@@ -805,6 +805,53 @@ test_inventory_to (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, 0);
 }
 
+/* The flows can be shown by name or largest quantity first, and as entered again. */
+static void
+test_inventory_sort (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EkvInventoryPage *page = inventory_page (fixture, "u4");
+  GListModel *inputs = ekv_inventory_page_get_inputs (page);
+  AdwComboRow *sort = find_combo_row (GTK_WIDGET (page), "Order of the flows");
+  g_autoptr(EkvRecord) first = g_list_model_get_item (inputs, 0);
+  guint n = g_list_model_get_n_items (inputs);
+
+  g_assert_nonnull (sort);
+  g_assert_cmpuint (n, >, 2);
+
+  adw_combo_row_set_selected (sort, 2);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (inputs), ==, n);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(EkvRecord) a = g_list_model_get_item (inputs, i - 1);
+      g_autoptr(EkvRecord) b = g_list_model_get_item (inputs, i);
+
+      g_assert_cmpfloat (ekv_record_get_double (a, EKV_FLOW_QUANTITY), >=,
+                         ekv_record_get_double (b, EKV_FLOW_QUANTITY));
+    }
+
+  adw_combo_row_set_selected (sort, 1);
+  spin ();
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(EkvRecord) a = g_list_model_get_item (inputs, i - 1);
+      g_autoptr(EkvRecord) b = g_list_model_get_item (inputs, i);
+      g_autofree char *ka = g_utf8_collate_key (ekv_record_get_string (a, EKV_FLOW_NAME), -1);
+      g_autofree char *kb = g_utf8_collate_key (ekv_record_get_string (b, EKV_FLOW_NAME), -1);
+
+      g_assert_cmpint (strcmp (ka, kb), <=, 0);
+    }
+
+  adw_combo_row_set_selected (sort, 0);
+  spin ();
+  {
+    g_autoptr(EkvRecord) again = g_list_model_get_item (inputs, 0);
+
+    g_assert_true (again == first);
+  }
+}
+
 /* Typing an output's quantity changes the balance shown and the file; a letter
  * or a negative number is refused beside the field and changes nothing. */
 static void
@@ -1630,6 +1677,7 @@ main (int   argc,
   ADD ("inventory-quantity", test_inventory_quantity);
   ADD ("inventory-add", test_inventory_add);
   ADD ("inventory-to", test_inventory_to);
+  ADD ("inventory-sort", test_inventory_sort);
   ADD ("bills-totals", test_bills_totals);
   ADD ("bills-edit", test_bills_edit);
   ADD ("bills-refused", test_bills_refused);

@@ -29,6 +29,7 @@ struct _EkvInventoryPage
 
   /* Template widgets */
   AdwComboRow        *unit_row;
+  AdwComboRow        *sort_row;
   AdwActionRow       *mass_row;
   AdwActionRow       *water_row;
   AdwActionRow       *energy_row;
@@ -44,7 +45,7 @@ struct _EkvInventoryPage
   EkvRecord          *unit;
   GtkFilter          *input_filter;
   GtkFilter          *output_filter;
-  GListModel         *inputs;
+  GListModel         *inputs;   /* sorted views of the filtered flows */
   GListModel         *outputs;
   guint               refilter_id;  /* a pending refilter_idle() */
 };
@@ -825,6 +826,41 @@ add_output_clicked_cb (EkvInventoryPage *self)
   add_clicked (self, TRUE);
 }
 
+/* The flows as entered, by name, or the largest quantity first. The order is
+ * made when chosen, not while a flow is being edited (its row would move away). */
+static GtkSorter *
+sorter_new (guint order)
+{
+  GType type = ekv_entity_get_record_type (EKV_ENTITY_FLOW);
+  GtkSorter *sorter;
+
+  switch (order)
+    {
+    case 1:
+      return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (type, NULL, "name")));
+    case 2:
+      sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (type, NULL,
+                                                                                "quantity")));
+      gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
+      return sorter;
+    default:
+      return NULL;
+    }
+}
+
+static void
+sort_changed_cb (EkvInventoryPage *self)
+{
+  guint order = adw_combo_row_get_selected (self->sort_row);
+  g_autoptr(GtkSorter) input_sorter = sorter_new (order);
+  g_autoptr(GtkSorter) output_sorter = sorter_new (order);
+
+  if (self->inputs == NULL)
+    return;
+  gtk_sort_list_model_set_sorter (GTK_SORT_LIST_MODEL (self->inputs), input_sorter);
+  gtk_sort_list_model_set_sorter (GTK_SORT_LIST_MODEL (self->outputs), output_sorter);
+}
+
 /* Escape in a field puts back the stored value, as in a spreadsheet. */
 static gboolean
 key_pressed_cb (EkvInventoryPage      *self,
@@ -889,6 +925,7 @@ ekv_inventory_page_class_init (EkvInventoryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/ekoverim/Ekoverim/ui/ekv-inventory-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, sort_row);
   gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, mass_row);
   gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, water_row);
   gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, energy_row);
@@ -899,6 +936,7 @@ ekv_inventory_page_class_init (EkvInventoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, inputs_box);
   gtk_widget_class_bind_template_child (widget_class, EkvInventoryPage, outputs_box);
   gtk_widget_class_bind_template_callback (widget_class, add_input_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_output_clicked_cb);
 }
 
@@ -936,10 +974,12 @@ ekv_inventory_page_new (EkvDocument *document)
 
   self->input_filter = GTK_FILTER (gtk_custom_filter_new (is_input, self, NULL));
   self->output_filter = GTK_FILTER (gtk_custom_filter_new (is_output, self, NULL));
-  self->inputs = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (flows),
-                                                          g_object_ref (self->input_filter)));
-  self->outputs = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (flows),
-                                                           g_object_ref (self->output_filter)));
+  self->inputs = G_LIST_MODEL (gtk_sort_list_model_new (
+    G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (flows), g_object_ref (self->input_filter))),
+    NULL));
+  self->outputs = G_LIST_MODEL (gtk_sort_list_model_new (
+    G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (flows), g_object_ref (self->output_filter))),
+    NULL));
   gtk_list_box_bind_model (self->inputs_box, self->inputs, create_flow_row, self, NULL);
   gtk_list_box_bind_model (self->outputs_box, self->outputs, create_flow_row, self, NULL);
 
