@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-bills-page.h"
+#include "ekv-bills.h"
 #include "ekv-enums.h"
 #include "ekv-gui-util.h"
 #include "ekv-labels.h"
@@ -34,10 +35,7 @@ typedef struct
   EkvRecord           *bills[MAX_MONTHS]; /* the document holds them */
 
   /* What the group shows */
-  EkvQuantityUnit      unit;
-  double               quantity;
-  double               cost;
-  gboolean             mixed_units;
+  EkvBillTotals        totals;
   char                *text;
 } Section;
 
@@ -263,46 +261,21 @@ update_section (EkvBillsPage *self,
                 Section      *section)
 {
   double values[MAX_MONTHS];
-  gboolean have_unit = FALSE, have_cost = FALSE;
-  guint n_bills = 0;
   g_autofree char *quantity = NULL;
   const char *unit_label;
+  double price;
 
-  section->quantity = 0.0;
-  section->cost = 0.0;
-  section->mixed_units = FALSE;
-  section->unit = default_unit (section->carrier);
+  ekv_bill_totals_init (&section->totals, default_unit (section->carrier));
 
   for (guint i = 0; i < self->n_months; i++)
     {
       EkvRecord *bill = section->bills[i];
-      double value;
 
       values[i] = NAN;
       if (bill == NULL)
         continue;
 
-      if (!have_unit)
-        {
-          section->unit = ekv_record_get_enum (bill, EKV_BILL_UNIT);
-          have_unit = TRUE;
-        }
-      if (ekv_quantity_unit_convert (ekv_record_get_double (bill, EKV_BILL_QUANTITY),
-                                     ekv_record_get_enum (bill, EKV_BILL_UNIT),
-                                     section->unit, &value))
-        {
-          values[i] = value;
-          section->quantity += value;
-        }
-      else
-        section->mixed_units = TRUE;
-
-      if (ekv_record_is_set (bill, EKV_BILL_COST))
-        {
-          section->cost += ekv_record_get_double (bill, EKV_BILL_COST);
-          have_cost = TRUE;
-        }
-      n_bills++;
+      values[i] = ekv_bill_totals_add (&section->totals, bill);
 
       if (ADW_IS_EXPANDER_ROW (section->rows[i]))
         {
@@ -320,20 +293,20 @@ update_section (EkvBillsPage *self,
                               self->first_year, self->first_month);
 
   g_clear_pointer (&section->text, g_free);
-  unit_label = ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, section->unit);
-  quantity = format_amount (section->quantity);
-  if (n_bills == 0)
+  unit_label = ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, section->totals.unit);
+  quantity = format_amount (section->totals.quantity);
+  price = ekv_bill_totals_average_price (&section->totals);
+  if (section->totals.n_bills == 0)
     section->text = g_strdup (_("No bills yet: add the months below."));
-  else if (!have_cost || section->quantity <= 0)
+  else if (isnan (price))
     /* Translators: the totals of a carrier's bills over the reference period: months
      * with a bill, months of the period, quantity and unit, e.g. "12 of 12 months: 4,512,000 kWh" */
     section->text = g_strdup_printf (ngettext ("%u of %u month: %s %s", "%u of %u months: %s %s",
                                                self->n_months),
-                                     n_bills, self->n_months, quantity, unit_label);
+                                     section->totals.n_bills, self->n_months, quantity, unit_label);
   else
     {
-      g_autofree char *cost = format_amount (section->cost);
-      double price = section->cost / section->quantity;
+      g_autofree char *cost = format_amount (section->totals.cost);
       g_autofree char *average = ekv_number_format (price, price < 0.1 ? 4 : 2);
 
       /* Translators: the totals of a carrier's bills over the reference period: months
@@ -342,10 +315,10 @@ update_section (EkvBillsPage *self,
       section->text = g_strdup_printf (ngettext ("%u of %u month: %s %s · %s %s · %s %s/%s on average",
                                                  "%u of %u months: %s %s · %s %s · %s %s/%s on average",
                                                  self->n_months),
-                                       n_bills, self->n_months, quantity, unit_label,
+                                       section->totals.n_bills, self->n_months, quantity, unit_label,
                                        cost, currency (self), average, currency (self), unit_label);
     }
-  if (section->mixed_units)
+  if (section->totals.mixed_units)
     {
       /* Translators: after a carrier's totals when some bills are in a unit that
        * cannot be converted to the first bill's (e.g. kWh and m³) */
@@ -756,11 +729,11 @@ ekv_bills_page_get_totals (EkvBillsPage    *self,
     return FALSE;
 
   if (quantity != NULL)
-    *quantity = section->quantity;
+    *quantity = section->totals.quantity;
   if (unit != NULL)
-    *unit = section->unit;
+    *unit = section->totals.unit;
   if (cost != NULL)
-    *cost = section->cost;
+    *cost = section->totals.cost;
   if (text != NULL)
     *text = g_strdup (adw_preferences_group_get_description (section->group));
   return TRUE;
@@ -836,7 +809,7 @@ ekv_bills_page_add_month (EkvBillsPage *self,
   ekv_record_set_enum (bill, EKV_BILL_CARRIER, carrier);
   ekv_record_set_string (bill, EKV_BILL_MONTH, key);
   ekv_record_set_double (bill, EKV_BILL_QUANTITY, 0.0);
-  ekv_record_set_enum (bill, EKV_BILL_UNIT, section->unit);
+  ekv_record_set_enum (bill, EKV_BILL_UNIT, section->totals.unit);
   if (!ekv_document_insert (self->document, bill, NULL, -1, error))
     return NULL;
 
