@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ekv-inventory-page.h"
 #include "ekv-window-private.h"
 
 static void
@@ -132,11 +133,37 @@ focus_page_action (GtkWidget  *widget,
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* Shows the unit operation whose id is the parameter in the Inventory page: what
+ * a unit's row in the Balances page (or the flow chart) opens. */
+static void
+show_unit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EkvWindow *self = EKV_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  EkvRecord *unit;
+  GtkWidget *page;
+
+  if (self->document == NULL)
+    return;
+
+  unit = ekv_document_find (self->document, EKV_ENTITY_UNIT_OPERATION, id);
+  if (unit == NULL)
+    return;
+
+  page = ekv_window_show_page (self, "inventory");
+  ekv_inventory_page_set_unit (EKV_INVENTORY_PAGE (page), unit);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 void
 _ekv_window_update_actions (EkvWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-page", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-unit", self->document != NULL);
 }
 
 void
@@ -146,6 +173,7 @@ _ekv_window_class_actions_init (EkvWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.focus-page", NULL, focus_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-unit", "s", show_unit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-copy", NULL);
 }
