@@ -334,6 +334,143 @@ test_file_round_trip (void)
 }
 
 static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static char *
+unit_order (EkvDocument *doc)
+{
+  GListModel *units = ekv_document_get_list (doc, EKV_ENTITY_UNIT_OPERATION);
+  GString *order = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(EkvRecord) unit = g_list_model_get_item (units, i);
+
+      g_string_append_printf (order, "%s%s", i > 0 ? "," : "",
+                              ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
+    }
+  return g_string_free (order, FALSE);
+}
+
+/* A rollback puts memory back as the file is: values, ids and the references
+ * that followed them, inserted, removed (with children) and moved records. */
+static void
+test_rollback_restores_memory (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ekv-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.ekv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_document_create (path, &error);
+  g_autoptr(EkvDocument) again = NULL;
+  g_autoptr(EkvRecord) u1 = make_unit ("u1", "Dyeing");
+  g_autoptr(EkvRecord) u2 = make_unit ("u2", "Rinsing");
+  g_autoptr(EkvRecord) u3 = make_unit ("u3", "Drying");
+  g_autoptr(EkvRecord) flow = make_flow ("f1", "u1", NULL, 100);
+  g_autoptr(EkvRecord) option = ekv_record_new (EKV_ENTITY_OPTION);
+  g_autoptr(EkvRecord) change = ekv_record_new (EKV_ENTITY_CHANGE);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  insert_ok (doc, u1, NULL);
+  insert_ok (doc, u2, NULL);
+  insert_ok (doc, flow, NULL);
+  ekv_record_set_string (option, EKV_OPTION_ID, "o1");
+  ekv_record_set_string (option, EKV_OPTION_TITLE, "Reuse last rinse");
+  insert_ok (doc, option, NULL);
+  ekv_record_set_string (change, EKV_CHANGE_FLOW, "f1");
+  ekv_record_set_double (change, EKV_CHANGE_DELTA_PCT, -20);
+  insert_ok (doc, change, option);
+  before = unit_order (doc);
+
+  /* One "changed" per edit outside a transaction... */
+  g_signal_connect (doc, "changed", G_CALLBACK (count_cb), &changed);
+  g_object_set (flow, "quantity", 120.0, NULL);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* ...and none inside one until it ends. */
+  changed = 0;
+  g_assert_true (ekv_document_begin (doc, &error));
+  g_object_set (flow, "quantity", 150.0, NULL);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "dye");
+  g_assert_true (ekv_document_set_value (doc, u1, EKV_UNIT_OPERATION_ID, &value, &error));
+  g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "dye");
+  g_assert_true (ekv_document_move (doc, u2, 0, &error));
+  insert_ok (doc, u3, NULL);
+  g_assert_true (ekv_document_remove (doc, option, &error));
+  g_assert_true (ekv_document_remove (doc, flow, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 0);
+  after = unit_order (doc);
+  g_assert_cmpstr (after, ==, "u2,dye,u3");
+
+  ekv_document_rollback (doc);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_clear_pointer (&after, g_free);
+  after = unit_order (doc);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "u1") == u1);
+  g_assert_null (ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "dye"));
+  g_assert_null (ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "u3"));
+  g_assert_true (ekv_document_find (doc, EKV_ENTITY_FLOW, "f1") == flow);
+  g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "u1");
+  g_assert_cmpfloat (ekv_record_get_double (flow, EKV_FLOW_QUANTITY), ==, 120);
+  g_assert_true (ekv_document_find (doc, EKV_ENTITY_OPTION, "o1") == option);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_CHANGE)), ==, 1);
+  g_assert_true (ekv_record_get_parent (change) == option);
+
+  /* The records are live again: their edits reach the file. */
+  g_object_set (change, "delta-pct", -30.0, NULL);
+  g_object_set (option, "title", "Reuse the last two rinses", NULL);
+  g_assert_false (ekv_document_remove (doc, u1, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_IN_USE);
+  g_clear_error (&error);
+  /* A unit inserted in the rolled-back transaction can be inserted again. */
+  insert_ok (doc, u3, NULL);
+
+  again = ekv_document_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  {
+    EkvRecord *option2 = ekv_document_find (again, EKV_ENTITY_OPTION, "o1");
+    g_autoptr(EkvRecord) change2 = NULL;
+    g_autofree char *order2 = unit_order (again);
+
+    g_assert_nonnull (option2);
+    g_assert_cmpstr (ekv_record_get_string (option2, EKV_OPTION_TITLE), ==, "Reuse the last two rinses");
+    change2 = g_list_model_get_item (ekv_record_get_children (option2, EKV_ENTITY_CHANGE), 0);
+    g_assert_cmpfloat (ekv_record_get_double (change2, EKV_CHANGE_DELTA_PCT), ==, -30);
+    g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (again, EKV_ENTITY_FLOW, "f1"),
+                                              EKV_FLOW_QUANTITY), ==, 120);
+    g_assert_cmpstr (order2, ==, "u1,u2,u3");
+  }
+
+  /* A committed transaction says "changed" once. */
+  changed = 0;
+  g_assert_true (ekv_document_begin (doc, &error));
+  g_assert_true (ekv_document_begin (doc, &error));
+  g_object_set (flow, "quantity", 1.0, NULL);
+  g_object_set (flow, "quantity", 2.0, NULL);
+  g_assert_true (ekv_document_commit (doc, &error));
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (ekv_document_commit (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_clear_object (&again);
+  g_clear_object (&doc);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
 test_finalize (void)
 {
   EkvDocument *doc = ekv_document_new ();
@@ -447,6 +584,7 @@ main (int    argc,
   g_test_add_func ("/ekv/document/ids-and-references", test_ids_and_references);
   g_test_add_func ("/ekv/document/children", test_children);
   g_test_add_func ("/ekv/document/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/ekv/document/rollback-restores-memory", test_rollback_restores_memory);
   g_test_add_func ("/ekv/document/finalize", test_finalize);
   g_test_add_func ("/ekv/document/records-outlive-document", test_records_outlive_document);
   g_test_add_func ("/ekv/document/range-messages", test_range_messages);

@@ -16,6 +16,10 @@ struct _EkvDocument
   EkvRecord   *singletons[EKV_N_ENTITIES];
   GListStore  *lists[EKV_N_ENTITIES];     /* entities without a parent record */
   GHashTable  *ids[EKV_N_ENTITIES];       /* id → EkvRecord, for entities with ids */
+
+  guint        depth;                     /* nesting of ekv_document_begin() */
+  GArray      *journal;                   /* UndoStep: how to undo this transaction in memory */
+  gboolean     changed_pending;           /* an edit inside the transaction */
 };
 
 G_DEFINE_FINAL_TYPE (EkvDocument, ekv_document, G_TYPE_OBJECT)
@@ -29,6 +33,7 @@ enum {
 
 enum {
   ERROR,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -173,7 +178,128 @@ typedef struct
   const char   *new_id;
   EkvRecord    *user;      /* first record found that refers to old_id */
   guint         user_field;
+  EkvDocument  *document;  /* rename_reference: journals what it changes */
 } RefSearch;
+
+/* The journal of a transaction: what each edit changed in memory, so that a
+ * rollback (asked for, or forced by a failed COMMIT such as a full disk) puts
+ * the objects back exactly as the file is. */
+typedef enum
+{
+  UNDO_VALUE,   /* a field's value changed */
+  UNDO_INSERT,  /* a record was inserted */
+  UNDO_REMOVE,  /* a record (and its children) was removed */
+  UNDO_MOVE,    /* a record moved within its list */
+} UndoKind;
+
+typedef struct
+{
+  EkvRecord *record;
+  gint64     key;
+} KeptKey;
+
+typedef struct
+{
+  UndoKind   kind;
+  EkvRecord *record;
+  guint      field;      /* UNDO_VALUE */
+  gboolean   was_set;    /* UNDO_VALUE */
+  GValue     old_value;  /* UNDO_VALUE, when was_set */
+  EkvRecord *parent;     /* UNDO_REMOVE */
+  guint      position;   /* UNDO_REMOVE: where it was; UNDO_MOVE: where it came from */
+  GArray    *keys;       /* UNDO_REMOVE: KeptKey of the record and its descendants */
+} UndoStep;
+
+static void
+undo_step_clear (gpointer data)
+{
+  UndoStep *step = data;
+
+  g_clear_object (&step->record);
+  g_clear_object (&step->parent);
+  if (G_IS_VALUE (&step->old_value))
+    g_value_unset (&step->old_value);
+  if (step->keys != NULL)
+    {
+      for (guint i = 0; i < step->keys->len; i++)
+        g_object_unref (g_array_index (step->keys, KeptKey, i).record);
+      g_clear_pointer (&step->keys, g_array_unref);
+    }
+}
+
+static UndoStep *
+journal_add (EkvDocument *self,
+             UndoKind     kind,
+             EkvRecord   *record)
+{
+  UndoStep step = { 0 };
+
+  if (self->depth == 0)
+    return NULL;
+
+  if (self->journal == NULL)
+    {
+      self->journal = g_array_new (FALSE, TRUE, sizeof (UndoStep));
+      g_array_set_clear_func (self->journal, undo_step_clear);
+    }
+
+  step.kind = kind;
+  step.record = g_object_ref (record);
+  g_array_append_val (self->journal, step);
+
+  return &g_array_index (self->journal, UndoStep, self->journal->len - 1);
+}
+
+/* Stores VALUE in RECORD's memory, journalling the old value in a transaction. */
+static void
+store_value (EkvDocument  *self,
+             EkvRecord    *record,
+             guint         field,
+             const GValue *value)
+{
+  UndoStep *step = journal_add (self, UNDO_VALUE, record);
+
+  if (step != NULL)
+    {
+      step->field = field;
+      step->was_set = ekv_record_is_set (record, field);
+      if (step->was_set)
+        ekv_record_get_value (record, field, &step->old_value);
+    }
+
+  _ekv_record_store_value (record, field, value);
+}
+
+static void
+keep_keys (EkvRecord *record,
+           GArray    *keys)
+{
+  EkvEntityKind children[4];
+  guint n_children = ekv_entity_get_children (ekv_record_get_kind (record), children,
+                                              G_N_ELEMENTS (children));
+  KeptKey kept = { g_object_ref (record), _ekv_record_get_key (record) };
+
+  g_array_append_val (keys, kept);
+  for (guint c = 0; c < n_children; c++)
+    {
+      GListModel *list = ekv_record_get_children (record, children[c]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(EkvRecord) child = g_list_model_get_item (list, i);
+          keep_keys (child, keys);
+        }
+    }
+}
+
+static void
+note_changed (EkvDocument *self)
+{
+  if (self->depth > 0)
+    self->changed_pending = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
 
 static void
 rename_reference (EkvRecord *record,
@@ -194,7 +320,7 @@ rename_reference (EkvRecord *record,
           g_value_init (&value, G_TYPE_STRING);
           g_value_set_string (&value, search->new_id);
           /* The store already changed through ON UPDATE CASCADE. */
-          _ekv_record_store_value (record, i, &value);
+          store_value (search->document, record, i, &value);
         }
     }
 }
@@ -276,15 +402,17 @@ commit_value (EkvDocument  *self,
       g_hash_table_insert (self->ids[entity->kind], g_value_dup_string (value), record);
     }
 
-  _ekv_record_store_value (record, field_index, value);
+  store_value (self, record, field_index, value);
 
   if (old_id != NULL && g_strcmp0 (old_id, ekv_record_get_string (record, field_index)) != 0)
     {
       RefSearch search = { entity->kind, old_id, ekv_record_get_string (record, field_index) };
 
+      search.document = self;
       foreach_referring_entity (self, entity->kind, rename_reference, &search);
     }
 
+  note_changed (self);
   return TRUE;
 }
 
@@ -466,6 +594,7 @@ ekv_document_dispose (GObject *object)
       g_clear_pointer (&self->ids[k], g_hash_table_unref);
     }
   g_clear_object (&self->store);
+  g_clear_pointer (&self->journal, g_array_unref);
 
   G_OBJECT_CLASS (ekv_document_parent_class)->dispose (object);
 }
@@ -516,6 +645,17 @@ ekv_document_class_init (EkvDocumentClass *klass)
   signals[ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * EkvDocument::changed:
+   *
+   * Something in the audit changed: emitted once after every edit that was
+   * stored, or once when a transaction is committed or rolled back. Views that
+   * show figures computed over the whole audit recompute on it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -777,6 +917,8 @@ ekv_document_insert (EkvDocument *self,
   _ekv_record_set_parent (record, parent);
   attach (self, record);
   g_list_store_insert (list, position, record);
+  journal_add (self, UNDO_INSERT, record);
+  note_changed (self);
 
   return TRUE;
 }
@@ -839,10 +981,22 @@ ekv_document_remove (EkvDocument *self,
 
   list = list_of (self, record);
   hold = g_object_ref (record);
+  if (!find_position (list, record, &position))
+    g_return_val_if_reached (FALSE);
+  if (self->depth > 0)
+    {
+      UndoStep *step = journal_add (self, UNDO_REMOVE, record);
+
+      step->parent = ekv_record_get_parent (record) != NULL
+                       ? g_object_ref (ekv_record_get_parent (record)) : NULL;
+      step->position = position;
+      step->keys = g_array_new (FALSE, FALSE, sizeof (KeptKey));
+      keep_keys (record, step->keys);
+    }
   detach (self, record);
-  if (find_position (list, record, &position))
-    g_list_store_remove (list, position);
+  g_list_store_remove (list, position);
   _ekv_record_set_parent (record, NULL);
+  note_changed (self);
 
   return TRUE;
 }
@@ -882,6 +1036,9 @@ ekv_document_move (EkvDocument *self,
   hold = g_object_ref (record);
   g_list_store_remove (list, from);
   g_list_store_insert (list, position, record);
+  if (self->depth > 0)
+    journal_add (self, UNDO_MOVE, record)->position = from;
+  note_changed (self);
 
   return TRUE;
 }
@@ -904,13 +1061,117 @@ ekv_document_new_id (EkvDocument  *self,
     }
 }
 
+/* Attaches RECORD and its descendants again with the keys they had. */
+static void
+reattach (EkvDocument *self,
+          EkvRecord   *record,
+          GArray      *keys)
+{
+  EkvEntityKind children[4];
+  guint n_children = ekv_entity_get_children (ekv_record_get_kind (record), children,
+                                              G_N_ELEMENTS (children));
+
+  for (guint i = 0; i < keys->len; i++)
+    if (g_array_index (keys, KeptKey, i).record == record)
+      _ekv_record_set_key (record, g_array_index (keys, KeptKey, i).key);
+  attach (self, record);
+
+  for (guint c = 0; c < n_children; c++)
+    {
+      GListModel *list = ekv_record_get_children (record, children[c]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(EkvRecord) child = g_list_model_get_item (list, i);
+          reattach (self, child, keys);
+        }
+    }
+}
+
+static void
+undo (EkvDocument *self,
+      UndoStep    *step)
+{
+  EkvRecord *record = step->record;
+  const EkvEntity *entity = ekv_record_get_entity (record);
+  GListStore *list;
+  guint position;
+
+  switch (step->kind)
+    {
+    case UNDO_VALUE:
+      if (entity->fields[step->field].type == EKV_FIELD_ID)
+        {
+          g_hash_table_remove (self->ids[entity->kind],
+                               ekv_record_get_string (record, step->field));
+          g_hash_table_insert (self->ids[entity->kind],
+                               g_value_dup_string (&step->old_value), record);
+        }
+      _ekv_record_store_value (record, step->field, step->was_set ? &step->old_value : NULL);
+      break;
+
+    case UNDO_INSERT:
+      list = list_of (self, record);
+      detach (self, record);
+      if (find_position (list, record, &position))
+        g_list_store_remove (list, position);
+      _ekv_record_set_parent (record, NULL);
+      break;
+
+    case UNDO_REMOVE:
+      _ekv_record_set_parent (record, step->parent);
+      reattach (self, record, step->keys);
+      list = list_of (self, record);
+      g_list_store_insert (list, MIN (step->position,
+                                      g_list_model_get_n_items (G_LIST_MODEL (list))),
+                           record);
+      break;
+
+    case UNDO_MOVE:
+      list = list_of (self, record);
+      if (find_position (list, record, &position))
+        {
+          g_autoptr(EkvRecord) hold = g_object_ref (record);
+
+          g_list_store_remove (list, position);
+          g_list_store_insert (list, step->position, record);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The store rolled back: put memory back, newest edit first. */
+static void
+unwind (EkvDocument *self)
+{
+  g_autoptr(GArray) journal = g_steal_pointer (&self->journal);
+  gboolean changed = self->changed_pending;
+
+  self->depth = 0;
+  self->changed_pending = FALSE;
+
+  if (journal != NULL)
+    for (guint i = journal->len; i > 0; i--)
+      undo (self, &g_array_index (journal, UndoStep, i - 1));
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
 gboolean
 ekv_document_begin (EkvDocument *self,
                     GError     **error)
 {
   g_return_val_if_fail (EKV_IS_DOCUMENT (self), FALSE);
 
-  return ekv_store_begin (self->store, error);
+  if (!ekv_store_begin (self->store, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
 }
 
 gboolean
@@ -918,8 +1179,26 @@ ekv_document_commit (EkvDocument *self,
                      GError     **error)
 {
   g_return_val_if_fail (EKV_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
 
-  return ekv_store_commit (self->store, error);
+  if (!ekv_store_commit (self->store, error))
+    {
+      /* The store gave the whole transaction up (a full disk, say): so do we. */
+      unwind (self);
+      return FALSE;
+    }
+
+  if (--self->depth > 0)
+    return TRUE;
+
+  g_clear_pointer (&self->journal, g_array_unref);
+  if (self->changed_pending)
+    {
+      self->changed_pending = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+
+  return TRUE;
 }
 
 void
@@ -928,6 +1207,7 @@ ekv_document_rollback (EkvDocument *self)
   g_return_if_fail (EKV_IS_DOCUMENT (self));
 
   ekv_store_rollback (self->store);
+  unwind (self);
 }
 
 gboolean

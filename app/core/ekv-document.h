@@ -85,7 +85,10 @@ char        *ekv_document_new_id        (EkvDocument       *self,
                                          EkvEntityKind      kind,
                                          const char        *prefix);
 
-/* Groups several edits into one transaction: all are stored or none. */
+/* Groups several edits into one transaction: all are stored or none. Transactions
+ * nest. A rollback, or a commit that fails (a full disk), puts the records and
+ * lists in memory back as they were at the outermost begin, so memory and file
+ * always agree. */
 gboolean     ekv_document_begin         (EkvDocument       *self,
                                          GError           **error);
 gboolean     ekv_document_commit        (EkvDocument       *self,
