@@ -136,7 +136,7 @@ percent_or_note (double      value,
                  const char *note)
 {
   if (!isfinite (value) && note != NULL)
-    return g_strdup (note);
+    return g_strdup (_(note));
   return percent (value);
 }
 
@@ -206,7 +206,7 @@ write_plant (GString               *out,
   add_figure (&table, C_("results", "Cost of inputs"), plant->cost_in, 0, currency, NULL);
   add_figure (&table, C_("results", "Production"), plant->production_t, 1, "t",
               g_strdup (plant->production_name != NULL ? plant->production_name
-                                                       : plant->production_note));
+                                                       : _(plant->production_note)));
   table_write (&table, out);
   g_string_append_printf (out, "  %s\n", ekv_tep_band_note ());
 
@@ -222,10 +222,10 @@ write_plant (GString               *out,
               NULL);
   table_write (&table, out);
   if (plant->indicators_note != NULL)
-    g_string_append_printf (out, "  %s\n", plant->indicators_note);
+    g_string_append_printf (out, "  %s\n", _(plant->indicators_note));
   if (plant->raw_material_yield_pct_note != NULL &&
       g_strcmp0 (plant->raw_material_yield_pct_note, plant->indicators_note) != 0)
-    g_string_append_printf (out, "  %s\n", plant->raw_material_yield_pct_note);
+    g_string_append_printf (out, "  %s\n", _(plant->raw_material_yield_pct_note));
 }
 
 static void

@@ -364,23 +364,6 @@ run_check (int    argc,
   return EXIT_OK;
 }
 
-/* The JSON of results-format.md, its "_note" reasons in English whatever the
- * locale: scripts compare the output, and --json never depends on the locale. */
-static char *
-results_json_untranslated (EkvDocument *document)
-{
-  g_autofree char *messages = g_strdup (setlocale (LC_MESSAGES, NULL));
-  g_autoptr(EkvBalance) balance = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  setlocale (LC_MESSAGES, "C");
-  balance = ekv_balance_compute (document);
-  root = ekv_results_to_json (document, balance);
-  setlocale (LC_MESSAGES, messages);
-
-  return ekv_json_write (root);
-}
-
 static int
 run_results (int    argc,
              char **argv)
@@ -422,7 +405,12 @@ run_results (int    argc,
       return EXIT_OK;
     }
 
-  text = results_json_untranslated (document);
+  /* The "_note" reasons are English whatever the locale: --json is for scripts. */
+  {
+    g_autoptr(JsonNode) root = ekv_results_to_json (document, balance);
+
+    text = ekv_json_write (root);
+  }
   /* Scripts read stdout; what could not be counted goes to stderr, for people. */
   for (guint i = 0; i < balance->warnings->len; i++)
     {

@@ -514,7 +514,7 @@ compute_production (Context *ctx)
 
   if (product == NULL)
     {
-      plant->production_note = _("No main product in the company profile: add one as the production denominator.");
+      plant->production_note = N_("No main product in the company profile: add one as the production denominator.");
       return;
     }
 
@@ -523,20 +523,20 @@ compute_production (Context *ctx)
 
   if (!ekv_record_is_set (product, EKV_PRODUCT_QUANTITY))
     {
-      plant->production_note = _("The production denominator has no quantity.");
+      plant->production_note = N_("The production denominator has no quantity.");
       return;
     }
 
   unit = ekv_record_get_enum (product, EKV_PRODUCT_UNIT);
   if (ekv_quantity_unit_get_dimension (unit) != EKV_DIMENSION_MASS)
     {
-      plant->production_note = _("The production denominator is not a mass (g, kg or t): indicators per tonne need one.");
+      plant->production_note = N_("The production denominator is not a mass (g, kg or t): indicators per tonne need one.");
       return;
     }
 
   if (!ekv_flow_get_per_year (product, &ctx->calendar, NULL, NULL, &per_year, NULL))
     {
-      plant->production_note = _("The production denominator is given per batch: give it per year, month, week, day, shift or hour.");
+      plant->production_note = N_("The production denominator is given per batch: give it per year, month, week, day, shift or hour.");
       return;
     }
 
@@ -565,7 +565,7 @@ compute_indicators (Context *ctx)
       if (plant->production_note != NULL)
         plant->indicators_note = plant->production_note;
       else
-        plant->indicators_note = _("The production denominator is zero.");
+        plant->indicators_note = N_("The production denominator is zero.");
     }
 
   if (plant->raw_material_in_kg > 0)
@@ -573,7 +573,7 @@ compute_indicators (Context *ctx)
   else
     {
       plant->raw_material_yield_pct = NAN;
-      plant->raw_material_yield_pct_note = _("No raw material with a mass enters the plant.");
+      plant->raw_material_yield_pct_note = N_("No raw material with a mass enters the plant.");
     }
 }
 
@@ -670,7 +670,7 @@ ekv_balance_compute (EkvDocument *document)
         {
           ub->mass_imbalance_pct = NAN;
           ub->estimated_pct = NAN;
-          ub->mass_imbalance_pct_note = _("No mass enters this unit operation.");
+          ub->mass_imbalance_pct_note = N_("No mass enters this unit operation.");
           if (ub->mass_out_kg > 0)
             {
               const char *name = ekv_record_get_string (ub->unit, EKV_UNIT_OPERATION_NAME);
@@ -698,7 +698,7 @@ ekv_balance_compute (EkvDocument *document)
     {
       plant->mass_imbalance_pct = NAN;
       plant->estimated_pct = NAN;
-      plant->mass_imbalance_pct_note = _("No mass enters the plant.");
+      plant->mass_imbalance_pct_note = N_("No mass enters the plant.");
     }
 
   plant->water_unaccounted_m3 = plant->water_in_m3 - plant->water_out_m3;
@@ -707,7 +707,7 @@ ekv_balance_compute (EkvDocument *document)
   else
     {
       plant->water_unaccounted_pct = NAN;
-      plant->water_unaccounted_pct_note = _("No water enters the plant.");
+      plant->water_unaccounted_pct_note = N_("No water enters the plant.");
     }
 
   plant->tep_band = ekv_tep_band_for (plant->tep);

@@ -12,9 +12,10 @@
  * callers recompute it on every change rather than patch it.
  *
  * Figures are per year in kg, m³, kWh, TEP, t CO2 and the audit's currency. A
- * figure that cannot be computed is NAN, with a translated reason in the
- * sibling *_note (NULL when the figure is there): results-format.md writes NAN
- * as null and the note as the "_note" key.
+ * figure that cannot be computed is NAN, with the reason in the sibling *_note
+ * (NULL when the figure is there): results-format.md writes NAN as null and the
+ * note as the "_note" key. Notes are untranslated English message ids, so JSON
+ * never depends on the locale: views show them through _().
  */
 #pragma once
 

@@ -36,7 +36,7 @@ add_figure (JsonBuilder *builder,
 
     json_builder_add_null_value (builder);
     json_builder_set_member_name (builder, note_key);
-    json_builder_add_string_value (builder, note != NULL ? note : _("cannot be computed"));
+    json_builder_add_string_value (builder, note != NULL ? note : "cannot be computed");
   }
 }
 

@@ -133,7 +133,7 @@ mass_text (const EkvUnitBalance *balance)
   g_autofree char *text = NULL;
 
   if (isnan (balance->mass_imbalance_pct))
-    pct = g_strdup (balance->mass_imbalance_pct_note != NULL ? balance->mass_imbalance_pct_note : "—");
+    pct = g_strdup (balance->mass_imbalance_pct_note != NULL ? _(balance->mass_imbalance_pct_note) : "—");
   else
     {
       g_autofree char *number = ekv_number_format (balance->mass_imbalance_pct, 1);

@@ -180,7 +180,7 @@ balance_text (const EkvUnitBalance *balance)
      * followed by why, e.g. "Mass balance: no input mass" */
     return g_strdup_printf (_("Mass balance: %s"),
                             balance->mass_imbalance_pct_note != NULL
-                              ? balance->mass_imbalance_pct_note : "—");
+                              ? _(balance->mass_imbalance_pct_note) : "—");
   else
     {
       g_autofree char *pct = ekv_number_format (balance->mass_imbalance_pct, 1);
