@@ -15,7 +15,7 @@
  * figure that cannot be computed is NAN, with the reason in the sibling *_note
  * (NULL when the figure is there): results-format.md writes NAN as null and the
  * note as the "_note" key. Notes are untranslated English message ids, so JSON
- * never depends on the locale: views show them through _().
+ * never depends on the locale: views translate them when they show them.
  */
 #pragma once
 
