@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-field-row.h"
+#include "ekv-field-text.h"
 #include "ekv-util.h"
 
 struct _EkvFieldRow
@@ -70,37 +71,7 @@ stores_as_typed (const EkvField *field)
 static char *
 value_to_text (EkvFieldRow *self)
 {
-  const EkvField *field = self->field;
-  gboolean is_set = ekv_record_is_set (self->record, self->field_index);
-
-  switch (field->type)
-    {
-    case EKV_FIELD_DOUBLE:
-      if (!is_set && field->default_value == 0)
-        return g_strdup ("");
-      return ekv_number_format (ekv_record_get_double (self->record, self->field_index), -1);
-
-    case EKV_FIELD_INT:
-      if (!is_set && field->default_value == 0)
-        return g_strdup ("");
-      return ekv_number_format (ekv_record_get_int (self->record, self->field_index), 0);
-
-    case EKV_FIELD_STRING:
-    case EKV_FIELD_DATE:
-    case EKV_FIELD_MONTH:
-    case EKV_FIELD_ID:
-    case EKV_FIELD_REF:
-    case EKV_FIELD_CURRENCY:
-      {
-        const char *text = ekv_record_get_string (self->record, self->field_index);
-        return g_strdup (text != NULL ? text : "");
-      }
-
-    case EKV_FIELD_BOOL:
-    case EKV_FIELD_ENUM:
-    default:
-      g_return_val_if_reached (g_strdup (""));
-    }
+  return ekv_field_text_from_record (self->record, self->field_index);
 }
 
 /* The title says what is wrong while the text is refused (the messages name the
@@ -215,71 +186,6 @@ resolve_field (EkvFieldRow *self)
                                      ? GTK_INPUT_PURPOSE_DIGITS : GTK_INPUT_PURPOSE_NUMBER);
 }
 
-/* Turns the typed text into the value to store: FALSE with a message when it is not
- * one at all (the document judges the rest). An empty text unsets the field. */
-static gboolean
-text_to_value (EkvFieldRow  *self,
-               const char   *text,
-               GValue       *value,
-               gboolean     *unset,
-               GError      **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  double number;
-
-  *unset = FALSE;
-  if (*stripped == '\0')
-    {
-      *unset = TRUE;
-      return TRUE;
-    }
-
-  switch (self->field->type)
-    {
-    case EKV_FIELD_DOUBLE:
-      if (!ekv_number_parse (stripped, &number, error))
-        return FALSE;
-      g_value_init (value, G_TYPE_DOUBLE);
-      g_value_set_double (value, number);
-      return TRUE;
-
-    case EKV_FIELD_INT:
-      if (!ekv_number_parse (stripped, &number, error))
-        return FALSE;
-      if (number != floor (number) || fabs (number) > G_MAXINT)
-        {
-          g_set_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_TYPE,
-                       /* Translators: %s is a field label, e.g. "Employees" */
-                       _("%s must be a whole number"),
-                       g_dgettext (GETTEXT_PACKAGE, self->field->label));
-          return FALSE;
-        }
-      g_value_init (value, G_TYPE_INT);
-      g_value_set_int (value, (int) number);
-      return TRUE;
-
-    case EKV_FIELD_STRING:
-      /* Free text is kept exactly as typed, spaces included. */
-      g_value_init (value, G_TYPE_STRING);
-      g_value_set_string (value, text);
-      return TRUE;
-
-    case EKV_FIELD_DATE:
-    case EKV_FIELD_MONTH:
-    case EKV_FIELD_ID:
-    case EKV_FIELD_REF:
-    case EKV_FIELD_CURRENCY:
-      g_value_init (value, G_TYPE_STRING);
-      g_value_set_string (value, stripped);
-      return TRUE;
-
-    case EKV_FIELD_BOOL:
-    case EKV_FIELD_ENUM:
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
 static gboolean
 commit (EkvFieldRow *self)
 {
@@ -293,7 +199,7 @@ commit (EkvFieldRow *self)
     return FALSE;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self));
-  if (!text_to_value (self, text, &value, &unset, &error))
+  if (!ekv_field_text_to_value (self->field, text, &value, &unset, &error))
     {
       if (g_error_matches (error, EKV_UTIL_ERROR, EKV_UTIL_ERROR_NUMBER))
         {
