@@ -33,6 +33,82 @@ ekv_gui_toast (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
+typedef struct
+{
+  EkvDocument *document;
+  EkvRecord   *record;
+  guint        position;
+} Removal;
+
+static void
+removal_free (gpointer  data,
+              GClosure *closure)
+{
+  Removal *removal = data;
+
+  g_clear_object (&removal->document);
+  g_clear_object (&removal->record);
+  g_free (removal);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Removal  *removal)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ekv_document_insert (removal->document, removal->record, NULL, removal->position, &error))
+    g_warning ("Could not undo a removal: %s", error->message);
+}
+
+gboolean
+ekv_gui_remove_with_undo (GtkWidget   *widget,
+                          EkvDocument *document,
+                          EkvRecord   *record)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+  GtkWidget *overlay;
+  Removal *removal;
+  AdwToast *toast;
+  guint position = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (EKV_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (EKV_IS_RECORD (record), FALSE);
+
+  list = ekv_document_get_list (document, ekv_record_get_kind (record));
+  if (list == NULL || !g_list_store_find (G_LIST_STORE (list), record, &position))
+    return FALSE;
+
+  removal = g_new0 (Removal, 1);
+  removal->document = g_object_ref (document);
+  removal->record = g_object_ref (record);
+  removal->position = position;
+
+  if (!ekv_document_remove (document, record, &error))
+    {
+      removal_free (removal, NULL);
+      ekv_gui_toast (widget, error->message);
+      return FALSE;
+    }
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      removal_free (removal, NULL);
+      return TRUE;
+    }
+
+  toast = adw_toast_new (_("Removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), removal,
+                         removal_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
+}
+
 char *
 ekv_gui_enum_item_label (AdwEnumListItem *item,
                          gpointer         user_data)

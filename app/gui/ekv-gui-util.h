@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 /* Shows MESSAGE in the toast overlay WIDGET sits in (the window's). */
 void       ekv_gui_toast             (GtkWidget       *widget,
                                       const char      *message);
+/* Removes RECORD (of a top-level list of DOCUMENT) and offers Undo in a toast of
+ * WIDGET's window, which puts it back where it was. A refusal is shown as a
+ * toast. Returns whether it was removed. */
+gboolean   ekv_gui_remove_with_undo  (GtkWidget       *widget,
+                                      EkvDocument     *document,
+                                      EkvRecord       *record);
 
 /* An AdwComboRow over every value of ENUM_TYPE, labelled by ekv_enum_get_label(),
  * its selection bound both ways to RECORD's enum property KEY. */

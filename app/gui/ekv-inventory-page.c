@@ -659,37 +659,6 @@ find_flow_row (GtkListBox *box,
 }
 
 /* }}} */
-/* Removal with Undo {{{ */
-
-typedef struct
-{
-  EkvDocument *document;
-  EkvRecord   *record;
-  guint        position;
-} Removal;
-
-static void
-removal_free (gpointer  data,
-              GClosure *closure)
-{
-  Removal *removal = data;
-
-  g_clear_object (&removal->document);
-  g_clear_object (&removal->record);
-  g_free (removal);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 Removal  *removal)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ekv_document_insert (removal->document, removal->record, NULL, removal->position, &error))
-    g_warning ("Could not undo a removal: %s", error->message);
-}
-
-/* }}} */
 /* Callbacks {{{ */
 
 static void
@@ -1150,45 +1119,10 @@ void
 ekv_inventory_page_remove (EkvInventoryPage *self,
                            EkvRecord        *flow)
 {
-  g_autoptr(GError) error = NULL;
-  GListModel *flows;
-  GtkWidget *overlay;
-  Removal *removal;
-  AdwToast *toast;
-  guint position = 0;
-
   g_return_if_fail (EKV_IS_INVENTORY_PAGE (self));
   g_return_if_fail (EKV_IS_RECORD (flow));
 
-  flows = ekv_document_get_list (self->document, EKV_ENTITY_FLOW);
-  if (!g_list_store_find (G_LIST_STORE (flows), flow, &position))
-    return;
-
-  removal = g_new0 (Removal, 1);
-  removal->document = g_object_ref (self->document);
-  removal->record = g_object_ref (flow);
-  removal->position = position;
-
-  if (!ekv_document_remove (self->document, flow, &error))
-    {
-      removal_free (removal, NULL);
-      ekv_gui_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    {
-      removal_free (removal, NULL);
-      return;
-    }
-
-  toast = adw_toast_new (_("Removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), removal,
-                         removal_free, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  ekv_gui_remove_with_undo (GTK_WIDGET (self), self->document, flow);
 }
 
 GtkWidget *

@@ -14,6 +14,7 @@
 #include "ekv-bills-page.h"
 #include "ekv-company-page.h"
 #include "ekv-factors-page.h"
+#include "ekv-flow-table-page.h"
 #include "ekv-inventory-page.h"
 #include "ekv-plan-page.h"
 #include "ekv-team-page.h"
@@ -54,6 +55,7 @@ static const Step steps[] = {
   { "bills",   N_("Energy and water bills"), 1, ekv_bills_page_new },
   { "factors", N_("Factors"),              1, ekv_factors_page_new },
   { "inventory", N_("Inventory"),          2, ekv_inventory_page_new },
+  { "flows",   N_("Inventory table"),      2, ekv_flow_table_page_new },
 };
 
 /* Helpers {{{ */
