@@ -268,7 +268,7 @@ test_sidebar (Fixture       *fixture,
 {
   static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile",
                                     "Unit operations", "Energy and water bills",
-                                    "Factors", "Inventory" };
+                                    "Factors", "Inventory", "Inventory table", "Balances" };
   GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
   guint n = 0;
 
@@ -287,8 +287,9 @@ test_sidebar (Fixture       *fixture,
   g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 2))));
   g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 3)));
   g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 4)));
-  /* The inventory, the last step so far, opens phase III. */
-  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, n - 1))));
+  /* The inventory opens phase III; the balances follow it in the same phase. */
+  g_assert_true (GTK_IS_LABEL (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, 6))));
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (sidebar, n - 1)));
 }
 
 /* Choosing a step while a field has the focus must not pass the focus through the

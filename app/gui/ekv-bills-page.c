@@ -434,6 +434,23 @@ add_month_clicked_cb (GtkButton    *button,
 }
 
 static void
+remove_month_clicked_cb (GtkButton    *button,
+                         EkvBillsPage *self)
+{
+  EkvCarrier carrier = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "ekv-carrier"));
+  guint month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ekv-month"));
+  Section *section;
+
+  ekv_bills_page_remove_month (self, carrier, month);
+
+  /* The month is a row with an Add button again: the focus goes there rather
+   * than to the top of the window. */
+  section = find_section (self, carrier);
+  if (section != NULL && month < self->n_months && !ADW_IS_EXPANDER_ROW (section->rows[month]))
+    gtk_widget_child_focus (section->rows[month], GTK_DIR_TAB_FORWARD);
+}
+
+static void
 add_clicked_cb (EkvBillsPage *self)
 {
   guint selected = adw_combo_row_get_selected (self->add_row);
@@ -441,6 +458,39 @@ add_clicked_cb (EkvBillsPage *self)
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->add_carriers->len)
     return;
   ekv_bills_page_add_carrier (self, g_array_index (self->add_carriers, EkvCarrier, selected));
+}
+
+/* }}} */
+/* Removal with Undo {{{ */
+
+typedef struct
+{
+  EkvDocument *document;
+  EkvRecord   *record;
+  guint        position;
+} Removal;
+
+static void
+removal_free (gpointer  data,
+              GClosure *closure)
+{
+  Removal *removal = data;
+
+  g_clear_object (&removal->document);
+  g_clear_object (&removal->record);
+  g_free (removal);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Removal  *removal)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *bills = ekv_document_get_list (removal->document, EKV_ENTITY_BILL);
+  guint position = MIN (removal->position, g_list_model_get_n_items (bills));
+
+  if (!ekv_document_insert (removal->document, removal->record, NULL, position, &error))
+    g_warning ("Could not undo the removal of a bill: %s", error->message);
 }
 
 /* }}} */
@@ -474,8 +524,21 @@ month_row_new (EkvBillsPage *self,
       GtkWidget *quantity = ekv_field_row_new ("quantity");
       GtkWidget *cost = ekv_field_row_new ("cost");
 
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
       row = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+      /* Deleting a month's bill is one click, with Undo. */
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Delete This Month’s Bill"));
+      gtk_widget_set_sensitive (remove, !ekv_document_is_read_only (self->document));
+      g_object_set_data (G_OBJECT (remove), "ekv-carrier", GINT_TO_POINTER (section->carrier));
+      g_object_set_data (G_OBJECT (remove), "ekv-month", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_month_clicked_cb), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+      g_object_set_data (G_OBJECT (row), "ekv-remove-button", remove);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (quantity), _("Quantity"));
       ekv_field_row_set_source (EKV_FIELD_ROW (quantity), self->document, bill);
@@ -814,6 +877,73 @@ ekv_bills_page_add_month (EkvBillsPage *self,
     return NULL;
 
   return bill; /* the document holds it */
+}
+
+void
+ekv_bills_page_remove_month (EkvBillsPage *self,
+                             EkvCarrier    carrier,
+                             guint         month)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *bills;
+  GtkWidget *overlay;
+  Section *section;
+  Removal *removal;
+  AdwToast *toast;
+  guint position = 0;
+
+  g_return_if_fail (EKV_IS_BILLS_PAGE (self));
+
+  section = find_section (self, carrier);
+  g_return_if_fail (section != NULL);
+  g_return_if_fail (month < self->n_months);
+  if (section->bills[month] == NULL)
+    return;
+
+  bills = ekv_document_get_list (self->document, EKV_ENTITY_BILL);
+  if (!g_list_store_find (G_LIST_STORE (bills), section->bills[month], &position))
+    return;
+
+  removal = g_new0 (Removal, 1);
+  removal->document = g_object_ref (self->document);
+  removal->record = g_object_ref (section->bills[month]);
+  removal->position = position;
+
+  /* The carrier keeps its section when its last bill goes, so that the months
+   * stay where the user was working (and Undo has somewhere to come back to). */
+  g_array_append_val (self->extra, carrier);
+
+  if (!ekv_document_remove (self->document, removal->record, &error))
+    {
+      removal_free (removal, NULL);
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      removal_free (removal, NULL);
+      return;
+    }
+
+  {
+    g_autofree char *title = month_title (self, month);
+    g_autofree char *message = NULL;
+    g_autofree char *escaped = NULL;
+
+    /* Translators: a toast after a bill is deleted: its carrier, then its month,
+     * e.g. "Electricity bill of March 2025 deleted" */
+    message = g_strdup_printf (_("%s bill of %s deleted"),
+                               ekv_enum_get_label (EKV_TYPE_CARRIER, carrier), title);
+    escaped = g_markup_escape_text (message, -1);
+    toast = adw_toast_new (escaped);
+  }
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), removal,
+                         removal_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* }}} */

@@ -47,5 +47,9 @@ EkvRecord     *ekv_bills_page_add_month       (EkvBillsPage *self,
                                                EkvCarrier    carrier,
                                                guint         month,
                                                GError      **error);
+/* What a month's Delete button does: removes its bill, with an Undo toast. */
+void           ekv_bills_page_remove_month    (EkvBillsPage *self,
+                                               EkvCarrier    carrier,
+                                               guint         month);
 
 G_END_DECLS

@@ -298,6 +298,92 @@ name_to_title (GBinding     *binding,
 }
 
 /* }}} */
+/* The unit row: its units' names, live {{{ */
+
+/* AdwComboRow 1.2's own factory writes an item's name once, when it binds it:
+ * a unit renamed afterwards kept its old name in the row and in its list. This
+ * factory binds the label to the unit's name instead, and marks the chosen unit
+ * in the list as libadwaita's does. */
+
+static void
+unit_item_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+unit_item_update_check (GtkListItem *item,
+                        GParamSpec  *pspec,
+                        AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check,
+                          adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (item));
+}
+
+static void
+unit_item_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+  GBinding *binding;
+
+  binding = g_object_bind_property_full (gtk_list_item_get_item (item), "name",
+                                         gtk_widget_get_first_child (box), "label",
+                                         G_BINDING_SYNC_CREATE, name_to_title, NULL, NULL, NULL);
+  g_object_set_data (G_OBJECT (item), "ekv-binding", binding);
+
+  /* The list in the popover marks the chosen unit; the row itself does not. */
+  if (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL)
+    {
+      gtk_widget_set_visible (check, TRUE);
+      g_signal_connect_swapped (row, "notify::selected-item", G_CALLBACK (unit_item_update_check),
+                                item);
+      unit_item_update_check (item, NULL, row);
+    }
+  else
+    gtk_widget_set_visible (check, FALSE);
+}
+
+static void
+unit_item_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     AdwComboRow              *row)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "ekv-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_signal_handlers_disconnect_by_func (row, unit_item_update_check, item);
+}
+
+static void
+unit_row_set_factory (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (unit_item_setup_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (unit_item_bind_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unit_item_unbind_cb), row);
+  adw_combo_row_set_factory (row, factory);
+}
+
+/* }}} */
 /* From and To: a unit operation or outside the plant {{{ */
 
 static void
@@ -966,7 +1052,8 @@ ekv_inventory_page_new (EkvDocument *document)
   gtk_widget_set_sensitive (self->add_input_button, !ekv_document_is_read_only (document));
   gtk_widget_set_sensitive (self->add_output_button, !ekv_document_is_read_only (document));
 
-  /* Follows renames. */
+  /* Follows renames (the factory; the expression names the items for people). */
+  unit_row_set_factory (self->unit_row);
   expression = gtk_property_expression_new (ekv_entity_get_record_type (EKV_ENTITY_UNIT_OPERATION),
                                             NULL, "name");
   adw_combo_row_set_expression (self->unit_row, expression);

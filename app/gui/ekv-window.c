@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-application.h"
+#include "ekv-balance-page.h"
 #include "ekv-bills-page.h"
 #include "ekv-company-page.h"
 #include "ekv-factors-page.h"
@@ -56,6 +57,7 @@ static const Step steps[] = {
   { "factors", N_("Factors"),              1, ekv_factors_page_new },
   { "inventory", N_("Inventory"),          2, ekv_inventory_page_new },
   { "flows",   N_("Inventory table"),      2, ekv_flow_table_page_new },
+  { "balances",  N_("Balances"),           2, ekv_balance_page_new },
 };
 
 /* Helpers {{{ */
