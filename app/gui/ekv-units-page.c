@@ -16,6 +16,7 @@
 
 #include "ekv-balance.h"
 #include "ekv-enums.h"
+#include "ekv-flowchart-view.h"
 #include "ekv-gui-util.h"
 #include "ekv-labels.h"
 #include "ekv-record-list.h"
@@ -24,10 +25,12 @@
 
 struct _EkvUnitsPage
 {
-  AdwPreferencesPage  parent_instance;
+  AdwBin              parent_instance;
 
   /* Template widgets */
+  GtkStack           *view_stack;
   EkvRecordList      *units_list;
+  EkvFlowchartView   *flowchart;
 
   /* Owned references */
   EkvDocument        *document;
@@ -37,7 +40,7 @@ struct _EkvUnitsPage
   AdwMessageDialog   *dialog;
 };
 
-G_DEFINE_FINAL_TYPE (EkvUnitsPage, ekv_units_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (EkvUnitsPage, ekv_units_page, ADW_TYPE_BIN)
 
 /* A unit deleted with its flows, and where each of them was. */
 typedef struct
@@ -656,10 +659,13 @@ ekv_units_page_class_init (EkvUnitsPageClass *klass)
   object_class->dispose = ekv_units_page_dispose;
 
   g_type_ensure (EKV_TYPE_RECORD_LIST);
+  g_type_ensure (EKV_TYPE_FLOWCHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/ekoverim/Ekoverim/ui/ekv-units-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EkvUnitsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EkvUnitsPage, units_list);
+  gtk_widget_class_bind_template_child (widget_class, EkvUnitsPage, flowchart);
   gtk_widget_class_bind_template_callback (widget_class, remove_failed_cb);
 }
 
@@ -671,6 +677,15 @@ ekv_units_page_init (EkvUnitsPage *self)
 
 /* }}} */
 /* Public API {{{ */
+
+GtkWidget *
+ekv_units_page_show_flowchart (EkvUnitsPage *self)
+{
+  g_return_val_if_fail (EKV_IS_UNITS_PAGE (self), NULL);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "chart");
+  return GTK_WIDGET (self->flowchart);
+}
 
 GtkWidget *
 ekv_units_page_new (EkvDocument *document)
@@ -693,6 +708,7 @@ ekv_units_page_new (EkvDocument *document)
                            self, G_CONNECT_SWAPPED);
 
   ekv_record_list_set_document (self->units_list, document);
+  ekv_flowchart_view_set_document (self->flowchart, document);
   ekv_record_list_set_subtitle_func (self->units_list, summarize, self, NULL);
 
   flows = ekv_document_get_list (document, EKV_ENTITY_FLOW);

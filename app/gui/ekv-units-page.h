@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define EKV_TYPE_UNITS_PAGE (ekv_units_page_get_type ())
-G_DECLARE_FINAL_TYPE (EkvUnitsPage, ekv_units_page, EKV, UNITS_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (EkvUnitsPage, ekv_units_page, EKV, UNITS_PAGE, AdwBin)
 
 GtkWidget        *ekv_units_page_new         (EkvDocument  *document);
 
@@ -25,5 +25,9 @@ AdwMessageDialog *ekv_units_page_delete_unit (EkvUnitsPage *self,
  * state of its mass balance, as its row shows them. */
 char             *ekv_units_page_summarize   (EkvUnitsPage *self,
                                               EkvRecord    *unit);
+
+/* Shows the process flow chart instead of the list and returns it (an
+ * EkvFlowchartView). */
+GtkWidget        *ekv_units_page_show_flowchart (EkvUnitsPage *self);
 
 G_END_DECLS
