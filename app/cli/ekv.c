@@ -21,6 +21,7 @@
 #include "ekv-json-writer.h"
 #include "ekv-results-json.h"
 #include "ekv-results-table.h"
+#include "ekv-sankey-command.h"
 
 enum
 {
@@ -221,6 +222,8 @@ static const Command commands[] = {
   { "check", "IN", N_("Check a document or JSON audit without changing it"), run_check },
   { "results", "IN [--json]", N_("Print the balances, indicators, TEP and CO₂ of an audit"),
     run_results },
+  { "sankey", EKV_SANKEY_COMMAND_PARAMETERS, N_("Draw the Sankey chart of an audit, or lay out a graph"),
+    ekv_sankey_command_run },
 };
 
 static int

@@ -1,0 +1,1371 @@
+/* ekv-sankey-draw.c: a Sankey graph drawn onto any cairo_t, and written to files
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "ekv-sankey-draw.h"
+#include "ekv-util.h"
+
+#define LABEL_GAP     4.0   /* px between a node and its label */
+#define LABEL_LINES   3     /* a label wraps to at most this many lines */
+
+typedef struct
+{
+  guint        node;
+  PangoLayout *layout;
+  double       width, height;
+  double       want;      /* the node's centre: where the label would like to be */
+  double       x, y;      /* top left, once placed */
+  gboolean     right;     /* text right of x (else right-aligned, ending at x) */
+  gboolean     centred;   /* above or below its node, centred on it */
+  gboolean     big;       /* never dropped */
+  gboolean     dropped;
+} Label;
+
+typedef struct
+{
+  const EkvSankeyDrawOptions *options;
+  EkvSankeyGraph             *graph;
+  double                      font_size;
+  double                      width, height;
+  double                      pad;
+  GArray                     *columns;   /* double: distinct node x0, sorted */
+} Drawing;
+
+/* ------------------------------------------------------------------------ */
+/* Options, text                                                            */
+
+void
+ekv_sankey_draw_options_init (EkvSankeyDrawOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (EkvSankeyDrawOptions) {
+    .fixed_scale = 0,
+    .align = EKV_SANKEY_ALIGN_JUSTIFY,
+    .use_column_hints = TRUE,
+    .show_title = TRUE,
+    .show_legend = TRUE,
+    .fill_background = TRUE,
+    .background = { 1.0, 1.0, 1.0 },
+    .foreground = { 0.10, 0.10, 0.12 },
+    .node_color = { 0.20, 0.22, 0.24 },
+    .band_alpha = 0.6,
+    .font_size = 0,
+    .font_family = NULL,
+    .highlight_node = -1,
+    .highlight_link = -1,
+  };
+}
+
+gboolean
+ekv_sankey_format_from_nick (const char      *nick,
+                             EkvSankeyFormat *format)
+{
+  static const char * const nicks[] = { "png", "svg", "pdf" };
+
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (nicks); i++)
+    if (g_ascii_strcasecmp (nick, nicks[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A value for people, in the locale's way, with the decimals it deserves. */
+static char *
+format_value (double value)
+{
+  double a = fabs (value);
+  int digits = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
+
+  if (a > 0 && a < 0.001)
+    digits = 6;
+  return ekv_number_format (value, digits);
+}
+
+static PangoLayout *
+new_layout (Drawing    *d,
+            cairo_t    *cr,
+            double      size,
+            gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  /* Metrics that do not depend on the surface: a label measured for a PNG
+   * wraps the same in the PDF. */
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  cairo_font_options_destroy (font_options);
+  pango_layout_context_changed (layout);
+
+  pango_font_description_set_family (font, d->options->font_family != NULL
+                                           ? d->options->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+static void
+set_label_text (PangoLayout *layout,
+                const char  *name,
+                const char  *value)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+
+  /* Translators: a Sankey node's label: its name, then its value and unit in bold */
+  markup = g_strdup_printf (_("%s — <b>%s</b>"), escaped, value);
+  pango_layout_set_markup (layout, markup, -1);
+}
+
+/* "name — value unit" wrapped to MAX_WIDTH in at most LABEL_LINES lines: a long
+ * name is shortened (…), never the value. */
+static PangoLayout *
+new_label_layout (Drawing  *d,
+                  cairo_t  *cr,
+                  guint     node_index,
+                  double    max_width,
+                  gboolean  align_right)
+{
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
+  PangoLayout *layout = new_layout (d, cr, d->font_size, FALSE);
+  g_autofree char *number = format_value (node->value);
+  g_autofree char *value = NULL;
+  const char *name = node->name != NULL ? node->name : "";
+  glong length = g_utf8_strlen (name, -1);
+
+  /* "— 1.234 m³/year" stays on one line: a word joiner after the dash's space
+   * and after each slash, a no-break space before the unit. */
+  if (d->graph->unit != NULL && d->graph->unit[0] != '\0')
+    {
+      g_auto(GStrv) parts = g_strsplit (d->graph->unit, "/", -1);
+      g_autofree char *unit = g_strjoinv ("/\u2060", parts);
+
+      value = g_strdup_printf ("\u2060%s\u00a0%s", number, unit);
+    }
+  else
+    value = g_strdup_printf ("\u2060%s", number);
+
+  /* Never narrower than the value itself: a number is not broken. */
+  {
+    g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", value);
+    double w, h;
+
+    pango_layout_set_markup (layout, markup, -1);
+    layout_size (layout, &w, &h);
+    max_width = MAX (max_width, ceil (w) + 1);
+  }
+  pango_layout_set_width (layout, (int) (MAX (max_width, 10) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  set_label_text (layout, name, value);
+
+  while (pango_layout_get_line_count (layout) > LABEL_LINES && length > 1)
+    {
+      g_autofree char *cut = NULL;
+      g_autofree char *shorter = NULL;
+
+      length = MAX (1, length - MAX (1, length / 8));
+      cut = g_utf8_substring (name, 0, length);
+      shorter = g_strconcat (g_strchomp (cut), "…", NULL);
+      set_label_text (layout, shorter, value);
+    }
+  return layout;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Geometry                                                                 */
+
+/* The centre line of a link (stroked with its width). */
+static void
+link_path (cairo_t             *cr,
+           EkvSankeyGraph      *graph,
+           const EkvSankeyLink *link)
+{
+  const EkvSankeyNode *s = &g_array_index (graph->nodes, EkvSankeyNode, link->source);
+  const EkvSankeyNode *t = &g_array_index (graph->nodes, EkvSankeyNode, link->target);
+  double ax = s->x1, ay = link->y0;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, ax, ay);
+
+  if (link->circular)
+    {
+      double x0 = link->loop_x0, x1 = link->loop_x1, ly = link->loop_y;
+      double dir0 = ly >= link->y0 ? 1 : -1;
+      double dir1 = link->y1 >= ly ? 1 : -1;
+      double r = MAX (link->width / 2 + 2, 6);
+
+      r = MIN (r, fabs (ly - link->y0) / 2);
+      r = MIN (r, fabs (ly - link->y1) / 2);
+      if (x0 - ax > 0)
+        r = MIN (r, x0 - ax);
+      if (t->x0 - x1 > 0)
+        r = MIN (r, t->x0 - x1);
+      r = MAX (r, 0);
+
+      cairo_line_to (cr, x0 - r, link->y0);
+      cairo_curve_to (cr, x0, link->y0, x0, link->y0, x0, link->y0 + dir0 * r);
+      cairo_line_to (cr, x0, ly - dir0 * r);
+      cairo_curve_to (cr, x0, ly, x0, ly, x0 - r, ly);
+      cairo_line_to (cr, x1 + r, ly);
+      cairo_curve_to (cr, x1, ly, x1, ly, x1, ly + dir1 * r);
+      cairo_line_to (cr, x1, link->y1 - dir1 * r);
+      cairo_curve_to (cr, x1, link->y1, x1, link->y1, x1 + r, link->y1);
+      cairo_line_to (cr, t->x0, link->y1);
+      return;
+    }
+
+  for (guint i = 0; i <= (link->points != NULL ? link->points->len : 0); i++)
+    {
+      double bx, by, mx;
+
+      if (link->points != NULL && i < link->points->len)
+        {
+          const EkvSankeyPoint *p = &g_array_index (link->points, EkvSankeyPoint, i);
+
+          bx = p->x;
+          by = p->y;
+        }
+      else
+        {
+          bx = t->x0;
+          by = link->y1;
+        }
+      mx = (ax + bx) / 2;
+      cairo_curve_to (cr, mx, ay, mx, by, bx, by);
+      ax = bx;
+      ay = by;
+    }
+}
+
+/* Link indices, widest first: thin bands are drawn last, on top, and the hit
+ * test looks at them first. */
+static int
+compare_width (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  EkvSankeyGraph *graph = data;
+  const EkvSankeyLink *la = &g_array_index (graph->links, EkvSankeyLink, *(const guint *) a);
+  const EkvSankeyLink *lb = &g_array_index (graph->links, EkvSankeyLink, *(const guint *) b);
+
+  if (la->width != lb->width)
+    return la->width > lb->width ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+static GArray *
+links_by_width (EkvSankeyGraph *graph)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), graph->links->len);
+
+  for (guint i = 0; i < graph->links->len; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_width, graph);
+  return order;
+}
+
+/* Distinct node x0, sorted: the columns as drawn. */
+static GArray *
+find_columns (EkvSankeyGraph *graph)
+{
+  GArray *columns = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      double x = g_array_index (graph->nodes, EkvSankeyNode, i).x0;
+      guint j = 0;
+
+      while (j < columns->len && g_array_index (columns, double, j) < x - 0.5)
+        j++;
+      if (j < columns->len && fabs (g_array_index (columns, double, j) - x) <= 0.5)
+        continue;
+      g_array_insert_val (columns, j, x);
+    }
+  return columns;
+}
+
+static guint
+column_of (GArray *columns,
+           double  x)
+{
+  for (guint j = 0; j < columns->len; j++)
+    if (fabs (g_array_index (columns, double, j) - x) <= 0.5)
+      return j;
+  return 0;
+}
+
+static gboolean
+lay_out (Drawing  *d,
+         double    x0,
+         double    y0,
+         double    x1,
+         double    y1,
+         GError  **error)
+{
+  EkvSankeyOptions options;
+
+  ekv_sankey_options_init (&options);
+  options.x0 = x0;
+  options.y0 = y0;
+  options.x1 = MAX (x1, x0 + 1);
+  options.y1 = MAX (y1, y0 + 1);
+  options.node_width = CLAMP (d->width / 90, 8, 16);
+  options.node_padding = MAX (10, d->font_size * 1.6);
+  options.fixed_scale = d->options->fixed_scale;
+  options.align = d->options->align;
+  options.use_column_hints = d->options->use_column_hints;
+
+  return ekv_sankey_layout (d->graph, &options, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Labels                                                                   */
+
+static int
+compare_want (gconstpointer a,
+              gconstpointer b)
+{
+  const Label *la = *(Label * const *) a;
+  const Label *lb = *(Label * const *) b;
+
+  if (la->want != lb->want)
+    return la->want < lb->want ? -1 : 1;
+  return la->node < lb->node ? -1 : 1;
+}
+
+/* Places the labels of one lane (a column's labels) top to bottom without
+ * overlap, each as near its node as it can be. A label that has to move far
+ * from a small node is dropped (the smallest first); a big node's is kept. */
+static void
+place_lane (Drawing   *d,
+            GPtrArray *lane,
+            double     top,
+            double     bottom)
+{
+  double gap = 1;
+
+  g_ptr_array_sort (lane, compare_want);
+
+  for (;;)
+    {
+      double total = 0, y, limit;
+      Label *victim = NULL;
+      guint n = 0;
+
+      for (guint i = 0; i < lane->len; i++)
+        {
+          Label *l = g_ptr_array_index (lane, i);
+
+          if (!l->dropped)
+            {
+              total += l->height + (n > 0 ? gap : 0);
+              n++;
+            }
+        }
+      if (n == 0)
+        return;
+
+      y = top;
+      for (guint i = 0; i < lane->len; i++)
+        {
+          Label *l = g_ptr_array_index (lane, i);
+
+          if (l->dropped)
+            continue;
+          l->y = MAX (l->want - l->height / 2, y);
+          y = l->y + l->height + gap;
+        }
+      limit = bottom;
+      for (guint i = lane->len; i-- > 0;)
+        {
+          Label *l = g_ptr_array_index (lane, i);
+
+          if (l->dropped)
+            continue;
+          l->y = MIN (l->y, limit - l->height);
+          limit = l->y - gap;
+        }
+      if (total <= bottom - top)
+        {
+          /* It fits: is every small node's label still beside its node? */
+          for (guint i = 0; i < lane->len; i++)
+            {
+              Label *l = g_ptr_array_index (lane, i);
+              const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+              double reach = (node->y1 - node->y0) / 2 + d->font_size * 2;
+
+              if (l->dropped || l->big || fabs (l->y + l->height / 2 - l->want) <= reach)
+                continue;
+              if (victim == NULL || node->value < g_array_index (d->graph->nodes, EkvSankeyNode,
+                                                                 victim->node).value)
+                victim = l;
+            }
+        }
+      else
+        {
+          for (guint i = 0; i < lane->len; i++)
+            {
+              Label *l = g_ptr_array_index (lane, i);
+              const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+
+              if (l->dropped || l->big)
+                continue;
+              if (victim == NULL || node->value < g_array_index (d->graph->nodes, EkvSankeyNode,
+                                                                 victim->node).value)
+                victim = l;
+            }
+          if (victim == NULL)
+            {
+              /* Only big nodes left and still too many: stack them from the top
+               * and let the lowest run past the bottom rather than hide one. */
+              y = top;
+              for (guint i = 0; i < lane->len; i++)
+                {
+                  Label *l = g_ptr_array_index (lane, i);
+
+                  if (l->dropped)
+                    continue;
+                  l->y = y;
+                  y += l->height + gap;
+                }
+              return;
+            }
+        }
+      if (victim == NULL)
+        return;
+      victim->dropped = TRUE;
+    }
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+static gboolean
+box_is_free (const Box *box,
+             GArray    *taken)
+{
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const Box *t = &g_array_index (taken, Box, i);
+
+      if (box->x0 < t->x1 && t->x0 < box->x1 && box->y0 < t->y1 && t->y0 < box->y1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+label_box (const Label *l,
+           Box         *box)
+{
+  double w = l->width;
+
+  /* A right-aligned layout is as wide as its width; its text ends at the right. */
+  if (l->centred)
+    box->x0 = l->x + (pango_layout_get_width (l->layout) / PANGO_SCALE - w) / 2;
+  else if (!l->right)
+    box->x0 = l->x + pango_layout_get_width (l->layout) / PANGO_SCALE - w;
+  else
+    box->x0 = l->x;
+  box->x1 = box->x0 + w;
+  box->y0 = l->y;
+  box->y1 = l->y + l->height;
+}
+
+static int
+compare_value (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  Drawing *d = data;
+  const Label *la = *(Label * const *) a;
+  const Label *lb = *(Label * const *) b;
+  double va = g_array_index (d->graph->nodes, EkvSankeyNode, la->node).value;
+  double vb = g_array_index (d->graph->nodes, EkvSankeyNode, lb->node).value;
+
+  if (va != vb)
+    return va > vb ? -1 : 1;
+  return la->node < lb->node ? -1 : 1;
+}
+
+/* Tries the label of a node of a middle column right of it, then left of it,
+ * at its centre and then a little higher or lower, then above and below it;
+ * wide first, then narrower (more lines); keeps the first place that covers no
+ * node and no other label. */
+static gboolean
+try_side (Drawing *d,
+          cairo_t *cr,
+          Label   *l,
+          double   width,
+          guint    side)
+{
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+
+  g_clear_object (&l->layout);
+  l->right = side != 1;
+  l->centred = side >= 2;
+  l->layout = new_label_layout (d, cr, l->node, width, side == 1);
+  if (l->centred)
+    pango_layout_set_alignment (l->layout, PANGO_ALIGN_CENTER);
+  layout_size (l->layout, &l->width, &l->height);
+  switch (side)
+    {
+    case 0:
+      l->x = node->x1 + LABEL_GAP;
+      break;
+    case 1:
+      l->x = node->x0 - LABEL_GAP - pango_layout_get_width (l->layout) / PANGO_SCALE;
+      break;
+    default:
+      l->x = (node->x0 + node->x1) / 2 - pango_layout_get_width (l->layout) / PANGO_SCALE / 2;
+      l->y = side == 2 ? node->y0 - 2 - l->height : MAX (node->y1, node->y0 + 1) + 2;
+      break;
+    }
+  return TRUE;
+}
+
+static gboolean
+fits (Drawing *d,
+      Label   *l,
+      GArray  *taken,
+      double   top,
+      double   bottom)
+{
+  Box box;
+
+  label_box (l, &box);
+  return box.y0 >= top && box.y1 <= bottom && box.x0 >= 0 && box.x1 <= d->width
+         && box_is_free (&box, taken);
+}
+
+typedef struct
+{
+  guint  variant;
+  double y;
+  double cost;
+} Candidate;
+
+static int
+compare_cost (gconstpointer a,
+              gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->cost != cb->cost)
+    return ca->cost < cb->cost ? -1 : 1;
+  return ca->variant != cb->variant ? (ca->variant < cb->variant ? -1 : 1) : (ca->y < cb->y ? -1 : 1);
+}
+
+/* Places the label of a node of a middle column where it covers no node and
+ * no other label: beside the node (right rather than left), as near its centre
+ * as can be, wide rather than narrow (more lines), or above or below it. */
+static gboolean
+place_middle (Drawing  *d,
+              cairo_t  *cr,
+              Label    *l,
+              GArray   *taken,
+              double    gap_right,
+              double    gap_left,
+              double    top,
+              double    bottom)
+{
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+  double reach = (node->y1 - node->y0) / 2 + d->font_size * 2.5;
+  double step = d->font_size * 0.5;
+  double wide = d->font_size * 13;
+  double widths[] = { wide, wide * 0.75, wide * 0.55, MAX (gap_right, gap_left) };
+  g_autoptr(GArray) variants = g_array_new (FALSE, FALSE, sizeof (Label));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gboolean found = FALSE;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      if (widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]))
+        continue;
+      for (guint side = 0; side < 4; side++)
+        {
+          Label v = *l;
+          guint index = variants->len;
+
+          v.layout = NULL;
+          try_side (d, cr, &v, widths[w], side);
+          g_array_append_val (variants, v);
+          if (side >= 2)
+            {
+              Candidate c = { index, v.y, d->font_size * 2 + w * d->font_size * 1.5 };
+
+              g_array_append_val (candidates, c);
+              continue;
+            }
+          for (int k = 0; k * step <= reach; k++)
+            for (int sign = -1; sign <= 1; sign += 2)
+              {
+                Candidate c = { index, l->want - v.height / 2 + sign * k * step,
+                                k * step + w * d->font_size * 1.5 + (side == 1 ? d->font_size * 0.5 : 0) };
+
+                if (k == 0 && sign > 0)
+                  continue;
+                g_array_append_val (candidates, c);
+              }
+        }
+    }
+  g_array_sort (candidates, compare_cost);
+
+  for (guint i = 0; i < candidates->len && !found; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      Label *v = &g_array_index (variants, Label, c->variant);
+
+      v->y = c->y;
+      if (fits (d, v, taken, top, bottom))
+        {
+          g_clear_object (&l->layout);
+          *l = *v;
+          g_object_ref (l->layout);
+          found = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < variants->len; i++)
+    g_clear_object (&g_array_index (variants, Label, i).layout);
+  return found;
+}
+
+/* Makes and places every node's label: the first column's left of its nodes
+ * and the last column's right of them, in the margins, stacked; the others
+ * beside their node where they cover no node and no other label, the biggest
+ * nodes first. */
+static GPtrArray *
+make_labels (Drawing  *d,
+             cairo_t  *cr,
+             double    left_width,
+             double    right_width,
+             double    top,
+             double    bottom)
+{
+  EkvSankeyGraph *graph = d->graph;
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns = d->columns->len;
+  g_autoptr(GPtrArray) left = g_ptr_array_new ();
+  g_autoptr(GPtrArray) right = g_ptr_array_new ();
+  g_autoptr(GPtrArray) middle = g_ptr_array_new ();
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
+  double big = MAX (d->font_size * 1.2, (bottom - top) * 0.04);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, i);
+      guint c = column_of (d->columns, node->x0);
+      Label *label = g_new0 (Label, 1);
+      Box box = { node->x0 - 1, node->y0 - 1, node->x1 + 1, MAX (node->y1, node->y0 + 1) + 1 };
+
+      g_array_append_val (taken, box);
+      label->node = i;
+      label->want = (node->y0 + node->y1) / 2;
+      label->big = node->y1 - node->y0 >= big;
+      g_ptr_array_add (labels, label);
+
+      if (c == 0 && n_columns > 1)
+        {
+          label->right = FALSE;
+          label->layout = new_label_layout (d, cr, i, left_width, TRUE);
+          label->x = node->x0 - LABEL_GAP - pango_layout_get_width (label->layout) / PANGO_SCALE;
+          g_ptr_array_add (left, label);
+        }
+      else if (c + 1 >= n_columns)
+        {
+          label->right = TRUE;
+          label->layout = new_label_layout (d, cr, i, right_width, FALSE);
+          label->x = node->x1 + LABEL_GAP;
+          g_ptr_array_add (right, label);
+        }
+      else
+        {
+          g_ptr_array_add (middle, label);
+          continue;
+        }
+      layout_size (label->layout, &label->width, &label->height);
+    }
+
+  place_lane (d, left, top, bottom);
+  place_lane (d, right, top, bottom);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *l = g_ptr_array_index (labels, i);
+      Box box;
+
+      if (l->layout == NULL || l->dropped)
+        continue;
+      label_box (l, &box);
+      g_array_append_val (taken, box);
+    }
+
+  g_ptr_array_sort_with_data (middle, compare_value, d);
+  for (guint i = 0; i < middle->len; i++)
+    {
+      Label *l = g_ptr_array_index (middle, i);
+      const EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, l->node);
+      guint c = column_of (d->columns, node->x0);
+      double next = g_array_index (d->columns, double, c + 1);
+      double previous = g_array_index (d->columns, double, c - 1) + (node->x1 - node->x0);
+      Box box;
+
+      if (!place_middle (d, cr, l, taken, next - node->x1 - 2 * LABEL_GAP,
+                         node->x0 - previous - 2 * LABEL_GAP, top, bottom))
+        {
+          if (!l->big)
+            {
+              l->dropped = TRUE;
+              continue;
+            }
+          /* A big node is never left without its name: right of it, as near
+           * as it gets, even over something else. */
+          g_clear_object (&l->layout);
+          l->right = TRUE;
+          l->centred = FALSE;
+          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, FALSE);
+          layout_size (l->layout, &l->width, &l->height);
+          l->x = node->x1 + LABEL_GAP;
+          l->y = CLAMP (l->want - l->height / 2, top, MAX (top, bottom - l->height));
+        }
+      label_box (l, &box);
+      g_array_append_val (taken, box);
+    }
+
+  return labels;
+}
+
+static void
+free_labels (GPtrArray *labels)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *label = g_ptr_array_index (labels, i);
+
+      g_clear_object (&label->layout);
+    }
+  g_ptr_array_unref (labels);
+}
+
+/* The widest label of the first (or last) column's nodes at MAX_WIDTH. */
+static double
+margin_for_column (Drawing  *d,
+                   cairo_t  *cr,
+                   guint     column,
+                   double    max_width)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < d->graph->nodes->len; i++)
+    {
+      const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle ink, logical;
+
+      if (column_of (d->columns, node->x0) != column)
+        continue;
+      layout = new_label_layout (d, cr, i, max_width, FALSE);
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      widest = MAX (widest, logical.x + logical.width);
+    }
+  return widest > 0 ? MIN (widest, max_width) + LABEL_GAP + 2 : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing                                                                  */
+
+static void
+show_text (Drawing     *d,
+           cairo_t     *cr,
+           PangoLayout *layout,
+           double       x,
+           double       y,
+           gboolean     halo)
+{
+  const EkvSankeyDrawOptions *o = d->options;
+
+  cairo_move_to (cr, x, y);
+  if (halo)
+    {
+      pango_cairo_layout_path (cr, layout);
+      ekv_palette_set_source (cr, &o->background, 0.85);
+      cairo_set_line_width (cr, 3);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x, y);
+    }
+  ekv_palette_set_source (cr, &o->foreground, 1);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_bands (Drawing *d,
+            cairo_t *cr)
+{
+  const EkvSankeyDrawOptions *o = d->options;
+  g_autoptr(GArray) order = links_by_width (d->graph);
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint index = g_array_index (order, guint, i);
+      const EkvSankeyLink *link = &g_array_index (d->graph->links, EkvSankeyLink, index);
+      double alpha = o->band_alpha;
+
+      if (o->highlight_link >= 0)
+        alpha = (int) index == o->highlight_link ? MIN (1, o->band_alpha + 0.3) : o->band_alpha * 0.6;
+      else if (o->highlight_node >= 0)
+        alpha = (int) link->source == o->highlight_node || (int) link->target == o->highlight_node
+                ? MIN (1, o->band_alpha + 0.3) : o->band_alpha * 0.6;
+
+      link_path (cr, d->graph, link);
+      ekv_palette_set_source (cr, ekv_palette_band_color (link->band < EKV_SANKEY_N_BANDS
+                                                          ? link->band : EKV_SANKEY_BAND_MATERIAL),
+                              alpha);
+      cairo_set_line_width (cr, MAX (link->width, 0.5));
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_nodes (Drawing *d,
+            cairo_t *cr)
+{
+  const EkvSankeyDrawOptions *o = d->options;
+
+  for (guint i = 0; i < d->graph->nodes->len; i++)
+    {
+      const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, i);
+
+      cairo_rectangle (cr, node->x0, node->y0, node->x1 - node->x0, MAX (node->y1 - node->y0, 1));
+      ekv_palette_set_source (cr, &o->node_color, 1);
+      cairo_fill (cr);
+      if ((int) i == o->highlight_node)
+        {
+          static const EkvColor accent = { 0.000, 0.447, 0.698 };
+
+          cairo_rectangle (cr, node->x0 - 1.5, node->y0 - 1.5, node->x1 - node->x0 + 3,
+                           MAX (node->y1 - node->y0, 1) + 3);
+          ekv_palette_set_source (cr, &accent, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static guint
+draw_labels (Drawing   *d,
+             cairo_t   *cr,
+             GPtrArray *labels)
+{
+  guint dropped = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *l = g_ptr_array_index (labels, i);
+      const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+      double centre = l->y + l->height / 2;
+
+      if (l->dropped)
+        {
+          dropped++;
+          continue;
+        }
+      /* A label pushed away from its node points back at it. */
+      if (!l->centred && (centre < node->y0 - 2 || centre > node->y1 + 2))
+        {
+          double edge = l->right ? node->x1 + 1 : node->x0 - 1;
+          double end = l->right ? l->x : l->x + pango_layout_get_width (l->layout) / PANGO_SCALE;
+
+          cairo_move_to (cr, edge, CLAMP (centre, node->y0, node->y1));
+          cairo_line_to (cr, end, centre);
+          ekv_palette_set_source (cr, &d->options->foreground, 0.5);
+          cairo_set_line_width (cr, 0.8);
+          cairo_stroke (cr);
+        }
+      show_text (d, cr, l->layout, l->x, l->y, TRUE);
+    }
+  return dropped;
+}
+
+typedef struct
+{
+  EkvSankeyBand  band;
+  PangoLayout   *layout;
+  double         x, y, width;
+} LegendItem;
+
+/* Lays the legend's items out in rows within WIDTH; returns its height. */
+static double
+make_legend (Drawing *d,
+             cairo_t *cr,
+             double   width,
+             GArray  *items)
+{
+  gboolean present[EKV_SANKEY_N_BANDS] = { FALSE, };
+  double swatch = d->font_size, row = d->font_size * 1.6;
+  double x = 0, y = 0;
+
+  for (guint i = 0; i < d->graph->links->len; i++)
+    {
+      EkvSankeyBand band = g_array_index (d->graph->links, EkvSankeyLink, i).band;
+
+      if (band < EKV_SANKEY_N_BANDS)
+        present[band] = TRUE;
+    }
+
+  for (guint b = 0; b < EKV_SANKEY_N_BANDS; b++)
+    {
+      LegendItem item = { b, NULL, 0, 0, 0 };
+      double w, h;
+
+      if (!present[b])
+        continue;
+      item.layout = new_layout (d, cr, d->font_size, FALSE);
+      pango_layout_set_text (item.layout, ekv_palette_band_label (b), -1);
+      layout_size (item.layout, &w, &h);
+      item.width = swatch + 5 + w;
+      if (x > 0 && x + item.width > width)
+        {
+          x = 0;
+          y += row;
+        }
+      item.x = x;
+      item.y = y;
+      x += item.width + d->font_size * 1.5;
+      g_array_append_val (items, item);
+    }
+  return items->len > 0 ? y + row : 0;
+}
+
+static void
+draw_legend (Drawing *d,
+             cairo_t *cr,
+             GArray  *items,
+             double   x0,
+             double   y0)
+{
+  double swatch = d->font_size;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LegendItem *item = &g_array_index (items, LegendItem, i);
+      double w, h;
+
+      layout_size (item->layout, &w, &h);
+      cairo_rectangle (cr, x0 + item->x, y0 + item->y + (h - swatch) / 2, swatch, swatch);
+      ekv_palette_set_source (cr, ekv_palette_band_color (item->band),
+                              MAX (d->options->band_alpha, 0.8));
+      cairo_fill (cr);
+      show_text (d, cr, item->layout, x0 + item->x + swatch + 5, y0 + item->y, FALSE);
+    }
+}
+
+static void
+clear_legend_item (gpointer data)
+{
+  LegendItem *item = data;
+
+  g_clear_object (&item->layout);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+
+gboolean
+ekv_sankey_draw (cairo_t                    *cr,
+                 EkvSankeyGraph             *graph,
+                 double                      width,
+                 double                      height,
+                 const EkvSankeyDrawOptions *options,
+                 GError                    **error)
+{
+  EkvSankeyDrawOptions defaults;
+  Drawing d = { 0 };
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) subtitle = NULL;
+  g_autoptr(GArray) legend = NULL;
+  g_autoptr(GArray) columns = NULL;
+  GPtrArray *labels;
+  double title_h = 0, subtitle_h = 0, legend_h = 0, w, h;
+  double px0, py0, px1, py1;          /* the plot: nodes, bands and labels */
+  double left = 0, right = 0, max_label;
+  guint dropped;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (graph != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    {
+      ekv_sankey_draw_options_init (&defaults);
+      options = &defaults;
+    }
+
+  d.options = options;
+  d.graph = graph;
+  d.width = width;
+  d.height = height;
+  d.font_size = options->font_size > 0 ? options->font_size : CLAMP (MIN (width, height) / 62, 8, 15);
+  d.pad = CLAMP (MIN (width, height) / 50, 6, 20);
+
+  cairo_save (cr);
+  if (options->fill_background)
+    {
+      cairo_rectangle (cr, 0, 0, width, height);
+      ekv_palette_set_source (cr, &options->background, 1);
+      cairo_fill (cr);
+    }
+
+  if (options->show_title && graph->title != NULL && graph->title[0] != '\0')
+    {
+      title = new_layout (&d, cr, d.font_size * 1.45, TRUE);
+      pango_layout_set_text (title, graph->title, -1);
+      pango_layout_set_width (title, (int) ((width - 2 * d.pad) * PANGO_SCALE));
+      pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+      layout_size (title, &w, &title_h);
+    }
+  if (options->show_title && graph->unit != NULL && graph->unit[0] != '\0')
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: under a Sankey chart's title; %s is a unit such as “m³/year” */
+      text = g_strdup_printf (_("Every band in %s; the thickness is to scale"), graph->unit);
+      subtitle = new_layout (&d, cr, d.font_size, FALSE);
+      pango_layout_set_text (subtitle, text, -1);
+      layout_size (subtitle, &w, &subtitle_h);
+    }
+  legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
+  g_array_set_clear_func (legend, clear_legend_item);
+  if (options->show_legend)
+    legend_h = make_legend (&d, cr, width - 2 * d.pad, legend);
+
+  px0 = d.pad;
+  px1 = width - d.pad;
+  py0 = d.pad + title_h + subtitle_h + (title_h + subtitle_h > 0 ? d.font_size : 0);
+  py1 = height - d.pad - (legend_h > 0 ? legend_h + d.font_size * 0.8 : 0);
+
+  /* First pass: which nodes end in the first and last columns, and how wide
+   * their labels are; then the plot without those margins. */
+  if (!lay_out (&d, px0, py0, px1, py1, error))
+    {
+      cairo_restore (cr);
+      return FALSE;
+    }
+  columns = find_columns (graph);
+  d.columns = columns;
+  max_label = CLAMP (width * 0.2, 80, 280);
+  if (columns->len > 1)
+    left = margin_for_column (&d, cr, 0, max_label);
+  right = margin_for_column (&d, cr, columns->len - 1, max_label);
+
+  /* Loops run around the nodes, outside the extent given to the layout: shrink
+   * that extent in proportion until everything, loops included, fits the plot. */
+  {
+    double tx0 = px0 + left, tx1 = px1 - right, ty0 = py0, ty1 = py1;
+    double ax0 = tx0, ax1 = tx1, ay0 = ty0, ay1 = ty1;
+
+    for (guint pass = 0; pass < 6; pass++)
+      {
+        const double *e = graph->extent;
+        double rx, ry, nx0, ny0;
+
+        if (!lay_out (&d, ax0, ay0, ax1, ay1, error))
+          {
+            cairo_restore (cr);
+            return FALSE;
+          }
+        if (g_getenv ("EKV_SANKEY_DEBUG"))
+          g_printerr ("pass %u area %g %g %g %g extent %g %g %g %g\n", pass, ax0, ay0, ax1, ay1,
+                      e[0], e[1], e[2], e[3]);
+        if (e[0] >= tx0 - 0.5 && e[1] >= ty0 - 0.5 && e[2] <= tx1 + 0.5 && e[3] <= ty1 + 0.5)
+          break;
+        rx = e[2] - e[0] > tx1 - tx0 ? (tx1 - tx0) / (e[2] - e[0]) : 1;
+        ry = e[3] - e[1] > ty1 - ty0 ? (ty1 - ty0) / (e[3] - e[1]) : 1;
+        nx0 = tx0 + MAX (0, ax0 - e[0]) * rx;
+        ny0 = ty0 + MAX (0, ay0 - e[1]) * ry;
+        ax1 = nx0 + (ax1 - ax0) * rx;
+        ay1 = ny0 + (ay1 - ay0) * ry;
+        ax0 = nx0;
+        ay0 = ny0;
+        /* With a fixed scale the loops keep their size: move and squeeze more. */
+        if (e[2] - e[0] <= tx1 - tx0 && e[2] > tx1)
+          ax1 -= e[2] - tx1;
+        if (e[3] - e[1] <= ty1 - ty0 && e[3] > ty1)
+          ay1 -= e[3] - ty1;
+      }
+  }
+  g_array_unref (g_steal_pointer (&columns));
+  columns = find_columns (graph);
+  d.columns = columns;
+
+  draw_bands (&d, cr);
+  draw_nodes (&d, cr);
+  labels = make_labels (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
+                        MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
+  dropped = draw_labels (&d, cr, labels);
+  free_labels (labels);
+
+  if (title != NULL)
+    show_text (&d, cr, title, d.pad, d.pad, FALSE);
+  if (subtitle != NULL)
+    show_text (&d, cr, subtitle, d.pad, d.pad + title_h, FALSE);
+  if (dropped > 0)
+    {
+      g_autoptr(PangoLayout) note = new_layout (&d, cr, d.font_size * 0.9, FALSE);
+      g_autofree char *text = NULL;
+
+      /* Translators: under a Sankey chart's title, when small nodes carry no label */
+      text = g_strdup_printf (ngettext ("%u small node is not labelled", "%u small nodes are not labelled",
+                                        dropped), dropped);
+      pango_layout_set_text (note, text, -1);
+      layout_size (note, &w, &h);
+      show_text (&d, cr, note, width - d.pad - w, d.pad + title_h, FALSE);
+    }
+  if (legend_h > 0)
+    draw_legend (&d, cr, legend, d.pad, height - d.pad - legend_h);
+
+  cairo_restore (cr);
+  return TRUE;
+}
+
+EkvSankeyHitKind
+ekv_sankey_hit (EkvSankeyGraph *graph,
+                double          x,
+                double          y,
+                guint          *index)
+{
+  g_autoptr(GArray) order = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  EkvSankeyHitKind kind = EKV_SANKEY_HIT_NONE;
+
+  g_return_val_if_fail (graph != NULL, EKV_SANKEY_HIT_NONE);
+
+  for (guint i = graph->nodes->len; i-- > 0;)
+    {
+      const EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, i);
+
+      if (x >= node->x0 - 2 && x <= node->x1 + 2 && y >= node->y0 - 2 && y <= MAX (node->y1, node->y0 + 1) + 2)
+        {
+          if (index != NULL)
+            *index = i;
+          return EKV_SANKEY_HIT_NODE;
+        }
+    }
+
+  order = links_by_width (graph);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+  for (guint i = order->len; i-- > 0;)
+    {
+      guint l = g_array_index (order, guint, i);
+      const EkvSankeyLink *link = &g_array_index (graph->links, EkvSankeyLink, l);
+
+      link_path (cr, graph, link);
+      cairo_set_line_width (cr, MAX (link->width, 4));   /* a thin band can still be pointed at */
+      if (cairo_in_stroke (cr, x, y))
+        {
+          if (index != NULL)
+            *index = l;
+          kind = EKV_SANKEY_HIT_LINK;
+          break;
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return kind;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Files                                                                    */
+
+typedef struct
+{
+  int fd;
+  int error;    /* errno of the first failed write, or 0 */
+} Sink;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  while (length > 0 && sink->error == 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->error = errno;
+          break;
+        }
+      data += n;
+      length -= n;
+    }
+  return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          code,
+                 const char  *reason)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  /* Translators: %s are a file name and the reason (“No space left on device”) */
+  g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"), display, reason);
+  return FALSE;
+}
+
+/* The drawing as FORMAT into SINK; FALSE (cairo's status in STATUS) on failure. */
+static gboolean
+render_to (EkvSankeyGraph   *graph,
+           EkvSankeyFormat   format,
+           Sink             *sink,
+           double            width,
+           double            height,
+           cairo_status_t   *status,
+           GError          **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  switch (format)
+    {
+    case EKV_SANKEY_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_cb, sink, width, height);
+      break;
+    case EKV_SANKEY_FORMAT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_cb, sink, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ekoverim");
+      if (graph->title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, graph->title);
+      break;
+    case EKV_SANKEY_FORMAT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+      break;
+    }
+
+  cr = cairo_create (surface);
+  ok = ekv_sankey_draw (cr, graph, width, height, NULL, error);
+  cairo_show_page (cr);
+  *status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (ok && *status == CAIRO_STATUS_SUCCESS && format == EKV_SANKEY_FORMAT_PNG)
+    *status = cairo_surface_write_to_png_stream (surface, write_cb, sink);
+  cairo_surface_finish (surface);
+  if (*status == CAIRO_STATUS_SUCCESS)
+    *status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return ok && *status == CAIRO_STATUS_SUCCESS && sink->error == 0;
+}
+
+gboolean
+ekv_sankey_write_file (EkvSankeyGraph   *graph,
+                       EkvSankeyFormat   format,
+                       const char       *path,
+                       double            width,
+                       double            height,
+                       GError          **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  Sink sink = { -1, 0 };
+  mode_t mask;
+  gboolean ok;
+
+  g_return_val_if_fail (graph != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return set_write_error (error, path, G_IO_ERROR_IS_DIRECTORY, g_strerror (EISDIR));
+
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  sink.fd = g_mkstemp (tmp);
+  if (sink.fd < 0)
+    {
+      int saved = errno;
+
+      return set_write_error (error, path, g_io_error_from_errno (saved), g_strerror (saved));
+    }
+  /* mkstemp's 0600 would hide the picture from others: the umask decides, as
+   * for any new file. */
+  mask = umask (0);
+  umask (mask);
+  if (fchmod (sink.fd, 0666 & ~mask) != 0)
+    { /* the file stays private: not worth failing for */ }
+
+  ok = render_to (graph, format, &sink, width, height, &status, error);
+  if (ok && fsync (sink.fd) != 0 && errno != EINVAL)
+    sink.error = errno, ok = FALSE;
+  if (close (sink.fd) != 0 && ok)
+    sink.error = errno, ok = FALSE;
+  if (ok && g_rename (tmp, path) != 0)
+    sink.error = errno, ok = FALSE;
+
+  if (!ok)
+    {
+      g_unlink (tmp);
+      if (error != NULL && *error != NULL)
+        return FALSE;     /* the layout's own error */
+      if (sink.error != 0)
+        return set_write_error (error, path, g_io_error_from_errno (sink.error), g_strerror (sink.error));
+      return set_write_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
+    }
+  return TRUE;
+}
