@@ -679,6 +679,69 @@ test_inventory_unit_combo (Fixture       *fixture,
   g_assert_false (offers_label (GTK_WIDGET (combo), "Yeni birim 2", FALSE));
 }
 
+/* A flow's From and To rows offer the units by name: a unit renamed while they
+ * exist is offered, and shown, under its new name; added and deleted units
+ * come and go. */
+static void
+test_inventory_ref_combo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvRecord) unit = ekv_record_new (EKV_ENTITY_UNIT_OPERATION);
+  EkvInventoryPage *page = EKV_INVENTORY_PAGE (ekv_window_show_page (fixture->window, "inventory"));
+  EkvRecord *u3 = ekv_document_find (fixture->document, EKV_ENTITY_UNIT_OPERATION, "u3");
+  EkvRecord *flow = ekv_document_find (fixture->document, EKV_ENTITY_FLOW, "f25");
+  g_autofree char *old_name = g_strdup (ekv_record_get_string (u3, EKV_UNIT_OPERATION_NAME));
+  GtkWidget *row;
+  AdwComboRow *from;
+
+  /* f25 comes from u3 into u4. */
+  g_assert_nonnull (flow);
+  g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "u3");
+  ekv_inventory_page_set_unit (page, ekv_document_find (fixture->document,
+                                                        EKV_ENTITY_UNIT_OPERATION, "u4"));
+  spin ();
+  row = ekv_inventory_page_open_flow (page, flow);
+  g_assert_nonnull (row);
+  from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
+  g_assert_nonnull (from);
+  g_assert_true (shows_label (GTK_WIDGET (from), old_name));
+  g_signal_emit_by_name (from, "activate");
+  spin ();
+
+  g_object_set (u3, "name", "Jet boyama (yeni ad)", NULL);
+  spin ();
+  row = ekv_inventory_page_open_flow (page, flow);
+  from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
+  g_assert_true (shows_label (GTK_WIDGET (from), "Jet boyama (yeni ad)"));
+  g_assert_false (shows_label (GTK_WIDGET (from), old_name));
+  g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "u3");
+
+  /* A unit added, then deleted, while the row exists. */
+  ekv_record_set_string (unit, EKV_UNIT_OPERATION_ID, "u99");
+  ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, "Yeni birim");
+  g_assert_true (ekv_document_insert (fixture->document, unit, NULL, -1, &error));
+  g_assert_no_error (error);
+  spin ();
+  row = ekv_inventory_page_open_flow (page, flow);
+  from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
+  g_signal_emit_by_name (from, "activate");
+  spin ();
+  g_assert_true (offers_label (GTK_WIDGET (from), "Yeni birim", FALSE));
+  g_assert_true (shows_label (GTK_WIDGET (from), "Jet boyama (yeni ad)"));
+
+  g_assert_true (ekv_document_remove (fixture->document, unit, &error));
+  g_assert_no_error (error);
+  spin ();
+  row = ekv_inventory_page_open_flow (page, flow);
+  from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
+  g_signal_emit_by_name (from, "activate");
+  spin ();
+  g_assert_false (offers_label (GTK_WIDGET (from), "Yeni birim", FALSE));
+  g_assert_true (shows_label (GTK_WIDGET (from), "Jet boyama (yeni ad)"));
+  g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "u3");
+}
+
 /* Bills' "Add bills for…" offers only carriers without bills, after adding one
  * and after deleting a carrier's bills. */
 static void
@@ -759,6 +822,7 @@ main (int   argc,
   ADD ("bills-delete", test_bills_delete);
   ADD ("bills-delete-last", test_bills_delete_last);
   ADD ("inventory-unit-combo", test_inventory_unit_combo);
+  ADD ("inventory-ref-combo", test_inventory_ref_combo);
   ADD ("bills-add-combo", test_bills_add_combo);
 #undef ADD
 

@@ -516,7 +516,11 @@ unit_row_new (EkvBalancePage *self,
   GtkWidget *name = cell_new (NULL, FALSE);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
+  /* Long names take a second line rather than lose their end. */
   gtk_widget_set_hexpand (name, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -555,7 +559,7 @@ units_heading_new (EkvBalancePage *self)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  GtkWidget *name;
+  GtkWidget *name, *cell;
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
@@ -569,12 +573,16 @@ units_heading_new (EkvBalancePage *self)
                                                    C_("balance column", "In (kg)"), TRUE));
   gtk_box_append (GTK_BOX (box), heading_cell_new (self->unit_columns[1],
                                                    C_("balance column", "Out (kg)"), TRUE));
-  gtk_box_append (GTK_BOX (box), heading_cell_new (self->unit_columns[2],
-                                                   C_("balance column", "Imbalance"), TRUE));
+  cell = heading_cell_new (self->unit_columns[2], C_("balance column", "Imbalance"), TRUE);
+  gtk_widget_set_tooltip_text (cell, g_dpgettext2 (GETTEXT_PACKAGE, "results",
+                                                   "What enters less what leaves, as a share of what enters"));
+  gtk_box_append (GTK_BOX (box), cell);
   gtk_box_append (GTK_BOX (box), heading_cell_new (self->unit_columns[3],
                                                    C_("balance column", "Status"), FALSE));
-  gtk_box_append (GTK_BOX (box), heading_cell_new (self->unit_columns[4],
-                                                   C_("balance column", "Estimated"), TRUE));
+  cell = heading_cell_new (self->unit_columns[4], C_("balance column", "Estimated"), TRUE);
+  gtk_widget_set_tooltip_text (cell, g_dpgettext2 (GETTEXT_PACKAGE, "results",
+                                                   "Share of the entering mass whose figures are only estimated"));
+  gtk_box_append (GTK_BOX (box), cell);
   /* Keeps the columns above the rows' arrows. */
   gtk_widget_set_opacity (arrow, 0);
   gtk_box_append (GTK_BOX (box), arrow);
@@ -784,7 +792,12 @@ factor_markup (const EkvCarrierBalance *carrier)
   /* Translators: the factor a carrier's row of the Balances page used, per unit of
    * the carrier: heating value in kWh, TEP and kg CO₂, e.g. "9.59 kWh, 0.000825 TEP
    * and 1.938 kg CO₂ per Sm³" */
-  values = g_strdup_printf (_("%s kWh, %s TEP and %s kg CO₂ per %s"), lhv, tep, co2, unit);
+  if (factor->unit == EKV_QUANTITY_UNIT_KWH)
+    /* Translators: the factor of a carrier given in kWh (electricity): TEP and kg CO₂
+     * per kWh, e.g. "0.000086 TEP and 0.44 kg CO₂ per kWh" */
+    values = g_strdup_printf (_("%s TEP and %s kg CO₂ per %s"), tep, co2, unit);
+  else
+    values = g_strdup_printf (_("%s kWh, %s TEP and %s kg CO₂ per %s"), lhv, tep, co2, unit);
 
   if (factor->title != NULL && *factor->title != '\0')
     {

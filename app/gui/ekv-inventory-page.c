@@ -48,6 +48,7 @@ struct _EkvInventoryPage
   GListModel         *inputs;   /* sorted views of the filtered flows */
   GListModel         *outputs;
   guint               refilter_id;  /* a pending refilter_idle() */
+  guint               rename_id;    /* a pending refresh_ref_rows_idle() */
 };
 
 G_DEFINE_FINAL_TYPE (EkvInventoryPage, ekv_inventory_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -488,6 +489,44 @@ ref_row_new (EkvInventoryPage *self,
   return row;
 }
 
+/* A unit renamed: every From and To row offers, and shows, the new name. The
+ * row keeps its place; only its list is made again. */
+static void
+refresh_ref_rows (GtkWidget   *root,
+                  EkvDocument *document)
+{
+  if (ADW_IS_COMBO_ROW (root) && g_object_get_data (G_OBJECT (root), "ekv-ids") != NULL)
+    {
+      g_autoptr(GtkStringList) names = NULL;
+      GStrv ids = NULL;
+
+      names = ref_row_choices (document, &ids);
+      g_object_set_data_full (G_OBJECT (root), "ekv-ids", ids, (GDestroyNotify) g_strfreev);
+      g_object_set_data (G_OBJECT (root), "ekv-syncing", GINT_TO_POINTER (TRUE));
+      adw_combo_row_set_model (ADW_COMBO_ROW (root), G_LIST_MODEL (names));
+      g_object_set_data (G_OBJECT (root), "ekv-syncing", NULL);
+      ref_row_sync (ADW_COMBO_ROW (root));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    refresh_ref_rows (child, document);
+}
+
+static gboolean
+refresh_ref_rows_idle (gpointer user_data)
+{
+  EkvInventoryPage *self = user_data;
+
+  self->rename_id = 0;
+  refresh_ref_rows (GTK_WIDGET (self->inputs_box), self->document);
+  refresh_ref_rows (GTK_WIDGET (self->outputs_box), self->document);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* }}} */
 /* Carrier: optional, "none" when unset {{{ */
 
@@ -764,6 +803,16 @@ flow_changed_cb (EkvInventoryPage *self,
   update_balance (self);
 }
 
+/* Once per burst of keystrokes in a unit's name. */
+static void
+unit_notify_cb (EkvInventoryPage *self,
+                GParamSpec       *pspec,
+                EkvRecord        *unit)
+{
+  if (g_strcmp0 (pspec->name, "name") == 0 && self->rename_id == 0)
+    self->rename_id = g_idle_add (refresh_ref_rows_idle, self);
+}
+
 static void
 watch_records (EkvInventoryPage *self,
                GListModel       *list,
@@ -802,6 +851,7 @@ units_changed_cb (EkvInventoryPage *self,
   guint found;
 
   watch_records (self, units, position, added, G_CALLBACK (changed_cb));
+  watch_records (self, units, position, added, G_CALLBACK (unit_notify_cb));
   /* The From and To rows offer the units: make the flows' rows again. */
   gtk_list_box_bind_model (self->inputs_box, self->inputs, create_flow_row, self, NULL);
   gtk_list_box_bind_model (self->outputs_box, self->outputs, create_flow_row, self, NULL);
@@ -953,6 +1003,7 @@ ekv_inventory_page_dispose (GObject *object)
   EkvInventoryPage *self = EKV_INVENTORY_PAGE (object);
 
   g_clear_handle_id (&self->refilter_id, g_source_remove);
+  g_clear_handle_id (&self->rename_id, g_source_remove);
   if (self->inputs_box != NULL)
     {
       gtk_list_box_bind_model (self->inputs_box, NULL, NULL, NULL, NULL);
@@ -1065,6 +1116,7 @@ ekv_inventory_page_new (EkvDocument *document)
   g_signal_connect_object (units, "items-changed", G_CALLBACK (units_changed_cb), self,
                            G_CONNECT_SWAPPED);
   watch_records (self, units, 0, g_list_model_get_n_items (units), G_CALLBACK (changed_cb));
+  watch_records (self, units, 0, g_list_model_get_n_items (units), G_CALLBACK (unit_notify_cb));
   g_signal_connect_object (flows, "items-changed", G_CALLBACK (flows_changed_cb), self,
                            G_CONNECT_SWAPPED);
   watch_records (self, flows, 0, g_list_model_get_n_items (flows), G_CALLBACK (flow_changed_cb));
