@@ -25,6 +25,7 @@
 
 #define DEFAULT_SWEEPS 12
 #define RELAX_SWEEPS 8
+#define STALE_SWEEPS 3   /* sweeps without a better order before giving up */
 #define NO_ITEM G_MAXUINT
 
 /* Items are the nodes (0 .. n-1) followed by the dummies. A segment joins two
@@ -39,14 +40,17 @@ typedef struct
   guint                   n_segs;
 
   gboolean *circular;   /* per link */
-  guint    *dummy_start; /* per link: its first dummy (consecutive), or NO_ITEM */
-  guint    *seg_start;   /* per link: its first segment (consecutive), or NO_ITEM */
+  guint    *first_seg;   /* per link: the segment leaving its source, or NO_ITEM */
+  guint    *bundle_start; /* per node: its first bundle item, or NO_ITEM */
+  int      *bundle_first; /* per node: the column of that item */
+  guint    *wp_start;    /* per link passing columns: its first waypoint in wp */
+  double   *wp;          /* the band centres of such links in the columns they pass */
 
   int      *col;        /* per item */
   double   *value;      /* per item: throughput (a dummy: its link's value) */
-  guint    *item_link;  /* per dummy (index - n): its link */
+  guint    *item_target; /* per bundle (index - n): the node its bands go to */
 
-  guint    *seg_from, *seg_to, *seg_link;
+  guint    *seg_from, *seg_to;
   double   *seg_val;
   guint    *in_start, *in_seg;    /* per item, CSR: segments entering it */
   guint    *out_start, *out_seg;  /* per item, CSR: segments leaving it */
@@ -78,14 +82,16 @@ static void
 layout_clear (Layout *lay)
 {
   g_free (lay->circular);
-  g_free (lay->dummy_start);
-  g_free (lay->seg_start);
+  g_free (lay->first_seg);
+  g_free (lay->bundle_start);
+  g_free (lay->bundle_first);
+  g_free (lay->wp_start);
+  g_free (lay->wp);
   g_free (lay->col);
   g_free (lay->value);
-  g_free (lay->item_link);
+  g_free (lay->item_target);
   g_free (lay->seg_from);
   g_free (lay->seg_to);
-  g_free (lay->seg_link);
   g_free (lay->seg_val);
   g_free (lay->in_start);
   g_free (lay->in_seg);
@@ -455,35 +461,64 @@ assign_columns (Layout *lay)
       lay->circular[k] = TRUE;
 }
 
-/* ------------------------------------------------------------ dummies and segments */
+/* ------------------------------------------------------------ bundles and segments */
+
+static inline guint
+bundle_item (Layout *lay,
+             guint   target,
+             int     c)
+{
+  return lay->bundle_start[target] + (guint) (c - lay->bundle_first[target]);
+}
 
 static void
 build_items (Layout *lay)
 {
   guint n = lay->n, m = lay->m;
   const EkvSankeyLink *links = (const EkvSankeyLink *) lay->graph->links->data;
-  guint n_dummies = 0, n_segs = 0, d, s;
+  guint n_bundles = 0, n_segs = 0, n_waypoints = 0, s;
 
+  /* Links into one node that pass a column travel there as one bundle item:
+   * a band joins its target's bundle in the column after its source. */
+  lay->bundle_start = g_new (guint, MAX (n, 1));
+  lay->bundle_first = g_new (int, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    {
+      lay->bundle_start[v] = NO_ITEM;
+      lay->bundle_first[v] = G_MAXINT;
+    }
   for (guint k = 0; k < m; k++)
     if (!lay->circular[k])
       {
-        int span = lay->col[links[k].target] - lay->col[links[k].source];
+        guint t = links[k].target;
+        int c0 = lay->col[links[k].source], c1 = lay->col[t];
 
-        n_dummies += span - 1;
-        n_segs += span;
+        n_segs++;
+        if (c1 - c0 > 1)
+          {
+            lay->bundle_first[t] = MIN (lay->bundle_first[t], c0 + 1);
+            n_waypoints += c1 - c0 - 1;
+          }
+      }
+  for (guint t = 0; t < n; t++)
+    if (lay->bundle_first[t] != G_MAXINT)
+      {
+        lay->bundle_start[t] = n + n_bundles;
+        n_bundles += lay->col[t] - lay->bundle_first[t];
+        n_segs += lay->col[t] - lay->bundle_first[t];   /* the bundle's own chain */
       }
 
-  lay->n_items = n + n_dummies;
+  lay->n_items = n + n_bundles;
   lay->n_segs = n_segs;
   lay->col = g_renew (int, lay->col, lay->n_items);
   lay->value = g_new0 (double, lay->n_items);
-  lay->item_link = g_new (guint, MAX (n_dummies, 1));
-  lay->dummy_start = g_new (guint, MAX (m, 1));
-  lay->seg_start = g_new (guint, MAX (m, 1));
+  lay->item_target = g_new (guint, MAX (n_bundles, 1));
+  lay->first_seg = g_new (guint, MAX (m, 1));
+  lay->wp_start = g_new (guint, MAX (m, 1));
+  lay->wp = g_new (double, MAX (n_waypoints, 1));
   lay->seg_from = g_new (guint, MAX (n_segs, 1));
   lay->seg_to = g_new (guint, MAX (n_segs, 1));
-  lay->seg_link = g_new (guint, MAX (n_segs, 1));
-  lay->seg_val = g_new (double, MAX (n_segs, 1));
+  lay->seg_val = g_new0 (double, MAX (n_segs, 1));
 
   {
     g_autofree double *in_sum = g_new0 (double, n);
@@ -501,42 +536,52 @@ build_items (Layout *lay)
       }
   }
 
-  d = n;
+  /* the bundles' chains first: item b of target t feeds item b + 1, the last t */
   s = 0;
+  for (guint t = 0; t < n; t++)
+    if (lay->bundle_start[t] != NO_ITEM)
+      for (int c = lay->bundle_first[t]; c < lay->col[t]; c++)
+        {
+          guint b = bundle_item (lay, t, c);
+
+          lay->col[b] = c;
+          lay->item_target[b - n] = t;
+          lay->seg_from[s] = b;
+          lay->seg_to[s] = c + 1 < lay->col[t] ? b + 1 : t;
+          s++;
+        }
+  n_waypoints = 0;
   for (guint k = 0; k < m; k++)
     {
-      guint prev = links[k].source;
-      int c0 = lay->col[links[k].source], c1 = lay->col[links[k].target];
+      guint t = links[k].target;
+      int c0 = lay->col[links[k].source], c1 = lay->col[t];
 
-      lay->dummy_start[k] = NO_ITEM;
-      lay->seg_start[k] = NO_ITEM;
+      lay->first_seg[k] = NO_ITEM;
+      lay->wp_start[k] = NO_ITEM;
       if (lay->circular[k])
         continue;
-      lay->seg_start[k] = s;
+      lay->first_seg[k] = s;
+      lay->seg_from[s] = links[k].source;
+      lay->seg_val[s] = links[k].value;
       if (c1 - c0 > 1)
-        lay->dummy_start[k] = d;
-      for (int c = c0 + 1; c <= c1; c++)
         {
-          guint next;
+          guint b = bundle_item (lay, t, c0 + 1);
 
-          if (c < c1)
+          lay->seg_to[s] = b;
+          lay->wp_start[k] = n_waypoints;
+          n_waypoints += c1 - c0 - 1;
+          for (int c = c0 + 1; c < c1; c++, b++)
             {
-              next = d++;
-              lay->col[next] = c;
-              lay->value[next] = links[k].value;
-              lay->item_link[next - n] = k;
+              lay->value[b] += links[k].value;
+              /* the chain segment leaving bundle b is number b - n */
+              lay->seg_val[b - n] += links[k].value;
             }
-          else
-            next = links[k].target;
-          lay->seg_from[s] = prev;
-          lay->seg_to[s] = next;
-          lay->seg_link[s] = k;
-          lay->seg_val[s] = links[k].value;
-          s++;
-          prev = next;
         }
+      else
+        lay->seg_to[s] = t;
+      s++;
     }
-  g_assert (d == lay->n_items && s == n_segs);
+  g_assert (s == n_segs);
 
   /* CSR lists of segments per item, in segment order */
   lay->in_start = g_new0 (guint, lay->n_items + 1);
@@ -628,15 +673,46 @@ typedef struct
   guint  item;
 } SortKey;
 
-static int
-compare_sort_keys (const void *a,
-                   const void *b)
+static inline gboolean
+sort_key_before (const SortKey *a,
+                 const SortKey *b)
 {
-  const SortKey *ka = a, *kb = b;
+  return a->key < b->key || (a->key == b->key && a->rank < b->rank);
+}
 
-  if (ka->key != kb->key)
-    return ka->key < kb->key ? -1 : 1;
-  return ka->rank < kb->rank ? -1 : ka->rank > kb->rank;
+/* Merge sort of N keys with scratch room TMP (qsort allocates on each call,
+ * and sweeps sort every column many times). */
+static void
+sort_keys (SortKey *keys,
+           SortKey *tmp,
+           guint    n)
+{
+  if (n < 16)
+    {
+      for (guint x = 1; x < n; x++)
+        {
+          SortKey k = keys[x];
+          guint y = x;
+
+          for (; y > 0 && sort_key_before (&k, &keys[y - 1]); y--)
+            keys[y] = keys[y - 1];
+          keys[y] = k;
+        }
+      return;
+    }
+  {
+    guint half = n / 2, a = 0, b = half, o = 0;
+
+    sort_keys (keys, tmp, half);
+    sort_keys (keys + half, tmp, n - half);
+    if (!sort_key_before (&keys[half], &keys[half - 1]))
+      return;   /* already in order: the usual case once sweeps settle */
+    while (a < half && b < n)
+      tmp[o++] = sort_key_before (&keys[b], &keys[a]) ? keys[b++] : keys[a++];
+    while (a < half)
+      tmp[o++] = keys[a++];
+    memcpy (keys, tmp, sizeof (SortKey) * o);
+  }
 }
 
 /* Sorts column C by the weighted barycentre of its neighbours on the left
@@ -665,9 +741,11 @@ sort_column (Layout   *lay,
           sw += w;
           swp += w * lay->pos[other];
         }
-      keys[r - a] = (SortKey) { sw > 0 ? swp / sw : lay->pos[i], lay->rank[i], i };
+      /* rounded, so that rounding noise (one neighbour: w p / w) never
+       * breaks a tie; ties keep the present order */
+      keys[r - a] = (SortKey) { round ((sw > 0 ? swp / sw : lay->pos[i]) * 1e9), lay->rank[i], i };
     }
-  qsort (keys, b - a, sizeof (SortKey), compare_sort_keys);
+  sort_keys (keys, keys + (b - a), b - a);
   for (guint r = a; r < b; r++)
     lay->order[r] = keys[r - a].item;
   update_positions (lay, c);
@@ -703,20 +781,11 @@ count_crossings (Layout *lay,
   guint a = lay->col_start[c], b = lay->col_start[c + 1], e2 = lay->col_start[c + 2];
   guint right_n = e2 - b;
   guint *by_to = lay->seg_tmp, *sorted = lay->seg_tmp2;
-  guint *count = lay->tmp_u;
   guint n_s = 0;
   double total = 0, cross = 0;
 
-  /* counting sort of the gap's segments by target rank, then stable by source rank */
-  memset (count, 0, sizeof (guint) * (right_n + 1));
-  for (guint r = b; r < e2; r++)
-    {
-      guint i = lay->order[r];
-
-      count[r - b + 1] = lay->in_start[i + 1] - lay->in_start[i];
-    }
-  for (guint r = 0; r < right_n; r++)
-    count[r + 1] += count[r];
+  /* the gap's segments grouped by target rank (the order of column c + 1),
+   * then placed stably by source rank */
   for (guint r = b; r < e2; r++)
     {
       guint i = lay->order[r];
@@ -772,15 +841,210 @@ count_all_crossings (Layout *lay)
   return cross;
 }
 
-static void
+static gboolean
 keep_if_best (Layout *lay)
 {
   double cross = count_all_crossings (lay);
 
-  if (cross < lay->best_cross)
+  if (cross < lay->best_cross * (1 - 1e-9))
     {
       lay->best_cross = cross;
       memcpy (lay->best_order, lay->order, sizeof (guint) * lay->n_items);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+
+/* Sorted (rank, weight) lists of item I's neighbours on one side. */
+static guint
+gather_neighbours (Layout   *lay,
+                   guint     i,
+                   gboolean  left,
+                   guint    *nb_rank,
+                   double   *nb_w,
+                   SortKey  *keys)
+{
+  const guint *start = left ? lay->in_start : lay->out_start;
+  const guint *list = left ? lay->in_seg : lay->out_seg;
+  guint len = start[i + 1] - start[i];
+
+  if (len > 16)
+    {
+      /* a bundle into a shared sink can have hundreds */
+      for (guint x = 0; x < len; x++)
+        {
+          guint s = list[start[i] + x];
+          guint r = lay->rank[left ? lay->seg_from[s] : lay->seg_to[s]];
+
+          keys[x] = (SortKey) { r, s, r };
+        }
+      sort_keys (keys, keys + len, len);
+      for (guint x = 0; x < len; x++)
+        {
+          nb_rank[x] = keys[x].item;
+          nb_w[x] = lay->seg_val[keys[x].rank];
+        }
+      return len;
+    }
+
+  len = 0;
+  for (guint e = start[i]; e < start[i + 1]; e++)
+    {
+      guint s = list[e];
+      guint r = lay->rank[left ? lay->seg_from[s] : lay->seg_to[s]];
+      double w = lay->seg_val[s];
+      guint x = len++;
+
+      /* insertion sort: lists are short */
+      while (x > 0 && nb_rank[x - 1] > r)
+        {
+          nb_rank[x] = nb_rank[x - 1];
+          nb_w[x] = nb_w[x - 1];
+          x--;
+        }
+      nb_rank[x] = r;
+      nb_w[x] = w;
+    }
+  return len;
+}
+
+/* Weighted crossings between the bands of U and V on one side, with U above
+ * (*KEEP) and with V above (*SWAP): pairs whose other ends are in the
+ * opposite order. One merge of the two sorted lists. */
+static inline void
+pair_crossings (const guint  *ur,
+                const double *uw,
+                guint         un,
+                const guint  *vr,
+                const double *vw,
+                guint         vn,
+                double       *keep,
+                double       *swap)
+{
+  double u_total = 0, lower = 0, lower_eq = 0;
+  guint a = 0, a_eq = 0;
+
+  for (guint x = 0; x < un; x++)
+    u_total += uw[x];
+  for (guint b = 0; b < vn; b++)
+    {
+      while (a < un && ur[a] < vr[b])
+        lower += uw[a++];
+      if (a_eq < a)
+        {
+          a_eq = a;
+          lower_eq = lower;
+        }
+      while (a_eq < un && ur[a_eq] <= vr[b])
+        lower_eq += uw[a_eq++];
+      *keep += vw[b] * (u_total - lower_eq);   /* u's end below v's: they cross */
+      *swap += vw[b] * lower;                  /* v above u: u's end above v's crosses */
+    }
+}
+
+/* Swaps neighbours of column C while that lowers the weighted crossings on
+ * both sides (the "greedy switch" heuristic); a pair is looked at again only
+ * when a swap next to it changed it. Returns whether any moved. */
+static gboolean
+switch_column (Layout *lay,
+               guint   c,
+               guint  *nb_rank,
+               double *nb_w,
+               guint  *off,
+               guint8 *dirty,
+               SortKey *keys)
+{
+  guint a = lay->col_start[c], b = lay->col_start[c + 1], n_pairs;
+  gboolean moved = FALSE, any = TRUE;
+  guint at = 0;
+
+  if (b - a < 2)
+    return FALSE;
+  n_pairs = b - a - 1;
+  /* off[4 * x ...]: in list start, in length, out list start, out length of rank x */
+  for (guint r = a; r < b; r++)
+    {
+      guint i = lay->order[r], x = r - a;
+
+      off[4 * x] = at;
+      off[4 * x + 1] = c > 0 ? gather_neighbours (lay, i, TRUE, nb_rank + at, nb_w + at, keys) : 0;
+      at += off[4 * x + 1];
+      off[4 * x + 2] = at;
+      off[4 * x + 3] = c + 1 < lay->n_cols ? gather_neighbours (lay, i, FALSE, nb_rank + at, nb_w + at, keys) : 0;
+      at += off[4 * x + 3];
+    }
+  memset (dirty, 1, n_pairs);
+
+  for (int pass = 0; pass < 8 && any; pass++)
+    {
+      any = FALSE;
+      for (guint x = 0; x < n_pairs; x++)
+        {
+          guint *u = off + 4 * x, *v = off + 4 * (x + 1);
+          double keep = 0, swap = 0;
+
+          if (!dirty[x])
+            continue;
+          dirty[x] = 0;
+          pair_crossings (nb_rank + u[0], nb_w + u[0], u[1], nb_rank + v[0], nb_w + v[0], v[1],
+                          &keep, &swap);
+          pair_crossings (nb_rank + u[2], nb_w + u[2], u[3], nb_rank + v[2], nb_w + v[2], v[3],
+                          &keep, &swap);
+          if (swap < keep * (1 - 1e-12))
+            {
+              guint tmp[4], item = lay->order[a + x];
+
+              memcpy (tmp, u, sizeof tmp);
+              memcpy (u, v, sizeof tmp);
+              memcpy (v, tmp, sizeof tmp);
+              lay->order[a + x] = lay->order[a + x + 1];
+              lay->order[a + x + 1] = item;
+              any = moved = TRUE;
+              if (x > 0)
+                dirty[x - 1] = 1;
+              if (x + 1 < n_pairs)
+                dirty[x + 1] = 1;
+            }
+        }
+    }
+  if (moved)
+    update_positions (lay, c);
+  return moved;
+}
+
+/* Greedy switch over all columns until nothing moves; a column is looked at
+ * again only when it or a neighbour changed. */
+static void
+switch_columns (Layout *lay,
+                guint   max_col)
+{
+  g_autofree guint *nb_rank = g_new (guint, 2 * lay->n_segs + 1);
+  g_autofree double *nb_w = g_new (double, 2 * lay->n_segs + 1);
+  g_autofree guint *off = g_new (guint, 4 * max_col + 4);
+  g_autofree guint8 *dirty = g_new (guint8, max_col + 1);
+  g_autofree guint8 *changed = g_new (guint8, lay->n_cols + 2);
+  g_autofree guint8 *was = g_new (guint8, lay->n_cols + 2);
+  g_autofree SortKey *keys = g_new (SortKey, 2 * lay->n_segs + 2);
+
+  /* changed[c + 1] is column c; the ends are padding */
+  memset (changed, 1, lay->n_cols + 2);
+  for (guint pass = 0; pass < 6; pass++)
+    {
+      gboolean any = FALSE;
+
+      memcpy (was, changed, lay->n_cols + 2);
+      memset (changed, 0, lay->n_cols + 2);
+      for (guint c = 0; c < lay->n_cols; c++)
+        {
+          /* the left neighbour may have moved in this pass already */
+          if (!(was[c] || changed[c] || was[c + 1] || was[c + 2]))
+            continue;
+          if (switch_column (lay, c, nb_rank, nb_w, off, dirty, keys))
+            changed[c + 1] = any = TRUE;
+        }
+      if (!any)
+        break;
     }
 }
 
@@ -793,14 +1057,14 @@ order_columns (Layout *lay)
 
   for (guint c = 0; c < lay->n_cols; c++)
     max_col = MAX (max_col, lay->col_start[c + 1] - lay->col_start[c]);
-  keys = g_new (SortKey, MAX (max_col, 1));
+  keys = g_new (SortKey, 2 * max_col + 1);
 
   for (guint c = 0; c < lay->n_cols; c++)
     update_positions (lay, c);
   lay->best_cross = G_MAXDOUBLE;
   keep_if_best (lay);
 
-  for (guint it = 0; it < sweeps; it++)
+  for (guint it = 0, stale = 0; it < sweeps && stale < STALE_SWEEPS; it++)
     {
       if (it % 2 == 0)
         for (guint c = 1; c < lay->n_cols; c++)
@@ -808,7 +1072,7 @@ order_columns (Layout *lay)
       else
         for (guint c = lay->n_cols - 1; c-- > 0;)
           sort_column (lay, c, FALSE, keys);
-      keep_if_best (lay);
+      stale = keep_if_best (lay) ? 0 : stale + 1;
       if (lay->best_cross == 0)
         break;
     }
@@ -816,6 +1080,8 @@ order_columns (Layout *lay)
   memcpy (lay->order, lay->best_order, sizeof (guint) * lay->n_items);
   for (guint c = 0; c < lay->n_cols; c++)
     update_positions (lay, c);
+
+  switch_columns (lay, max_col);
 }
 
 /* ------------------------------------------------------------ scale and heights */
@@ -859,11 +1125,10 @@ compute_heights (Layout *lay,
   double *in_sum = lay->tmp_d;
   double need = 0;
 
+  for (guint i = 0; i < lay->n_items; i++)
+    lay->h[i] = 0;
   for (guint v = 0; v < lay->n; v++)
-    {
-      lay->h[v] = 0;
-      in_sum[v] = 0;
-    }
+    in_sum[v] = 0;
   for (guint k2 = 0; k2 < lay->m; k2++)
     {
       double w = band_width (links[k2].value, k, min_band);
@@ -871,11 +1136,16 @@ compute_heights (Layout *lay,
       lay->width[k2] = w;
       lay->h[links[k2].source] += w;   /* out sum for now */
       in_sum[links[k2].target] += w;
+      if (lay->wp_start[k2] != NO_ITEM)
+        {
+          guint t = links[k2].target;
+
+          for (int c = lay->col[links[k2].source] + 1; c < lay->col[t]; c++)
+            lay->h[bundle_item (lay, t, c)] += w;
+        }
     }
   for (guint v = 0; v < lay->n; v++)
     lay->h[v] = MAX (MAX (lay->h[v], in_sum[v]), min_band);
-  for (guint i = lay->n; i < lay->n_items; i++)
-    lay->h[i] = lay->width[lay->item_link[i - lay->n]];
 
   for (guint c = 0; c < lay->n_cols; c++)
     {
@@ -957,14 +1227,27 @@ choose_scale (Layout *lay)
        * extent, the extent grows so that the flow gets as much room as the
        * minimums and the padding: bands never collapse to nothing. */
       double need0 = compute_heights (lay, 0);
-      double lo = 0, hi;
+      double lo = 0, hi = 0;
 
       if (need0 > height / 2)
         height = 2 * need0;
-      hi = k_lin > 0 ? k_lin : 1;
-      while (compute_heights (lay, hi) <= height)
-        hi *= 2;
-      for (int it = 0; it < 40; it++)
+      /* bands at least as wide as their share: the linear fit is a bound */
+      for (guint c = 0; c < lay->n_cols; c++)
+        {
+          double sum = 0, gaps = 0;
+
+          for (guint r = lay->col_start[c]; r < lay->col_start[c + 1]; r++)
+            {
+              sum += lay->value[lay->order[r]];
+              if (r > lay->col_start[c])
+                gaps += gap_between (lay, lay->order[r - 1], lay->order[r]);
+            }
+          if (sum > 0)
+            hi = hi > 0 ? MIN (hi, (height - gaps) / sum) : (height - gaps) / sum;
+        }
+      if (hi <= 0)
+        hi = 1;
+      for (int it = 0; it < 24; it++)
         {
           double mid = (lo + hi) / 2;
 
@@ -1287,7 +1570,7 @@ attach_links (Layout       *lay,
           if (lay->circular[k])
             key = loop_key[k] < 0 ? -big * 2 + loop_key[k] : big * 2 - loop_key[k];
           else
-            key = centre (lay, lay->seg_to[lay->seg_start[k]]);
+            key = centre (lay, lay->seg_to[lay->first_seg[k]]);
           keys[n_keys++] = (LinkKey) { key, k };
         }
       qsort (keys, n_keys, sizeof (LinkKey), compare_link_keys);
@@ -1298,23 +1581,64 @@ attach_links (Layout       *lay,
           link->y0 = at + link->width / 2;
           at += link->width;
         }
+    }
 
-      n_keys = 0;
-      at = lay->y[v];
+  /* In each bundle the bands keep the order they had a column before, so
+   * bands of one bundle never cross; joining bands come in by their source. */
+  for (guint t = 0; t < lay->n; t++)
+    {
+      guint n_keys = 0;
+
+      if (lay->bundle_start[t] == NO_ITEM)
+        continue;
+      for (int c = lay->bundle_first[t]; c < lay->col[t]; c++)
+        {
+          guint b = bundle_item (lay, t, c);
+          double at = lay->y[b];
+
+          for (guint x = 0; x < n_keys; x++)
+            {
+              guint k = keys[x].link;
+
+              keys[x].key = lay->wp[lay->wp_start[k] + (c - 1 - lay->col[link_at (lay, k)->source] - 1)];
+            }
+          for (guint e = in_start[t]; e < in_start[t + 1]; e++)
+            {
+              guint k = in_link[e];
+
+              if (lay->wp_start[k] != NO_ITEM && lay->col[link_at (lay, k)->source] == c - 1)
+                keys[n_keys++] = (LinkKey) { link_at (lay, k)->y0, k };
+            }
+          qsort (keys, n_keys, sizeof (LinkKey), compare_link_keys);
+          for (guint x = 0; x < n_keys; x++)
+            {
+              guint k = keys[x].link;
+              double w = lay->width[k];
+
+              lay->wp[lay->wp_start[k] + (c - lay->col[link_at (lay, k)->source] - 1)] = at + w / 2;
+              at += w;
+            }
+        }
+    }
+
+  for (guint v = 0; v < lay->n; v++)
+    {
+      guint n_keys = 0;
+      double at = lay->y[v];
+
+      /* entering: by where the band comes from */
       for (guint e = in_start[v]; e < in_start[v + 1]; e++)
         {
           guint k = in_link[e];
+          EkvSankeyLink *link = link_at (lay, k);
           double key;
 
           if (lay->circular[k])
             key = loop_key[k] < 0 ? -big * 2 + loop_key[k] : big * 2 - loop_key[k];
+          else if (lay->wp_start[k] != NO_ITEM)
+            key = lay->wp[lay->wp_start[k] + (lay->col[v] - lay->col[link->source] - 2)];
           else
-            {
-              EkvSankeyLink *link = link_at (lay, k);
-              guint last = lay->seg_start[k] + lay->col[link->target] - lay->col[link->source] - 1;
-
-              key = centre (lay, lay->seg_from[last]);
-            }
+            key = link->y0;
           keys[n_keys++] = (LinkKey) { key, k };
         }
       qsort (keys, n_keys, sizeof (LinkKey), compare_link_keys);
@@ -1432,14 +1756,13 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
           ey0 = MIN (ey0, link->loop_y - link->width / 2);
           ey1 = MAX (ey1, link->loop_y + link->width / 2);
         }
-      else if (lay.dummy_start[k] != NO_ITEM)
+      else if (lay.wp_start[k] != NO_ITEM)
         {
-          int span = lay.col[link->target] - lay.col[link->source];
+          int c0 = lay.col[link->source], span = lay.col[link->target] - c0;
 
           for (int x = 0; x < span - 1; x++)
             {
-              guint d = lay.dummy_start[k] + x;
-              EkvSankeyPoint p = { col_x[lay.col[d]], centre (&lay, d) };
+              EkvSankeyPoint p = { col_x[c0 + 1 + x], lay.wp[lay.wp_start[k] + x] };
 
               g_array_append_val (link->points, p);
               p.x += options->node_width;
