@@ -114,6 +114,289 @@ test_draw (void)
   cairo_surface_destroy (surface);
 }
 
+static char *
+new_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ekv-sankey-draw-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A node is hit inside (and a little around) its bar; a band along its centre
+ * line; the empty corner is nothing. */
+static void
+test_hit (void)
+{
+  g_autoptr(EkvSankeyGraph) graph = small_graph ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  guint index = G_MAXUINT, widest = 0;
+  EkvSankeyNode *node;
+  EkvSankeyLink *link;
+
+  g_assert_true (ekv_sankey_draw (cr, graph, 800, 500, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      node = ekv_sankey_graph_get_node (graph, i);
+      g_assert_cmpint (ekv_sankey_hit (graph, (node->x0 + node->x1) / 2, (node->y0 + node->y1) / 2,
+                                       &index), ==, EKV_SANKEY_HIT_NODE);
+      g_assert_cmpuint (index, ==, i);
+    }
+
+  /* The widest straight band, half way: the centre of its Bézier. */
+  for (guint i = 0; i < graph->links->len; i++)
+    {
+      link = ekv_sankey_graph_get_link (graph, i);
+      if (!link->circular && (link->points == NULL || link->points->len == 0)
+          && link->width > ekv_sankey_graph_get_link (graph, widest)->width)
+        widest = i;
+    }
+  link = ekv_sankey_graph_get_link (graph, widest);
+  g_assert_false (link->circular);
+  {
+    EkvSankeyNode *s = ekv_sankey_graph_get_node (graph, link->source);
+    EkvSankeyNode *t = ekv_sankey_graph_get_node (graph, link->target);
+
+    g_assert_cmpint (ekv_sankey_hit (graph, (s->x1 + t->x0) / 2, (link->y0 + link->y1) / 2, &index), ==,
+                     EKV_SANKEY_HIT_LINK);
+    g_assert_cmpuint (index, <, graph->links->len);
+  }
+
+  g_assert_cmpint (ekv_sankey_hit (graph, 1, 499, NULL), ==, EKV_SANKEY_HIT_NONE);
+  g_assert_cmpint (ekv_sankey_hit (graph, -50, -50, NULL), ==, EKV_SANKEY_HIT_NONE);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_files (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autoptr(EkvSankeyGraph) graph = small_graph ();
+  static const struct { EkvSankeyFormat format; const char *name, *head, *tail; } cases[] = {
+    { EKV_SANKEY_FORMAT_PNG, "chart.png", "\x89PNG\r\n\x1a\n", NULL },
+    { EKV_SANKEY_FORMAT_SVG, "chart.svg", "<?xml", "</svg>\n" },
+    { EKV_SANKEY_FORMAT_PDF, "chart.pdf", "%PDF-", "%%EOF\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      gsize length;
+      EkvSankeyFormat format;
+
+      g_assert_true (ekv_sankey_write_file (graph, cases[i].format, path, 640, 400, &error));
+      g_assert_no_error (error);
+      g_file_get_contents (path, &data, &length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (memcmp (data, cases[i].head, strlen (cases[i].head)) == 0);
+      if (cases[i].tail != NULL)
+        g_assert_true (memcmp (data + length - strlen (cases[i].tail), cases[i].tail,
+                               strlen (cases[i].tail)) == 0);    /* PDF holds NUL bytes */
+      g_assert_true (ekv_sankey_format_from_nick (strrchr (cases[i].name, '.') + 1, &format));
+      g_assert_cmpint (format, ==, cases[i].format);
+    }
+
+  /* The PNG reads back at its size. */
+  {
+    g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+    cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+    g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (png), ==, 640);
+    g_assert_cmpint (cairo_image_surface_get_height (png), ==, 400);
+    g_assert_cmpuint (count_ink (png, 0, 0, 640, 400, TRUE), >, 640 * 400 / 10);
+    cairo_surface_destroy (png);
+  }
+  g_assert_cmpuint (count_files (dir), ==, 3);    /* no temporary file left */
+  g_assert_false (ekv_sankey_format_from_nick ("jpeg", &(EkvSankeyFormat) { 0 }));
+  remove_dir (dir);
+}
+
+/* A write that fails leaves the file that was there as it was, and nothing
+ * else behind; the message names the file. */
+static void
+test_failed_write (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "keep.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
+  g_autoptr(EkvSankeyGraph) bad = small_graph ();
+  g_autoptr(EkvSankeyGraph) graph = small_graph ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  g_file_set_contents (path, "precious", -1, &error);
+  g_assert_no_error (error);
+
+  /* A graph that cannot be laid out: a link to a node that is not there. */
+  ekv_sankey_graph_add_link (bad, 0, 99, 5, NULL);
+  g_assert_false (ekv_sankey_write_file (bad, EKV_SANKEY_FORMAT_PNG, path, 640, 400, &error));
+  g_assert_error (error, EKV_SANKEY_ERROR, EKV_SANKEY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (data, ==, "precious");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_assert_false (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_SVG, missing, 640, 400, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "chart.png"));
+  g_clear_error (&error);
+
+  g_assert_false (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_PDF, dir, 640, 400, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* And a good write replaces the file whole. */
+  g_assert_true (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_PNG, path, 640, 400, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&data, g_free);
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_true (memcmp (data, "\x89PNG", 4) == 0);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_dir (dir);
+}
+
+/* Two diagrams drawn with one fixed scale share it, whatever their totals. */
+static void
+test_fixed_scale (void)
+{
+  g_autoptr(EkvSankeyGraph) a = small_graph ();
+  g_autoptr(EkvSankeyGraph) b = small_graph ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  EkvSankeyDrawOptions options;
+
+  for (guint i = 0; i < b->links->len; i++)
+    ekv_sankey_graph_get_link (b, i)->value /= 2;
+
+  ekv_sankey_draw_options_init (&options);
+  options.fixed_scale = 0.001;
+  g_assert_true (ekv_sankey_draw (cr, a, 800, 500, &options, &error));
+  g_assert_true (ekv_sankey_draw (cr, b, 800, 500, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (a->scale, 0.001, 1e-12);
+  g_assert_cmpfloat_with_epsilon (b->scale, 0.001, 1e-12);
+  /* The same flow is half as thick in the diagram with half the flow. */
+  g_assert_cmpfloat_with_epsilon (ekv_sankey_graph_get_link (b, 0)->width * 2,
+                                  ekv_sankey_graph_get_link (a, 0)->width, 0.01);
+
+  /* Fitted (no fixed scale): the two fill the area alike. */
+  ekv_sankey_draw_options_init (&options);
+  g_assert_true (ekv_sankey_draw (cr, a, 800, 500, &options, &error));
+  g_assert_true (ekv_sankey_draw (cr, b, 800, 500, &options, &error));
+  g_assert_cmpfloat_with_epsilon (b->scale, a->scale * 2, a->scale * 0.01);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Under a Turkish locale the labels say 1.234 but the SVG's numbers stay
+ * machine-readable. */
+static void
+test_locale (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "tr.svg", NULL);
+  g_autoptr(EkvSankeyGraph) graph = small_graph ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) comma = g_regex_new ("[0-9],[0-9]", 0, 0, NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "tr_TR.UTF-8") == NULL)
+    {
+      g_test_skip ("no tr_TR.UTF-8 locale");
+      remove_dir (dir);
+      return;
+    }
+  g_assert_true (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_SVG, path, 640, 400, &error));
+  setlocale (LC_ALL, old);
+  g_assert_no_error (error);
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_regex_match (comma, data, 0, NULL));
+  g_assert_nonnull (strstr (data, "width=\"640pt\""));
+  remove_dir (dir);
+}
+
+/* Many small nodes in little room: nothing is drawn outside the area, and the
+ * drawing still works at a tiny size. */
+static void
+test_crowded (void)
+{
+  g_autoptr(EkvSankeyGraph) graph = ekv_sankey_graph_new ();
+  g_autoptr(GError) error = NULL;
+  guint hub = ekv_sankey_graph_add_node (graph, "A unit operation with a rather long name", "u", EKV_SANKEY_NODE_PROCESS);
+  guint sink = ekv_sankey_graph_add_node (graph, "Products", NULL, EKV_SANKEY_NODE_PRODUCT);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Auxiliary chemical number %u", i);
+      guint source = ekv_sankey_graph_add_node (graph, name, NULL, EKV_SANKEY_NODE_SOURCE);
+
+      ekv_sankey_graph_add_link (graph, source, hub, i == 0 ? 100000 : 1 + i, NULL);
+    }
+  ekv_sankey_graph_add_link (graph, hub, sink, 100000, NULL);
+  graph->title = g_strdup ("Crowded");
+  graph->unit = g_strdup ("kg/year");
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 500);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  g_assert_true (ekv_sankey_draw (cr, graph, 500, 300, NULL, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("EKV_TEST_KEEP") != NULL)
+    cairo_surface_write_to_png (surface, g_getenv ("EKV_TEST_KEEP"));
+  g_assert_cmpuint (count_ink (surface, 0, 0, 500, 300, FALSE), ==, 0);
+  g_assert_true (ekv_sankey_draw (cr, graph, 220, 200, NULL, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -121,6 +404,12 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ekv/sankey-draw/draw", test_draw);
+  g_test_add_func ("/ekv/sankey-draw/hit", test_hit);
+  g_test_add_func ("/ekv/sankey-draw/files", test_files);
+  g_test_add_func ("/ekv/sankey-draw/failed-write", test_failed_write);
+  g_test_add_func ("/ekv/sankey-draw/fixed-scale", test_fixed_scale);
+  g_test_add_func ("/ekv/sankey-draw/locale", test_locale);
+  g_test_add_func ("/ekv/sankey-draw/crowded", test_crowded);
 
   return g_test_run ();
 }

@@ -42,6 +42,7 @@ typedef struct
   double                      font_size;
   double                      width, height;
   double                      pad;
+  double                      node_padding;  /* between nodes of a column, px */
   GArray                     *columns;   /* double: distinct node x0, sorted */
 } Drawing;
 
@@ -346,7 +347,7 @@ lay_out (Drawing  *d,
   options.x1 = MAX (x1, x0 + 1);
   options.y1 = MAX (y1, y0 + 1);
   options.node_width = CLAMP (d->width / 90, 8, 16);
-  options.node_padding = MAX (10, d->font_size * 1.6);
+  options.node_padding = d->node_padding;
   options.fixed_scale = d->options->fixed_scale;
   options.align = d->options->align;
   options.use_column_hints = d->options->use_column_hints;
@@ -1008,6 +1009,61 @@ clear_legend_item (gpointer data)
   g_clear_object (&item->layout);
 }
 
+/* Maps GRAPH's geometry into the box when its extent is larger, x and y each
+ * by one factor (every band keeps the same scale as every other). */
+static void
+squeeze (EkvSankeyGraph *graph,
+         double          x0,
+         double          y0,
+         double          x1,
+         double          y1)
+{
+  const double *e = graph->extent;
+  double sx = e[2] - e[0] > x1 - x0 + 0.5 ? (x1 - x0) / (e[2] - e[0]) : 1;
+  double sy = e[3] - e[1] > y1 - y0 + 0.5 ? (y1 - y0) / (e[3] - e[1]) : 1;
+  double ox = sx < 1 ? e[0] : 0, oy = sy < 1 ? e[1] : 0;
+  double nx = sx < 1 ? x0 : 0, ny = sy < 1 ? y0 : 0;
+
+  if (sx == 1 && sy == 1)
+    return;
+#define MAP_X(v) ((v) = nx + ((v) - ox) * sx)
+#define MAP_Y(v) ((v) = ny + ((v) - oy) * sy)
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, i);
+
+      MAP_X (node->x0);
+      MAP_X (node->x1);
+      MAP_Y (node->y0);
+      MAP_Y (node->y1);
+    }
+  for (guint i = 0; i < graph->links->len; i++)
+    {
+      EkvSankeyLink *link = &g_array_index (graph->links, EkvSankeyLink, i);
+
+      MAP_Y (link->y0);
+      MAP_Y (link->y1);
+      MAP_X (link->loop_x0);
+      MAP_X (link->loop_x1);
+      MAP_Y (link->loop_y);
+      link->width *= sy;
+      for (guint p = 0; link->points != NULL && p < link->points->len; p++)
+        {
+          EkvSankeyPoint *point = &g_array_index (link->points, EkvSankeyPoint, p);
+
+          MAP_X (point->x);
+          MAP_Y (point->y);
+        }
+    }
+#undef MAP_X
+#undef MAP_Y
+  graph->scale *= sy;
+  graph->extent[0] = nx + (e[0] - ox) * sx;
+  graph->extent[2] = nx + (e[2] - ox) * sx;
+  graph->extent[1] = ny + (e[1] - oy) * sy;
+  graph->extent[3] = ny + (e[3] - oy) * sy;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 
@@ -1047,6 +1103,7 @@ ekv_sankey_draw (cairo_t                    *cr,
   d.height = height;
   d.font_size = options->font_size > 0 ? options->font_size : CLAMP (MIN (width, height) / 62, 8, 15);
   d.pad = CLAMP (MIN (width, height) / 50, 6, 20);
+  d.node_padding = MAX (10, d.font_size * 1.6);
 
   cairo_save (cr);
   if (options->fill_background)
@@ -1093,6 +1150,23 @@ ekv_sankey_draw (cairo_t                    *cr,
     }
   columns = find_columns (graph);
   d.columns = columns;
+
+  /* A column of many nodes gets less room between them, so that it fits. */
+  {
+    guint most = 0;
+
+    for (guint c = 0; c < columns->len; c++)
+      {
+        guint n = 0;
+
+        for (guint i = 0; i < graph->nodes->len; i++)
+          n += column_of (columns, g_array_index (graph->nodes, EkvSankeyNode, i).x0) == c;
+        most = MAX (most, n);
+      }
+    if (most > 1 && (most - 1) * d.node_padding > (py1 - py0) * 0.4)
+      d.node_padding = MAX (1, (py1 - py0) * 0.4 / (most - 1));
+  }
+
   max_label = CLAMP (width * 0.2, 80, 280);
   if (columns->len > 1)
     left = margin_for_column (&d, cr, 0, max_label);
@@ -1114,9 +1188,6 @@ ekv_sankey_draw (cairo_t                    *cr,
             cairo_restore (cr);
             return FALSE;
           }
-        if (g_getenv ("EKV_SANKEY_DEBUG"))
-          g_printerr ("pass %u area %g %g %g %g extent %g %g %g %g\n", pass, ax0, ay0, ax1, ay1,
-                      e[0], e[1], e[2], e[3]);
         if (e[0] >= tx0 - 0.5 && e[1] >= ty0 - 0.5 && e[2] <= tx1 + 0.5 && e[3] <= ty1 + 0.5)
           break;
         rx = e[2] - e[0] > tx1 - tx0 ? (tx1 - tx0) / (e[2] - e[0]) : 1;
@@ -1133,6 +1204,9 @@ ekv_sankey_draw (cairo_t                    *cr,
         if (e[3] - e[1] <= ty1 - ty0 && e[3] > ty1)
           ay1 -= e[3] - ty1;
       }
+    /* Still too big (more minimum-size nodes than the height holds): squeeze
+     * the geometry itself, so that nothing is drawn outside the area. */
+    squeeze (graph, tx0, ty0, tx1, ty1);
   }
   g_array_unref (g_steal_pointer (&columns));
   columns = find_columns (graph);
