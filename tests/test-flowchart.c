@@ -240,6 +240,13 @@ test_hit (void)
   arrow_text = ekv_flowchart_describe_arrow (chart, hit);
   g_assert_nonnull (strstr (arrow_text, "Cooling → Mixing"));
   g_assert_nonnull (strstr (arrow_text, "Crumbs"));
+  g_clear_pointer (&arrow_text, g_free);
+  arrow_text = ekv_flowchart_describe_arrows_at (chart, mx, my + 1);
+  g_assert_nonnull (arrow_text);
+  g_assert_nonnull (strstr (arrow_text, "Crumbs"));
+  g_clear_pointer (&arrow_text, g_free);
+  arrow_text = ekv_flowchart_describe_arrows_at (chart, -20, -20);
+  g_assert_null (arrow_text);
 }
 
 /* Narrow: the boxes wrap into rows, still tidy; an added unit is one more box. */

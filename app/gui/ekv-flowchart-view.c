@@ -216,7 +216,6 @@ ekv_flowchart_view_query_tooltip (GtkWidget  *widget,
   EkvFlowchartView *self = EKV_FLOWCHART_VIEW (widget);
   g_autofree char *text = NULL;
   const char *unit_id;
-  int arrow;
 
   if (self->chart == NULL || keyboard_mode)
     return FALSE;
@@ -237,11 +236,8 @@ ekv_flowchart_view_query_tooltip (GtkWidget  *widget,
           break;
         }
     }
-  else if ((arrow = ekv_flowchart_hit_arrow (self->chart, x, y)) >= 0)
-    {
-      text = ekv_flowchart_describe_arrow (self->chart, arrow);
-      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 4, y - 4, 8, 8 });
-    }
+  else if ((text = ekv_flowchart_describe_arrows_at (self->chart, x, y)) != NULL)
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 4, y - 4, 8, 8 });
 
   if (text == NULL)
     return FALSE;

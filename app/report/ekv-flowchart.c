@@ -87,11 +87,13 @@ typedef struct
   guint  lane;
 } Run;
 
-/* Arrows leaving one side of a box start as one trunk, and arrows coming down
- * (or up) a gutter into one side of a box end as one: fewer lines, and the
- * branches read as a split or a merge. */
-#define GROUP_FROM(box, bottom) (1 + ((box) * 2 + ((bottom) ? 1 : 0)) * 2)
-#define GROUP_INTO(box, top)    (2 + ((box) * 2 + ((top) ? 1 : 0)) * 2)
+/* Arrows of one colour leaving one side of a box start as one trunk, and those
+ * coming down (or up) a gutter into one side of a box end as one: fewer lines,
+ * and the branches read as a split or a merge. */
+#define GROUP_FROM(box, bottom, band) \
+  (1 + (((box) * 2 + ((bottom) ? 1 : 0)) * EKV_SANKEY_N_BANDS + (band)) * 2)
+#define GROUP_INTO(box, top, band) \
+  (2 + (((box) * 2 + ((top) ? 1 : 0)) * EKV_SANKEY_N_BANDS + (band)) * 2)
 
 typedef struct
 {
@@ -238,16 +240,26 @@ band_rank (EkvSankeyBand band)
   return G_N_ELEMENTS (order);
 }
 
-/* Lines are thin: the palette's fills, darkened, read on white (the yellow of
- * energy especially). */
-static void
-set_line_source (cairo_t       *cr,
-                 EkvSankeyBand  band)
+/* Light text means a dark background. */
+static gboolean
+is_dark (const EkvFlowchartStyle *style)
 {
-  const EkvColor *fill = ekv_palette_band_color (band);
-  EkvColor line = { fill->red * 0.72, fill->green * 0.72, fill->blue * 0.72 };
+  const EkvColor *fg = &style->foreground;
 
-  ekv_palette_set_source (cr, &line, 1.0);
+  return 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5;
+}
+
+/* Thin lines and small text in a data colour: darkened to read on white (the
+ * yellow of energy especially), as they are on a dark background. */
+static void
+set_data_source (cairo_t                 *cr,
+                 const EkvColor          *color,
+                 const EkvFlowchartStyle *style)
+{
+  double k = is_dark (style) ? 1.25 : 0.72;
+  EkvColor shade = { MIN (color->red * k, 1), MIN (color->green * k, 1), MIN (color->blue * k, 1) };
+
+  ekv_palette_set_source (cr, &shade, 1.0);
 }
 
 static PangoLayout *
@@ -615,7 +627,7 @@ route (EkvFlowchart *self,
               r.channel1 = MAX (rs, rt);
             }
           add_run (g_ptr_array_index (channels, r.channel1), a, 0,
-                   GROUP_FROM (arrow->source, r.source_bottom),
+                   GROUP_FROM (arrow->source, r.source_bottom, arrow->band),
                    cs + 0.1, cs + 0.9, ct + 0.1, ct + 0.9);
         }
       else
@@ -635,7 +647,7 @@ route (EkvFlowchart *self,
             {
               double cost = fabs (g - cs - 0.5) + fabs (g - ct - 0.5) +
                             gutter_load (g_ptr_array_index (gutters, g),
-                                         GROUP_FROM (arrow->source, r.source_bottom), ylo, yhi);
+                                         GROUP_FROM (arrow->source, r.source_bottom, arrow->band), ylo, yhi);
 
               /* Ties: down on the right, up on the left. */
               if (cost < best_cost - 1e-9 || (fabs (cost - best_cost) < 1e-9 && rt > rs))
@@ -645,13 +657,13 @@ route (EkvFlowchart *self,
                 }
             }
           add_run (g_ptr_array_index (channels, r.channel1), a, 0,
-                   GROUP_FROM (arrow->source, r.source_bottom),
+                   GROUP_FROM (arrow->source, r.source_bottom, arrow->band),
                    cs + 0.1, cs + 0.9, r.gutter, r.gutter);
           add_run (g_ptr_array_index (channels, r.channel2), a, 1,
-                   GROUP_INTO (arrow->target, r.target_top),
+                   GROUP_INTO (arrow->target, r.target_top, arrow->band),
                    ct + 0.1, ct + 0.9, r.gutter, r.gutter);
           add_run (g_ptr_array_index (gutters, r.gutter), a, 0,
-                   GROUP_FROM (arrow->source, r.source_bottom), ylo, yhi, ylo, yhi);
+                   GROUP_FROM (arrow->source, r.source_bottom, arrow->band), ylo, yhi, ylo, yhi);
         }
       g_array_append_val (self->routes, r);
     }
@@ -734,10 +746,10 @@ place_ports (EkvFlowchart *self)
       if (r->shape == SHAPE_STRAIGHT)
         continue;
       add_port (g_ptr_array_index (sides, 2 * arrow->source + (r->source_bottom ? 1 : 0)), a, FALSE,
-                GROUP_FROM (arrow->source, r->source_bottom),
+                GROUP_FROM (arrow->source, r->source_bottom, arrow->band),
                 r->shape == SHAPE_CHANNEL ? ct + 0.5 : r->gutter);
       add_port (g_ptr_array_index (sides, 2 * arrow->target + (r->target_top ? 0 : 1)), a, TRUE,
-                r->shape == SHAPE_GUTTER ? GROUP_INTO (arrow->target, r->target_top) : 0,
+                r->shape == SHAPE_GUTTER ? GROUP_INTO (arrow->target, r->target_top, arrow->band) : 0,
                 r->shape == SHAPE_CHANNEL ? cs + 0.5 : r->gutter);
     }
 
@@ -1192,13 +1204,14 @@ draw_head (cairo_t              *cr,
 }
 
 static void
-set_arrow_style (cairo_t  *cr,
-                 EkvSankeyBand band,
-                 gboolean recycle)
+set_arrow_style (cairo_t                 *cr,
+                 const EkvFlowchartStyle *style,
+                 EkvSankeyBand            band,
+                 gboolean                 recycle)
 {
   static const double dashes[] = { 6.0, 4.0 };
 
-  set_line_source (cr, band);
+  set_data_source (cr, ekv_palette_band_color (band), style);
   cairo_set_line_width (cr, band == EKV_SANKEY_BAND_INTERMEDIATE || recycle ? 2.5 : 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -1214,7 +1227,7 @@ draw_arrow (EkvFlowchart            *self,
     return;
 
   cairo_save (cr);
-  set_arrow_style (cr, arrow->band, arrow->recycle);
+  set_arrow_style (cr, &self->style, arrow->band, arrow->recycle);
   draw_arrow_line (cr, arrow->points, arrow->n_points);
   cairo_set_dash (cr, NULL, 0, 0);
   draw_head (cr, &arrow->points[arrow->n_points - 1], &arrow->points[arrow->n_points - 2]);
@@ -1255,14 +1268,12 @@ draw_box (EkvFlowchart          *self,
   pango_cairo_show_layout (cr, text->name);
 
   y = box->y + box->height - BOX_PAD - 2 * self->small_height - 3;
-  {
-    EkvColor dark = { status->red * 0.8, status->green * 0.8, status->blue * 0.8 };
-
-    ekv_palette_set_source (cr, box->has_status ? &dark : &self->style.foreground,
-                            box->has_status ? 1.0 : 0.6);
-    cairo_move_to (cr, inner_x, y);
-    pango_cairo_show_layout (cr, text->status);
-  }
+  if (box->has_status)
+    set_data_source (cr, status, &self->style);
+  else
+    ekv_palette_set_source (cr, &self->style.foreground, 0.6);
+  cairo_move_to (cr, inner_x, y);
+  pango_cairo_show_layout (cr, text->status);
 
   y += self->small_height + 3;
   ekv_palette_set_source (cr, &self->style.foreground, 0.7);
@@ -1298,7 +1309,7 @@ draw_legend (EkvFlowchart *self,
           {
             EkvSankeyPoint line[2] = { { item->x, cy }, { item->x + 30, cy } };
 
-            set_arrow_style (cr, item->value, item->value == EKV_SANKEY_BAND_RECYCLE);
+            set_arrow_style (cr, &self->style, item->value, item->value == EKV_SANKEY_BAND_RECYCLE);
             draw_arrow_line (cr, line, 2);
             cairo_set_dash (cr, NULL, 0, 0);
             draw_head (cr, &line[1], &line[0]);
@@ -1658,6 +1669,43 @@ ekv_flowchart_describe_arrow (EkvFlowchart *chart,
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+ekv_flowchart_describe_arrows_at (EkvFlowchart *chart,
+                                  double        x,
+                                  double        y)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  /* Arrows share trunks: say every arrow that passes here. */
+  for (guint a = 0; a < chart->arrows->len; a++)
+    {
+      const EkvFlowchartArrow *arrow = &g_array_index (chart->arrows, EkvFlowchartArrow, a);
+
+      for (guint i = 0; i + 1 < arrow->n_points; i++)
+        {
+          const EkvSankeyPoint *p = &arrow->points[i], *q = &arrow->points[i + 1];
+          double dx = q->x - p->x, dy = q->y - p->y;
+          double length2 = dx * dx + dy * dy;
+          double t = length2 > 0 ? CLAMP (((x - p->x) * dx + (y - p->y) * dy) / length2, 0, 1) : 0;
+
+          if (hypot (x - (p->x + t * dx), y - (p->y + t * dy)) <= HIT_DISTANCE)
+            {
+              g_autofree char *about = ekv_flowchart_describe_arrow (chart, a);
+
+              if (text == NULL)
+                text = g_string_new (about);
+              else
+                g_string_append_printf (text, "\n\n%s", about);
+              break;
+            }
+        }
+    }
+
+  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 char *

@@ -113,6 +113,10 @@ char                    *ekv_flowchart_describe_box   (EkvFlowchart            *
                                                        guint                    index);
 char                    *ekv_flowchart_describe_arrow (EkvFlowchart            *chart,
                                                        guint                    index);
+/* Every arrow within a few pixels of X, Y (they share trunks), or NULL. */
+char                    *ekv_flowchart_describe_arrows_at (EkvFlowchart        *chart,
+                                                           double               x,
+                                                           double               y);
 char                    *ekv_flowchart_describe       (EkvFlowchart            *chart);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EkvFlowchart, ekv_flowchart_free)
