@@ -186,6 +186,33 @@ set_cell_error (GtkWidget  *widget,
                                   -1);
 }
 
+/* The column view scrolls itself, so the scrolled window does not follow the
+ * focus sideways: brings WIDGET into view. Returns whether it scrolled. */
+static gboolean
+scroll_into_view (EkvFlowTablePage *self,
+                  GtkWidget        *widget)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->scroller);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+
+  adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_widget_get_width (scroller);
+  if (bounds.origin.x < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.x);
+  else if (bounds.origin.x + bounds.size.width > page)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.x + bounds.size.width - page);
+  else
+    return FALSE;
+
+  return gtk_adjustment_get_value (adjustment) != value;
+}
+
 /* Refusals name the flow and the column: the cell may scroll away. */
 static void
 refuse (Cell       *cell,
@@ -312,59 +339,68 @@ entry_commit (GtkEntry *entry)
   return TRUE;
 }
 
-static void
-choice_load (GtkDropDown *dropdown,
-             Cell        *cell)
+/* A choice cell is a flat button showing the value; its list of choices is made
+ * when it is opened (a drop-down per cell would cost a popover per cell, and a
+ * column view makes its rows all at once). */
+static char *
+choice_text (Cell *cell)
 {
+  const EkvField *field = column_field (cell->column);
   int index = columns[cell->column].field;
-  guint selected = GTK_INVALID_LIST_POSITION;
 
-  if (cell->values != NULL)
-    {
-      int value = ekv_record_is_set (cell->record, index)
-                    ? ekv_record_get_enum (cell->record, index) : -1;
-
-      for (guint i = 0; i < cell->values->len; i++)
-        if (g_array_index (cell->values, int, i) == value)
-          selected = i;
-    }
-  else
+  if (field->type == EKV_FIELD_REF)
     {
       const char *id = ekv_record_get_string (cell->record, index);
 
-      for (guint i = 0; i < cell->ids->len; i++)
-        if (g_strcmp0 (g_ptr_array_index (cell->ids, i), id) == 0)
-          selected = i;
+      return g_strdup (id != NULL ? unit_name (cell->page->document, id)
+                                  /* Translators: the From or To of a flow that crosses the plant's boundary */
+                                  : _("Outside the plant"));
     }
-
-  cell->syncing = TRUE;
-  gtk_drop_down_set_selected (dropdown, selected);
-  cell->syncing = FALSE;
+  if (!ekv_record_is_set (cell->record, index) && !(field->flags & EKV_FIELD_FLAG_REQUIRED) &&
+      index == EKV_FLOW_CARRIER)
+    /* Translators: the carrier of a flow that is not energy */
+    return g_strdup (C_("carrier", "None"));
+  return g_strdup (ekv_enum_get_label (field->enum_type (), ekv_record_get_enum (cell->record, index)));
 }
 
-/* The items of a choice cell: the enum's values (after "None" when optional),
- * or "Outside the plant" and the unit operations. */
 static void
-choice_fill (GtkDropDown *dropdown,
-             Cell        *cell)
+choice_load (GtkWidget *button,
+             Cell      *cell)
+{
+  g_autofree char *text = choice_text (cell);
+  GtkWidget *label = g_object_get_data (G_OBJECT (button), "ekv-label");
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (button, text);
+}
+
+/* The choices of a cell: the enum's values (after "None" when optional), or
+ * "Outside the plant" and the unit operations. Returns their labels and the
+ * position of the current value. */
+static GPtrArray *
+choice_fill (Cell  *cell,
+             guint *current)
 {
   const EkvField *field = column_field (cell->column);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  int index = columns[cell->column].field;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   g_clear_pointer (&cell->values, g_array_unref);
   g_clear_pointer (&cell->ids, g_ptr_array_unref);
+  *current = GTK_INVALID_LIST_POSITION;
 
   if (field->type == EKV_FIELD_ENUM)
     {
       g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->enum_type ());
+      int stored = ekv_record_is_set (cell->record, index) || (field->flags & EKV_FIELD_FLAG_REQUIRED)
+                     ? ekv_record_get_enum (cell->record, index) : -1;
       int none = -1;
 
       cell->values = g_array_new (FALSE, FALSE, sizeof (int));
-      if (!(field->flags & EKV_FIELD_FLAG_REQUIRED))
+      if (!(field->flags & EKV_FIELD_FLAG_REQUIRED) && index == EKV_FLOW_CARRIER)
         {
           g_array_append_val (cell->values, none);
-          /* Translators: the carrier of a flow that is not energy */
-          gtk_string_list_append (names, C_("carrier", "None"));
+          g_ptr_array_add (names, g_strdup (C_("carrier", "None")));
         }
       for (guint i = 0; i < enum_class->n_values; i++)
         {
@@ -373,58 +409,60 @@ choice_fill (GtkDropDown *dropdown,
           if (field->enum_limit > 0 && value >= field->enum_limit)
             continue;
           g_array_append_val (cell->values, value);
-          gtk_string_list_append (names, ekv_enum_get_label (field->enum_type (), value));
+          g_ptr_array_add (names, g_strdup (ekv_enum_get_label (field->enum_type (), value)));
         }
+      for (guint i = 0; i < cell->values->len; i++)
+        if (g_array_index (cell->values, int, i) == stored)
+          *current = i;
     }
   else
     {
       GListModel *units = ekv_document_get_list (cell->page->document,
                                                  EKV_ENTITY_UNIT_OPERATION);
+      const char *stored = ekv_record_get_string (cell->record, index);
 
       cell->ids = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (cell->ids, NULL);
-      /* Translators: the From or To of a flow that crosses the plant's boundary */
-      gtk_string_list_append (names, _("Outside the plant"));
+      g_ptr_array_add (names, g_strdup (_("Outside the plant")));
       for (guint i = 0; i < g_list_model_get_n_items (units); i++)
         {
           g_autoptr(EkvRecord) unit = g_list_model_get_item (units, i);
           const char *id = ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID);
 
           g_ptr_array_add (cell->ids, g_strdup (id));
-          gtk_string_list_append (names, unit_name (cell->page->document, id));
+          g_ptr_array_add (names, g_strdup (unit_name (cell->page->document, id)));
         }
+      for (guint i = 0; i < cell->ids->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (cell->ids, i), stored) == 0)
+          *current = i;
     }
 
-  cell->syncing = TRUE;
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  cell->syncing = FALSE;
+  return names;
 }
 
+/* Stores choice SELECTED of CELL (shown by BUTTON). */
 static void
-choice_selected_cb (GtkDropDown *dropdown,
-                    GParamSpec  *pspec,
-                    gpointer     user_data)
+choice_commit (GtkWidget *button,
+               Cell      *cell,
+               guint      selected)
 {
-  Cell *cell = g_object_get_data (G_OBJECT (dropdown), "ekv-cell");
-  const EkvField *field;
+  const EkvField *field = column_field (cell->column);
+  int index = columns[cell->column].field;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  int index;
-  gboolean unset = FALSE;
+  gboolean unset;
   gboolean ok;
 
-  if (cell == NULL || cell->record == NULL || cell->syncing ||
-      selected == GTK_INVALID_LIST_POSITION)
+  if (cell->record == NULL)
     return;
 
-  field = column_field (cell->column);
-  index = columns[cell->column].field;
   if (cell->values != NULL)
     {
-      int chosen = g_array_index (cell->values, int, selected);
+      int chosen;
       gboolean is_set = ekv_record_is_set (cell->record, index);
 
+      g_return_if_fail (selected < cell->values->len);
+      chosen = g_array_index (cell->values, int, selected);
       if (chosen < 0 ? !is_set : is_set && ekv_record_get_enum (cell->record, index) == chosen)
         return;  /* what is stored already */
       unset = chosen < 0;
@@ -436,8 +474,10 @@ choice_selected_cb (GtkDropDown *dropdown,
     }
   else
     {
-      const char *chosen = g_ptr_array_index (cell->ids, selected);
+      const char *chosen;
 
+      g_return_if_fail (cell->ids != NULL && selected < cell->ids->len);
+      chosen = g_ptr_array_index (cell->ids, selected);
       if (g_strcmp0 (chosen, ekv_record_get_string (cell->record, index)) == 0)
         return;
       unset = chosen == NULL;
@@ -454,13 +494,113 @@ choice_selected_cb (GtkDropDown *dropdown,
   cell->committing = FALSE;
   if (!ok)
     {
-      refuse (cell, GTK_WIDGET (dropdown), error->message);
-      choice_load (dropdown, cell);
+      refuse (cell, button, error->message);
       return;
     }
 
-  set_cell_error (GTK_WIDGET (dropdown), NULL);
+  set_cell_error (button, NULL);
   show_message (cell->page, NULL);
+  choice_load (button, cell);
+}
+
+static void
+choice_row_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         GtkWidget     *button)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (button), "ekv-cell");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+  guint selected = gtk_list_box_row_get_index (row);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  if (cell != NULL)
+    choice_commit (button, cell, selected);
+  gtk_widget_grab_focus (button);
+}
+
+static gboolean
+drop_popover_idle (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+choice_closed_cb (GtkPopover *popover)
+{
+  /* Not while it is emitting: after. */
+  g_idle_add (drop_popover_idle, g_object_ref (popover));
+}
+
+static gboolean
+popup_idle (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_popover_popup (GTK_POPOVER (popover));
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+choice_clicked_cb (GtkButton *button)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (button), "ekv-cell");
+  g_autoptr(GPtrArray) names = NULL;
+  GtkWidget *popover, *scroller, *list;
+  guint current;
+
+  if (cell == NULL || cell->record == NULL)
+    return;
+
+  names = choice_fill (cell, &current);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  for (guint i = 0; i < names->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (names, i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
+  g_signal_connect (list, "row-activated", G_CALLBACK (choice_row_activated_cb), button);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  gtk_widget_add_css_class (popover, "menu");
+  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  g_signal_connect (popover, "closed", G_CALLBACK (choice_closed_cb), NULL);
+
+  /* A popover is placed where its button is now: scroll first, open after. */
+  if (scroll_into_view (cell->page, GTK_WIDGET (button)))
+    g_timeout_add (100, popup_idle, g_object_ref (popover));
+  else
+    gtk_popover_popup (GTK_POPOVER (popover));
+
+  if (current != GTK_INVALID_LIST_POSITION)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), current);
+
+      gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
 }
 
 /* }}} */
@@ -657,6 +797,17 @@ focus_leave_cb (GtkEventControllerFocus *controller,
   entry_commit (GTK_ENTRY (widget));
 }
 
+/* A focused cell is brought into view (see scroll_into_view ()). */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                GtkWidget               *widget)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (widget), "ekv-cell");
+
+  if (cell != NULL)
+    scroll_into_view (cell->page, widget);
+}
+
 /* }}} */
 /* Cells {{{ */
 
@@ -671,8 +822,8 @@ record_notify_cb (EkvRecord  *record,
     return;
   if (GTK_IS_ENTRY (widget))
     entry_load (GTK_ENTRY (widget), cell);
-  else if (GTK_IS_DROP_DOWN (widget))
-    choice_load (GTK_DROP_DOWN (widget), cell);
+  else if (GTK_IS_BUTTON (widget) && is_choice (column_field (cell->column)))
+    choice_load (widget, cell);
 }
 
 static void
@@ -715,8 +866,21 @@ setup_cb (GtkSignalListItemFactory *factory,
     }
   else if (is_choice (field))
     {
-      widget = gtk_drop_down_new (NULL, NULL);
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (choice_selected_cb), NULL);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), arrow);
+      widget = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (widget), box);
+      gtk_widget_add_css_class (widget, "flat");
+      gtk_widget_add_css_class (widget, "ekv-choice-cell");
+      g_object_set_data (G_OBJECT (widget), "ekv-label", label);
+      g_signal_connect (widget, "clicked", G_CALLBACK (choice_clicked_cb), NULL);
     }
   else
     {
@@ -738,6 +902,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   if (field != NULL)
     {
       GtkEventController *keys = gtk_event_controller_key_new ();
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), widget);
+      gtk_widget_add_controller (widget, focus);
 
       gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
       g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), widget);
@@ -795,10 +963,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   }
 
   if (is_choice (field))
-    {
-      choice_fill (GTK_DROP_DOWN (widget), cell);
-      choice_load (GTK_DROP_DOWN (widget), cell);
-    }
+    choice_load (widget, cell);
   else
     entry_load (GTK_ENTRY (widget), cell);
 }
@@ -827,6 +992,27 @@ unbind_cb (GtkSignalListItemFactory *factory,
 /* }}} */
 /* Refreshing {{{ */
 
+/* Text folded for finding: case, accents and the Turkish dotted and dotless i
+ * do not matter ("KOSTİK" finds "Kostik", "isi" finds "Isı"). */
+static char *
+search_fold (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = g_utf8_casefold (decomposed != NULL ? decomposed : "", -1);
+  GString *out = g_string_sized_new (strlen (folded));
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (out, c == 0x0131 /* ı */ ? 'i' : c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -840,7 +1026,7 @@ filter_func (gpointer item,
 
   if (self->search != NULL)
     {
-      g_autofree char *name = g_utf8_casefold (flow_name (item), -1);
+      g_autofree char *name = search_fold (flow_name (item));
 
       if (strstr (name, self->search) == NULL)
         return FALSE;
@@ -946,10 +1132,7 @@ refresh_idle (gpointer user_data)
         g_hash_table_iter_init (&iter, self->cells[c]);
         while (g_hash_table_iter_next (&iter, &key, &value))
           {
-            Cell *cell = g_object_get_data (value, "ekv-cell");
-
-            choice_fill (GTK_DROP_DOWN (value), cell);
-            choice_load (GTK_DROP_DOWN (value), cell);
+            choice_load (value, g_object_get_data (value, "ekv-cell"));
           }
       }
 
@@ -1010,7 +1193,7 @@ search_changed_cb (EkvFlowTablePage *self)
 
   g_clear_pointer (&self->search, g_free);
   if (*stripped != '\0')
-    self->search = g_utf8_casefold (stripped, -1);
+    self->search = search_fold (stripped);
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1053,6 +1236,10 @@ ekv_flow_table_page_dispose (GObject *object)
   EkvFlowTablePage *self = EKV_FLOW_TABLE_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->view != NULL)
     gtk_column_view_set_model (self->view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EKV_TYPE_FLOW_TABLE_PAGE);
