@@ -470,6 +470,37 @@ test_rollback_restores_memory (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A duplicate has every field but the id, just after its original. */
+static void
+test_duplicate (void)
+{
+  g_autoptr(EkvDocument) doc = ekv_document_new ();
+  g_autoptr(EkvRecord) u1 = make_unit ("u1", "Dyeing");
+  g_autoptr(EkvRecord) f1 = make_flow ("f1", NULL, "u1", 12.5);
+  g_autoptr(EkvRecord) f2 = make_flow ("f2", NULL, "u1", 3);
+  g_autoptr(EkvRecord) first = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *flows = ekv_document_get_list (doc, EKV_ENTITY_FLOW);
+  EkvRecord *copy;
+
+  insert_ok (doc, u1, NULL);
+  insert_ok (doc, f1, NULL);
+  insert_ok (doc, f2, NULL);
+  ekv_record_set_string (f1, EKV_FLOW_SOURCE, "meter 7");
+
+  copy = ekv_document_duplicate (doc, f1, "f", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (ekv_record_get_string (copy, EKV_FLOW_ID), ==, "f3");
+  g_assert_cmpstr (ekv_record_get_string (copy, EKV_FLOW_TO), ==, "u1");
+  g_assert_cmpfloat (ekv_record_get_double (copy, EKV_FLOW_QUANTITY), ==, 12.5);
+  g_assert_cmpstr (ekv_record_get_string (copy, EKV_FLOW_SOURCE), ==, "meter 7");
+  g_assert_false (ekv_record_is_set (copy, EKV_FLOW_PRICE));
+  g_assert_cmpuint (g_list_model_get_n_items (flows), ==, 3);
+  first = g_list_model_get_item (flows, 1);
+  g_assert_true (first == copy);
+}
+
 static void
 test_finalize (void)
 {
@@ -585,6 +616,7 @@ main (int    argc,
   g_test_add_func ("/ekv/document/children", test_children);
   g_test_add_func ("/ekv/document/file-round-trip", test_file_round_trip);
   g_test_add_func ("/ekv/document/rollback-restores-memory", test_rollback_restores_memory);
+  g_test_add_func ("/ekv/document/duplicate", test_duplicate);
   g_test_add_func ("/ekv/document/finalize", test_finalize);
   g_test_add_func ("/ekv/document/records-outlive-document", test_records_outlive_document);
   g_test_add_func ("/ekv/document/range-messages", test_range_messages);

@@ -521,6 +521,26 @@ test_delete (Fixture       *fixture,
   g_assert_null (ekv_document_find (stored, EKV_ENTITY_FLOW, "f2"));
 }
 
+/* The duplicate button copies the flow just after it. */
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *flows = ekv_document_get_list (fixture->document, EKV_ENTITY_FLOW);
+  guint n = g_list_model_get_n_items (flows);
+  GtkWidget *button = cell (fixture, "f2", -4);
+  g_autoptr(EkvRecord) copy = NULL;
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n + 1);
+  copy = g_list_model_get_item (flows, 2);
+  g_assert_cmpstr (ekv_record_get_string (copy, EKV_FLOW_NAME), ==,
+                   ekv_record_get_string (flow (fixture, "f2"), EKV_FLOW_NAME));
+  g_assert_cmpstr (ekv_record_get_string (copy, EKV_FLOW_ID), !=, "f2");
+}
+
 /* Add makes an input of the unit shown, ready to be named. */
 static void
 test_add (Fixture       *fixture,
@@ -591,6 +611,7 @@ main (int   argc,
   ADD ("leaves-unit", test_leaves_unit);
   ADD ("sort", test_sort);
   ADD ("delete", test_delete);
+  ADD ("duplicate", test_duplicate);
   ADD ("add", test_add);
 #undef ADD
 

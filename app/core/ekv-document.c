@@ -1043,6 +1043,48 @@ ekv_document_move (EkvDocument *self,
   return TRUE;
 }
 
+EkvRecord *
+ekv_document_duplicate (EkvDocument *self,
+                        EkvRecord   *record,
+                        const char  *id_prefix,
+                        GError     **error)
+{
+  const EkvEntity *entity;
+  g_autoptr(EkvRecord) copy = NULL;
+  g_autofree char *id = NULL;
+  guint position;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (EKV_IS_RECORD (record), NULL);
+  g_return_val_if_fail (record_belongs_here (self, record), NULL);
+  g_return_val_if_fail (id_prefix != NULL, NULL);
+
+  entity = ekv_record_get_entity (record);
+  g_return_val_if_fail (entity->parent == EKV_ENTITY_NONE && !entity->singleton, NULL);
+  g_return_val_if_fail (entity->id_field >= 0, NULL);
+
+  if (!find_position (self->lists[entity->kind], record, &position))
+    g_return_val_if_reached (NULL);
+
+  copy = ekv_record_new (entity->kind);
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((int) i == entity->id_field || !ekv_record_is_set (record, i))
+        continue;
+      ekv_record_get_value (record, i, &value);
+      ekv_record_set_value (copy, i, &value, NULL);
+    }
+  id = ekv_document_new_id (self, entity->kind, id_prefix);
+  ekv_record_set_string (copy, entity->id_field, id);
+
+  if (!ekv_document_insert (self, copy, NULL, position + 1, error))
+    return NULL;
+
+  return copy; /* the document holds it */
+}
+
 char *
 ekv_document_new_id (EkvDocument  *self,
                      EkvEntityKind kind,

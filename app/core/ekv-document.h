@@ -80,6 +80,14 @@ gboolean     ekv_document_move          (EkvDocument       *self,
                                          guint              position,
                                          GError           **error);
 
+/* A copy of RECORD (of a top-level list, without children) with a new id
+ * "PREFIXn", inserted just after it. Returns the copy, owned by the document,
+ * or NULL with ERROR. */
+EkvRecord   *ekv_document_duplicate     (EkvDocument       *self,
+                                         EkvRecord         *record,
+                                         const char        *id_prefix,
+                                         GError           **error);
+
 /* An id not yet used in KIND's list, "PREFIX1", "PREFIX2", ... */
 char        *ekv_document_new_id        (EkvDocument       *self,
                                          EkvEntityKind      kind,

@@ -34,6 +34,7 @@ typedef struct
 
 #define COLUMN_WARNING (-2)
 #define COLUMN_DELETE  (-3)
+#define COLUMN_DUPLICATE (-4)
 
 static const Column columns[] = {
   { COLUMN_WARNING,         32 },
@@ -51,6 +52,7 @@ static const Column columns[] = {
   { EKV_FLOW_UNCERTAINTY,   90 },
   { EKV_FLOW_SOURCE,       160 },
   { EKV_FLOW_NOTE,         200 },
+  { COLUMN_DUPLICATE,       40 },
   { COLUMN_DELETE,          40 },
 };
 
@@ -840,6 +842,30 @@ delete_clicked_cb (GtkButton *button)
 }
 
 static void
+duplicate_clicked_cb (GtkButton *button)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (button), "ekv-cell");
+  EkvFlowTablePage *self = cell->page;
+  g_autoptr(GError) error = NULL;
+  EkvRecord *copy;
+
+  if (cell->record == NULL)
+    return;
+
+  copy = ekv_document_duplicate (self->document, cell->record, "f", &error);
+  if (copy == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  /* The copy follows its original in the audit; the name is typed first. */
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (columns[c].field == EKV_FLOW_NAME)
+      focus_cell (self, copy, c);
+}
+
+static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           EkvFlowTablePage         *self)
@@ -863,6 +889,13 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (widget, "flat");
       gtk_widget_set_tooltip_text (widget, _("Delete this flow"));
       g_signal_connect (widget, "clicked", G_CALLBACK (delete_clicked_cb), NULL);
+    }
+  else if (columns[column].field == COLUMN_DUPLICATE)
+    {
+      widget = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      gtk_widget_add_css_class (widget, "flat");
+      gtk_widget_set_tooltip_text (widget, _("Duplicate this flow"));
+      g_signal_connect (widget, "clicked", G_CALLBACK (duplicate_clicked_cb), NULL);
     }
   else if (is_choice (field))
     {

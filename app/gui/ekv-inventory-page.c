@@ -1220,36 +1220,14 @@ ekv_inventory_page_duplicate (EkvInventoryPage *self,
                               EkvRecord        *flow)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EkvRecord) copy = NULL;
-  g_autofree char *id = NULL;
-  GListModel *flows;
-  guint position = 0;
+  EkvRecord *copy;
 
   g_return_val_if_fail (EKV_IS_INVENTORY_PAGE (self), NULL);
   g_return_val_if_fail (EKV_IS_RECORD (flow), NULL);
 
-  flows = ekv_document_get_list (self->document, EKV_ENTITY_FLOW);
-  if (!g_list_store_find (G_LIST_STORE (flows), flow, &position))
-    return NULL;
-
-  copy = ekv_record_new (EKV_ENTITY_FLOW);
-  for (guint i = 0; i < EKV_FLOW_N_FIELDS; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (i == EKV_FLOW_ID || !ekv_record_is_set (flow, i))
-        continue;
-      ekv_record_get_value (flow, i, &value);
-      ekv_record_set_value (copy, i, &value, NULL);
-    }
-  id = ekv_document_new_id (self->document, EKV_ENTITY_FLOW, "f");
-  ekv_record_set_string (copy, EKV_FLOW_ID, id);
-
-  if (!ekv_document_insert (self->document, copy, NULL, position + 1, &error))
-    {
-      ekv_gui_toast (GTK_WIDGET (self), error->message);
-      return NULL;
-    }
+  copy = ekv_document_duplicate (self->document, flow, "f", &error);
+  if (copy == NULL)
+    ekv_gui_toast (GTK_WIDGET (self), error->message);
 
   return copy; /* the document holds it */
 }
