@@ -7,6 +7,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
 #include "ekv-flowchart.h"
 #include "ekv-json-import.h"
 
@@ -314,6 +317,44 @@ test_sample (void)
     }
 }
 
+static cairo_status_t
+count_bytes (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  *(gsize *) closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The report's way: a PDF page, text measured with the PDF's own context. */
+static void
+test_pdf (void)
+{
+  g_autoptr(EkvDocument) doc = import_sample ();
+  g_autoptr(EkvFlowchart) chart = NULL;
+  PangoContext *context;
+  gsize written = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (count_bytes, &written, 595, 842);
+  cr = cairo_create (surface);
+  context = pango_cairo_create_context (cr);
+  chart = ekv_flowchart_new (doc, context, 515);
+  g_assert_cmpuint (ekv_flowchart_get_n_boxes (chart), ==, 12);
+  assert_tidy (chart);
+  cairo_translate (cr, 40, 40);
+  ekv_flowchart_draw (chart, cr);
+  cairo_show_page (cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (written, >, 1000);
+  g_object_unref (context);
+}
+
 /* No units: a line saying so, nothing to hit. */
 static void
 test_empty (void)
@@ -347,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/ekv/flowchart/hit", test_hit);
   g_test_add_func ("/ekv/flowchart/wrap-and-add", test_wrap_and_add);
   g_test_add_func ("/ekv/flowchart/sample", test_sample);
+  g_test_add_func ("/ekv/flowchart/pdf", test_pdf);
   g_test_add_func ("/ekv/flowchart/empty", test_empty);
 
   return g_test_run ();

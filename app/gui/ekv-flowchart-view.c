@@ -37,6 +37,19 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers {{{ */
 
+static void
+update_accessible (EkvFlowchartView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->chart != NULL)
+    description = ekv_flowchart_describe (self->chart);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : "",
+                                  -1);
+}
+
 static EkvFlowchart *
 ensure_chart (EkvFlowchartView *self,
               int               width)
@@ -52,23 +65,12 @@ ensure_chart (EkvFlowchartView *self,
       self->chart_width = width;
       g_hash_table_insert (self->heights, GINT_TO_POINTER (width),
                            GINT_TO_POINTER ((int) ceil (ekv_flowchart_get_height (self->chart))));
+      update_accessible (self);
     }
 
   return self->chart;
 }
 
-static void
-update_accessible (EkvFlowchartView *self)
-{
-  g_autofree char *description = NULL;
-
-  if (self->chart != NULL)
-    description = ekv_flowchart_describe (self->chart);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description != NULL ? description : "",
-                                  -1);
-}
 
 /* Anything in the audit changed: lay out again at the next frame. */
 static void
@@ -163,12 +165,7 @@ ekv_flowchart_view_size_allocate (GtkWidget *widget,
                                   int        height,
                                   int        baseline)
 {
-  EkvFlowchartView *self = EKV_FLOWCHART_VIEW (widget);
-  gboolean had_chart = self->chart != NULL && self->chart_width == width;
-
-  ensure_chart (self, width);
-  if (!had_chart)
-    update_accessible (self);
+  ensure_chart (EKV_FLOWCHART_VIEW (widget), width);
 }
 
 static void
