@@ -389,6 +389,20 @@ test_cost (void)
   /* No price, no band; money is not a balance: no unaccounted flow. */
   g_assert_false (has_node (graph, "Unaccounted"));
   g_assert_cmpuint (graph->links->len, ==, 3);
+  g_clear_pointer (&graph, ekv_sankey_graph_free);
+
+  /* Large sums in thousands or millions: the sample sells 926 million TRY. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                                              "ege-orme-boya.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(EkvDocument) sample = ekv_json_import_file (file, NULL, NULL, NULL);
+
+    graph = graph_of (sample, EKV_SANKEY_VIEW_COST);
+    g_assert_cmpstr (graph->unit, ==, "million TRY/year");
+    /* 3110 t × 290 000 + 150 t × 160 000 */
+    assert_close (sum_between (graph, "Kalite kontrol ve paketleme", "Products"), 925.9);
+  }
 }
 
 /* Material view: water streams are left out, but the water a unit takes up

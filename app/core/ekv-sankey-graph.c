@@ -637,8 +637,21 @@ set_unit (Builder *b)
       currency = ekv_record_get_string (ekv_document_get_finance (b->document), EKV_FINANCE_CURRENCY);
       if (is_empty (currency))
         currency = "TRY";
-      /* Translators: the unit of the cost Sankey chart; %s is a currency code such as TRY */
-      graph->unit = g_strdup_printf (_("%s/year"), currency);
+      if (largest >= 1e7)
+        {
+          divide = 1e6;
+          /* Translators: the unit of the cost Sankey chart; %s is a currency code such as TRY */
+          graph->unit = g_strdup_printf (_("million %s/year"), currency);
+        }
+      else if (largest >= 1e4)
+        {
+          divide = 1e3;
+          /* Translators: the unit of the cost Sankey chart; %s is a currency code such as TRY */
+          graph->unit = g_strdup_printf (_("thousand %s/year"), currency);
+        }
+      else
+        /* Translators: the unit of the cost Sankey chart; %s is a currency code such as TRY */
+        graph->unit = g_strdup_printf (_("%s/year"), currency);
       break;
     }
 

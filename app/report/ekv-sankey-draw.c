@@ -43,6 +43,9 @@ typedef struct
   double                      width, height;
   double                      pad;
   double                      node_padding;  /* between nodes of a column, px */
+  PangoContext               *pango;
+  gboolean                    vector;        /* drawing into a PDF, SVG or PostScript file */
+  double                     *value_widths;  /* per node: its "— value unit", px; -1 unknown */
   GArray                     *columns;   /* double: distinct node x0, sorted */
 } Drawing;
 
@@ -107,17 +110,14 @@ new_layout (Drawing    *d,
             double      size,
             gboolean    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout;
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-  cairo_font_options_t *font_options = cairo_font_options_create ();
 
-  /* Metrics that do not depend on the surface: a label measured for a PNG
+  /* One context for the whole drawing (making one per layout is slow), with
+   * metrics that do not depend on the surface: a label measured for a PNG
    * wraps the same in the PDF. */
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
-  cairo_font_options_destroy (font_options);
-  pango_layout_context_changed (layout);
+  g_assert (d->pango != NULL);
+  layout = pango_layout_new (d->pango);
 
   pango_font_description_set_family (font, d->options->font_family != NULL
                                            ? d->options->font_family : "Sans");
@@ -181,20 +181,39 @@ new_label_layout (Drawing  *d,
   else
     value = g_strdup_printf ("\u2060%s", number);
 
-  /* Never narrower than the value itself: a number is not broken. */
-  {
-    g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", value);
-    double w, h;
+  /* Never narrower than the value itself: a number is not broken. Measured
+   * once per node. */
+  if (d->value_widths[node_index] < 0)
+    {
+      g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", value);
+      double w, h;
 
-    pango_layout_set_markup (layout, markup, -1);
-    layout_size (layout, &w, &h);
-    max_width = MAX (max_width, ceil (w) + 1);
-  }
+      pango_layout_set_markup (layout, markup, -1);
+      layout_size (layout, &w, &h);
+      d->value_widths[node_index] = ceil (w) + 1;
+    }
+  max_width = MAX (max_width, d->value_widths[node_index]);
   pango_layout_set_width (layout, (int) (MAX (max_width, 10) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   set_label_text (layout, name, value);
 
+  /* Too long: cut the name where the last allowed line ends, less room for
+   * the value, then shorten further only if that was not enough. */
+  if (pango_layout_get_line_count (layout) > LABEL_LINES)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, LABEL_LINES - 1);
+      const char *text = pango_layout_get_text (layout);
+      glong fits = g_utf8_strlen (text, line->start_index + line->length);
+      glong keep = fits - g_utf8_strlen (value, -1) - 4;
+      g_autofree char *cut = NULL;
+      g_autofree char *shorter = NULL;
+
+      length = CLAMP (keep, 1, length);
+      cut = g_utf8_substring (name, 0, length);
+      shorter = g_strconcat (g_strchomp (cut), "…", NULL);
+      set_label_text (layout, shorter, value);
+    }
   while (pango_layout_get_line_count (layout) > LABEL_LINES && length > 1)
     {
       g_autofree char *cut = NULL;
@@ -272,6 +291,43 @@ link_path (cairo_t             *cr,
       ax = bx;
       ay = by;
     }
+}
+
+/* The outline of a band that is not a loop: its centre line moved up and
+ * down by half its width, filled. Filling is many times faster than stroking
+ * a wide curve, and the thickness reads the same on every column. */
+static void
+band_outline (cairo_t             *cr,
+              EkvSankeyGraph      *graph,
+              const EkvSankeyLink *link)
+{
+  const EkvSankeyNode *s = &g_array_index (graph->nodes, EkvSankeyNode, link->source);
+  const EkvSankeyNode *t = &g_array_index (graph->nodes, EkvSankeyNode, link->target);
+  guint n = link->points != NULL ? link->points->len : 0;
+  double h = MAX (link->width, 0.5) / 2;
+  g_autofree EkvSankeyPoint *p = g_new (EkvSankeyPoint, n + 2);
+
+  p[0] = (EkvSankeyPoint) { s->x1, link->y0 };
+  for (guint i = 0; i < n; i++)
+    p[i + 1] = g_array_index (link->points, EkvSankeyPoint, i);
+  p[n + 1] = (EkvSankeyPoint) { t->x0, link->y1 };
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, p[0].x, p[0].y - h);
+  for (guint i = 0; i <= n; i++)
+    {
+      double mx = (p[i].x + p[i + 1].x) / 2;
+
+      cairo_curve_to (cr, mx, p[i].y - h, mx, p[i + 1].y - h, p[i + 1].x, p[i + 1].y - h);
+    }
+  cairo_line_to (cr, p[n + 1].x, p[n + 1].y + h);
+  for (guint i = n + 1; i > 0; i--)
+    {
+      double mx = (p[i].x + p[i - 1].x) / 2;
+
+      cairo_curve_to (cr, mx, p[i].y + h, mx, p[i - 1].y + h, p[i - 1].x, p[i - 1].y + h);
+    }
+  cairo_close_path (cr);
 }
 
 /* Link indices, widest first: thin bands are drawn last, on top, and the hit
@@ -531,36 +587,37 @@ compare_value (gconstpointer a,
  * at its centre and then a little higher or lower, then above and below it;
  * wide first, then narrower (more lines); keeps the first place that covers no
  * node and no other label. */
-static gboolean
-try_side (Drawing *d,
-          cairo_t *cr,
-          Label   *l,
-          double   width,
-          guint    side)
+/* Label L with LAYOUT (shared: its alignment is set once a place is chosen)
+ * right of its node (SIDE 0), left (1), above (2) or below (3). */
+static void
+try_side (Drawing     *d,
+          Label       *l,
+          PangoLayout *layout,
+          double       width,
+          double       height,
+          guint        side)
 {
   const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+  double box = pango_layout_get_width (layout) / PANGO_SCALE;
 
-  g_clear_object (&l->layout);
+  l->layout = layout;
   l->right = side != 1;
   l->centred = side >= 2;
-  l->layout = new_label_layout (d, cr, l->node, width, side == 1);
-  if (l->centred)
-    pango_layout_set_alignment (l->layout, PANGO_ALIGN_CENTER);
-  layout_size (l->layout, &l->width, &l->height);
+  l->width = width;
+  l->height = height;
   switch (side)
     {
     case 0:
       l->x = node->x1 + LABEL_GAP;
       break;
     case 1:
-      l->x = node->x0 - LABEL_GAP - pango_layout_get_width (l->layout) / PANGO_SCALE;
+      l->x = node->x0 - LABEL_GAP - box;
       break;
     default:
-      l->x = (node->x0 + node->x1) / 2 - pango_layout_get_width (l->layout) / PANGO_SCALE / 2;
+      l->x = (node->x0 + node->x1) / 2 - box / 2;
       l->y = side == 2 ? node->y0 - 2 - l->height : MAX (node->y1, node->y0 + 1) + 2;
       break;
     }
-  return TRUE;
 }
 
 static gboolean
@@ -613,25 +670,23 @@ place_middle (Drawing  *d,
   double step = d->font_size * 0.5;
   double wide = d->font_size * 13;
   double widths[] = { wide, wide * 0.75, wide * 0.55, MAX (gap_right, gap_left) };
-  g_autoptr(GArray) variants = g_array_new (FALSE, FALSE, sizeof (Label));
+  PangoLayout *layouts[G_N_ELEMENTS (widths)] = { NULL, };
+  double sizes[G_N_ELEMENTS (widths)][2];
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   gboolean found = FALSE;
 
+  /* Every place to try, cheapest first: variant = width × 4 + side, and y
+   * the shift from the node's centre (sides 0 and 1). Layouts are made only
+   * for the widths actually tried. */
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       if (widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]))
         continue;
       for (guint side = 0; side < 4; side++)
         {
-          Label v = *l;
-          guint index = variants->len;
-
-          v.layout = NULL;
-          try_side (d, cr, &v, widths[w], side);
-          g_array_append_val (variants, v);
           if (side >= 2)
             {
-              Candidate c = { index, v.y, d->font_size * 2 + w * d->font_size * 1.5 };
+              Candidate c = { w * 4 + side, 0, d->font_size * 2 + w * d->font_size * 1.5 };
 
               g_array_append_val (candidates, c);
               continue;
@@ -639,7 +694,7 @@ place_middle (Drawing  *d,
           for (int k = 0; k * step <= reach; k++)
             for (int sign = -1; sign <= 1; sign += 2)
               {
-                Candidate c = { index, l->want - v.height / 2 + sign * k * step,
+                Candidate c = { w * 4 + side, sign * k * step,
                                 k * step + w * d->font_size * 1.5 + (side == 1 ? d->font_size * 0.5 : 0) };
 
                 if (k == 0 && sign > 0)
@@ -653,20 +708,30 @@ place_middle (Drawing  *d,
   for (guint i = 0; i < candidates->len && !found; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
-      Label *v = &g_array_index (variants, Label, c->variant);
+      guint w = c->variant / 4, side = c->variant % 4;
+      Label v = *l;
 
-      v->y = c->y;
-      if (fits (d, v, taken, top, bottom))
+      if (layouts[w] == NULL)
+        {
+          layouts[w] = new_label_layout (d, cr, l->node, widths[w], FALSE);
+          layout_size (layouts[w], &sizes[w][0], &sizes[w][1]);
+        }
+      try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
+      if (side < 2)
+        v.y = l->want - v.height / 2 + c->y;
+      if (fits (d, &v, taken, top, bottom))
         {
           g_clear_object (&l->layout);
-          *l = *v;
+          *l = v;
           g_object_ref (l->layout);
+          pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
+                                                 : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
           found = TRUE;
         }
     }
 
-  for (guint i = 0; i < variants->len; i++)
-    g_clear_object (&g_array_index (variants, Label, i).layout);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    g_clear_object (&layouts[w]);
   return found;
 }
 
@@ -823,16 +888,33 @@ show_text (Drawing     *d,
 {
   const EkvSankeyDrawOptions *o = d->options;
 
-  cairo_move_to (cr, x, y);
-  if (halo)
+  /* A halo in the background colour keeps text readable over bands. In files
+   * it is the text's outline stroked (one copy of the text, which PDF readers
+   * and text search see once); on screen and in PNG eight copies of the text
+   * shifted by a pixel, many times faster than stroking glyph outlines. */
+  if (halo && d->vector)
     {
+      cairo_move_to (cr, x, y);
       pango_cairo_layout_path (cr, layout);
       ekv_palette_set_source (cr, &o->background, 0.85);
       cairo_set_line_width (cr, 3);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
-      cairo_move_to (cr, x, y);
     }
+  else if (halo)
+    {
+      static const double offsets[8][2] = {
+        { -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 }, { 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
+      };
+
+      ekv_palette_set_source (cr, &o->background, 1);
+      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+        {
+          cairo_move_to (cr, x + offsets[i][0], y + offsets[i][1]);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+  cairo_move_to (cr, x, y);
   ekv_palette_set_source (cr, &o->foreground, 1);
   pango_cairo_show_layout (cr, layout);
 }
@@ -844,6 +926,9 @@ draw_bands (Drawing *d,
   const EkvSankeyDrawOptions *o = d->options;
   g_autoptr(GArray) order = links_by_width (d->graph);
 
+  /* A quarter pixel is finer than the eye sees and far fewer polygon edges
+   * than cairo's default tenth. */
+  cairo_set_tolerance (cr, 0.25);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < order->len; i++)
@@ -858,12 +943,20 @@ draw_bands (Drawing *d,
         alpha = (int) link->source == o->highlight_node || (int) link->target == o->highlight_node
                 ? MIN (1, o->band_alpha + 0.3) : o->band_alpha * 0.6;
 
-      link_path (cr, d->graph, link);
       ekv_palette_set_source (cr, ekv_palette_band_color (link->band < EKV_SANKEY_N_BANDS
                                                           ? link->band : EKV_SANKEY_BAND_MATERIAL),
                               alpha);
-      cairo_set_line_width (cr, MAX (link->width, 0.5));
-      cairo_stroke (cr);
+      if (link->circular)
+        {
+          link_path (cr, d->graph, link);
+          cairo_set_line_width (cr, MAX (link->width, 0.5));
+          cairo_stroke (cr);
+        }
+      else
+        {
+          band_outline (cr, d->graph, link);
+          cairo_fill (cr);
+        }
     }
 }
 
@@ -1077,6 +1170,10 @@ ekv_sankey_draw (cairo_t                    *cr,
 {
   EkvSankeyDrawOptions defaults;
   Drawing d = { 0 };
+  g_autoptr(GObject) pango_owner = NULL;   /* PangoContext has no autoptr in Pango 1.50 */
+  g_autofree double *value_widths = NULL;
+  PangoContext *pango;
+  cairo_font_options_t *font_options;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) subtitle = NULL;
   g_autoptr(GArray) legend = NULL;
@@ -1097,6 +1194,52 @@ ekv_sankey_draw (cairo_t                    *cr,
       options = &defaults;
     }
 
+  pango = pango_cairo_create_context (cr);
+  pango_owner = G_OBJECT (pango);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango, font_options);
+  cairo_font_options_destroy (font_options);
+
+  d.pango = pango;
+  value_widths = g_new (double, MAX (graph->nodes->len, 1));
+  for (guint i = 0; i < graph->nodes->len; i++)
+    value_widths[i] = -1;
+  d.value_widths = value_widths;
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      d.vector = TRUE;
+      break;
+    case CAIRO_SURFACE_TYPE_IMAGE:
+    case CAIRO_SURFACE_TYPE_XLIB:
+    case CAIRO_SURFACE_TYPE_XCB:
+    case CAIRO_SURFACE_TYPE_GLITZ:
+    case CAIRO_SURFACE_TYPE_QUARTZ:
+    case CAIRO_SURFACE_TYPE_WIN32:
+    case CAIRO_SURFACE_TYPE_BEOS:
+    case CAIRO_SURFACE_TYPE_DIRECTFB:
+    case CAIRO_SURFACE_TYPE_OS2:
+    case CAIRO_SURFACE_TYPE_WIN32_PRINTING:
+    case CAIRO_SURFACE_TYPE_QUARTZ_IMAGE:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+    case CAIRO_SURFACE_TYPE_QT:
+    case CAIRO_SURFACE_TYPE_RECORDING:
+    case CAIRO_SURFACE_TYPE_VG:
+    case CAIRO_SURFACE_TYPE_GL:
+    case CAIRO_SURFACE_TYPE_DRM:
+    case CAIRO_SURFACE_TYPE_TEE:
+    case CAIRO_SURFACE_TYPE_XML:
+    case CAIRO_SURFACE_TYPE_SKIA:
+    case CAIRO_SURFACE_TYPE_SUBSURFACE:
+    case CAIRO_SURFACE_TYPE_COGL:
+    default:
+      d.vector = FALSE;
+      break;
+    }
   d.options = options;
   d.graph = graph;
   d.width = width;
@@ -1275,9 +1418,20 @@ ekv_sankey_hit (EkvSankeyGraph *graph,
       guint l = g_array_index (order, guint, i);
       const EkvSankeyLink *link = &g_array_index (graph->links, EkvSankeyLink, l);
 
-      link_path (cr, graph, link);
-      cairo_set_line_width (cr, MAX (link->width, 4));   /* a thin band can still be pointed at */
-      if (cairo_in_stroke (cr, x, y))
+      gboolean inside;
+
+      if (!link->circular && link->width >= 4)
+        {
+          band_outline (cr, graph, link);
+          inside = cairo_in_fill (cr, x, y);
+        }
+      else
+        {
+          link_path (cr, graph, link);
+          cairo_set_line_width (cr, MAX (link->width, 4));   /* a thin band can still be pointed at */
+          inside = cairo_in_stroke (cr, x, y);
+        }
+      if (inside)
         {
           if (index != NULL)
             *index = l;
