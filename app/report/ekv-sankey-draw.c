@@ -170,11 +170,13 @@ new_label_layout (Drawing  *d,
   glong length = g_utf8_strlen (name, -1);
 
   /* "— 1.234 m³/year" stays on one line: a word joiner after the dash's space
-   * and after each slash, a no-break space before the unit. */
+   * and after each slash, no-break spaces before and inside the unit. */
   if (d->graph->unit != NULL && d->graph->unit[0] != '\0')
     {
       g_auto(GStrv) parts = g_strsplit (d->graph->unit, "/", -1);
-      g_autofree char *unit = g_strjoinv ("/\u2060", parts);
+      g_autofree char *joined = g_strjoinv ("/\u2060", parts);
+      g_auto(GStrv) words = g_strsplit (joined, " ", -1);
+      g_autofree char *unit = g_strjoinv ("\u00a0", words);
 
       value = g_strdup_printf ("\u2060%s\u00a0%s", number, unit);
     }
