@@ -1,53 +1,20 @@
-/* ekv-sankey-draw.c: a Sankey graph drawn onto any cairo_t, and written to files
+/* ekv-sankey-draw.c: a Sankey graph drawn onto any cairo_t
  * SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright 2026 The Ekoverim authors
+ *
+ * The layout passes (label margins, loops kept inside the area), bands, nodes,
+ * title and legend, and the hit test. Labels are placed in ekv-sankey-labels.c,
+ * files written in ekv-sankey-file.c.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
-#include "ekv-sankey-draw.h"
-#include "ekv-util.h"
-
-#define LABEL_GAP     4.0   /* px between a node and its label */
-#define LABEL_LINES   3     /* a label wraps to at most this many lines */
-
-typedef struct
-{
-  guint        node;
-  PangoLayout *layout;
-  double       width, height;
-  double       want;      /* the node's centre: where the label would like to be */
-  double       x, y;      /* top left, once placed */
-  gboolean     right;     /* text right of x (else right-aligned, ending at x) */
-  gboolean     centred;   /* above or below its node, centred on it */
-  gboolean     big;       /* never dropped */
-  gboolean     dropped;
-} Label;
-
-typedef struct
-{
-  const EkvSankeyDrawOptions *options;
-  EkvSankeyGraph             *graph;
-  double                      font_size;
-  double                      width, height;
-  double                      pad;
-  double                      node_padding;  /* between nodes of a column, px */
-  PangoContext               *pango;
-  gboolean                    vector;        /* drawing into a PDF, SVG or PostScript file */
-  double                     *value_widths;  /* per node: its "— value unit", px; -1 unknown */
-  GArray                     *columns;   /* double: distinct node x0, sorted */
-} Drawing;
+#include "ekv-sankey-draw-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Options, text                                                            */
@@ -92,23 +59,11 @@ ekv_sankey_format_from_nick (const char      *nick,
   return FALSE;
 }
 
-/* A value for people, in the locale's way, with the decimals it deserves. */
-static char *
-format_value (double value)
-{
-  double a = fabs (value);
-  int digits = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
-
-  if (a > 0 && a < 0.001)
-    digits = 6;
-  return ekv_number_format (value, digits);
-}
-
-static PangoLayout *
-new_layout (Drawing    *d,
-            cairo_t    *cr,
-            double      size,
-            gboolean    bold)
+PangoLayout *
+_ekv_sankey_new_layout (EkvSankeyDrawing *d,
+                        cairo_t          *cr,
+                        double            size,
+                        gboolean          bold)
 {
   PangoLayout *layout;
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
@@ -128,105 +83,16 @@ new_layout (Drawing    *d,
   return layout;
 }
 
-static void
-layout_size (PangoLayout *layout,
-             double      *width,
-             double      *height)
+void
+_ekv_sankey_layout_size (PangoLayout *layout,
+                         double      *width,
+                         double      *height)
 {
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
   *width = (double) logical.width / PANGO_SCALE;
   *height = (double) logical.height / PANGO_SCALE;
-}
-
-static void
-set_label_text (PangoLayout *layout,
-                const char  *name,
-                const char  *value)
-{
-  g_autofree char *markup = NULL;
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-
-  /* Translators: a Sankey node's label: its name, then its value and unit in bold */
-  markup = g_strdup_printf (_("%s — <b>%s</b>"), escaped, value);
-  pango_layout_set_markup (layout, markup, -1);
-}
-
-/* "name — value unit" wrapped to MAX_WIDTH in at most LABEL_LINES lines: a long
- * name is shortened (…), never the value. */
-static PangoLayout *
-new_label_layout (Drawing  *d,
-                  cairo_t  *cr,
-                  guint     node_index,
-                  double    max_width,
-                  gboolean  align_right)
-{
-  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
-  PangoLayout *layout = new_layout (d, cr, d->font_size, FALSE);
-  g_autofree char *number = format_value (node->value);
-  g_autofree char *value = NULL;
-  const char *name = node->name != NULL ? node->name : "";
-  glong length = g_utf8_strlen (name, -1);
-
-  /* "— 1.234 m³/year" stays on one line: a word joiner after the dash's space
-   * and after each slash, no-break spaces before and inside the unit. */
-  if (d->graph->unit != NULL && d->graph->unit[0] != '\0')
-    {
-      g_auto(GStrv) parts = g_strsplit (d->graph->unit, "/", -1);
-      g_autofree char *joined = g_strjoinv ("/\u2060", parts);
-      g_auto(GStrv) words = g_strsplit (joined, " ", -1);
-      g_autofree char *unit = g_strjoinv ("\u00a0", words);
-
-      value = g_strdup_printf ("\u2060%s\u00a0%s", number, unit);
-    }
-  else
-    value = g_strdup_printf ("\u2060%s", number);
-
-  /* Never narrower than the value itself: a number is not broken. Measured
-   * once per node. */
-  if (d->value_widths[node_index] < 0)
-    {
-      g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", value);
-      double w, h;
-
-      pango_layout_set_markup (layout, markup, -1);
-      layout_size (layout, &w, &h);
-      d->value_widths[node_index] = ceil (w) + 1;
-    }
-  max_width = MAX (max_width, d->value_widths[node_index]);
-  pango_layout_set_width (layout, (int) (MAX (max_width, 10) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  set_label_text (layout, name, value);
-
-  /* Too long: cut the name where the last allowed line ends, less room for
-   * the value, then shorten further only if that was not enough. */
-  if (pango_layout_get_line_count (layout) > LABEL_LINES)
-    {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, LABEL_LINES - 1);
-      const char *text = pango_layout_get_text (layout);
-      glong fits = g_utf8_strlen (text, line->start_index + line->length);
-      glong keep = fits - g_utf8_strlen (value, -1) - 4;
-      g_autofree char *cut = NULL;
-      g_autofree char *shorter = NULL;
-
-      length = CLAMP (keep, 1, length);
-      cut = g_utf8_substring (name, 0, length);
-      shorter = g_strconcat (g_strchomp (cut), "…", NULL);
-      set_label_text (layout, shorter, value);
-    }
-  while (pango_layout_get_line_count (layout) > LABEL_LINES && length > 1)
-    {
-      g_autofree char *cut = NULL;
-      g_autofree char *shorter = NULL;
-
-      length = MAX (1, length - MAX (1, length / 8));
-      cut = g_utf8_substring (name, 0, length);
-      shorter = g_strconcat (g_strchomp (cut), "…", NULL);
-      set_label_text (layout, shorter, value);
-    }
-  return layout;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -379,9 +245,9 @@ find_columns (EkvSankeyGraph *graph)
   return columns;
 }
 
-static guint
-column_of (GArray *columns,
-           double  x)
+guint
+_ekv_sankey_column_of (GArray *columns,
+                       double  x)
 {
   for (guint j = 0; j < columns->len; j++)
     if (fabs (g_array_index (columns, double, j) - x) <= 0.5)
@@ -390,12 +256,12 @@ column_of (GArray *columns,
 }
 
 static gboolean
-lay_out (Drawing  *d,
-         double    x0,
-         double    y0,
-         double    x1,
-         double    y1,
-         GError  **error)
+lay_out (EkvSankeyDrawing  *d,
+         double             x0,
+         double             y0,
+         double             x1,
+         double             y1,
+         GError           **error)
 {
   EkvSankeyOptions options;
 
@@ -414,479 +280,15 @@ lay_out (Drawing  *d,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Labels                                                                   */
+/* EkvSankeyDrawing                                                                  */
 
-static int
-compare_want (gconstpointer a,
-              gconstpointer b)
-{
-  const Label *la = *(Label * const *) a;
-  const Label *lb = *(Label * const *) b;
-
-  if (la->want != lb->want)
-    return la->want < lb->want ? -1 : 1;
-  return la->node < lb->node ? -1 : 1;
-}
-
-/* Places the labels of one lane (a column's labels) top to bottom without
- * overlap, each as near its node as it can be. A label that has to move far
- * from a small node is dropped (the smallest first); a big node's is kept. */
-static void
-place_lane (Drawing   *d,
-            GPtrArray *lane,
-            double     top,
-            double     bottom)
-{
-  double gap = 1;
-
-  g_ptr_array_sort (lane, compare_want);
-
-  for (;;)
-    {
-      double total = 0, y, limit;
-      Label *victim = NULL;
-      guint n = 0;
-
-      for (guint i = 0; i < lane->len; i++)
-        {
-          Label *l = g_ptr_array_index (lane, i);
-
-          if (!l->dropped)
-            {
-              total += l->height + (n > 0 ? gap : 0);
-              n++;
-            }
-        }
-      if (n == 0)
-        return;
-
-      y = top;
-      for (guint i = 0; i < lane->len; i++)
-        {
-          Label *l = g_ptr_array_index (lane, i);
-
-          if (l->dropped)
-            continue;
-          l->y = MAX (l->want - l->height / 2, y);
-          y = l->y + l->height + gap;
-        }
-      limit = bottom;
-      for (guint i = lane->len; i-- > 0;)
-        {
-          Label *l = g_ptr_array_index (lane, i);
-
-          if (l->dropped)
-            continue;
-          l->y = MIN (l->y, limit - l->height);
-          limit = l->y - gap;
-        }
-      if (total <= bottom - top)
-        {
-          /* It fits: is every small node's label still beside its node? */
-          for (guint i = 0; i < lane->len; i++)
-            {
-              Label *l = g_ptr_array_index (lane, i);
-              const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
-              double reach = (node->y1 - node->y0) / 2 + d->font_size * 2;
-
-              if (l->dropped || l->big || fabs (l->y + l->height / 2 - l->want) <= reach)
-                continue;
-              if (victim == NULL || node->value < g_array_index (d->graph->nodes, EkvSankeyNode,
-                                                                 victim->node).value)
-                victim = l;
-            }
-        }
-      else
-        {
-          for (guint i = 0; i < lane->len; i++)
-            {
-              Label *l = g_ptr_array_index (lane, i);
-              const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
-
-              if (l->dropped || l->big)
-                continue;
-              if (victim == NULL || node->value < g_array_index (d->graph->nodes, EkvSankeyNode,
-                                                                 victim->node).value)
-                victim = l;
-            }
-          if (victim == NULL)
-            {
-              /* Only big nodes left and still too many: stack them from the top
-               * and let the lowest run past the bottom rather than hide one. */
-              y = top;
-              for (guint i = 0; i < lane->len; i++)
-                {
-                  Label *l = g_ptr_array_index (lane, i);
-
-                  if (l->dropped)
-                    continue;
-                  l->y = y;
-                  y += l->height + gap;
-                }
-              return;
-            }
-        }
-      if (victim == NULL)
-        return;
-      victim->dropped = TRUE;
-    }
-}
-
-typedef struct
-{
-  double x0, y0, x1, y1;
-} Box;
-
-static gboolean
-box_is_free (const Box *box,
-             GArray    *taken)
-{
-  for (guint i = 0; i < taken->len; i++)
-    {
-      const Box *t = &g_array_index (taken, Box, i);
-
-      if (box->x0 < t->x1 && t->x0 < box->x1 && box->y0 < t->y1 && t->y0 < box->y1)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-label_box (const Label *l,
-           Box         *box)
-{
-  double w = l->width;
-
-  /* A right-aligned layout is as wide as its width; its text ends at the right. */
-  if (l->centred)
-    box->x0 = l->x + (pango_layout_get_width (l->layout) / PANGO_SCALE - w) / 2;
-  else if (!l->right)
-    box->x0 = l->x + pango_layout_get_width (l->layout) / PANGO_SCALE - w;
-  else
-    box->x0 = l->x;
-  box->x1 = box->x0 + w;
-  box->y0 = l->y;
-  box->y1 = l->y + l->height;
-}
-
-static int
-compare_value (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  Drawing *d = data;
-  const Label *la = *(Label * const *) a;
-  const Label *lb = *(Label * const *) b;
-  double va = g_array_index (d->graph->nodes, EkvSankeyNode, la->node).value;
-  double vb = g_array_index (d->graph->nodes, EkvSankeyNode, lb->node).value;
-
-  if (va != vb)
-    return va > vb ? -1 : 1;
-  return la->node < lb->node ? -1 : 1;
-}
-
-/* Tries the label of a node of a middle column right of it, then left of it,
- * at its centre and then a little higher or lower, then above and below it;
- * wide first, then narrower (more lines); keeps the first place that covers no
- * node and no other label. */
-/* Label L with LAYOUT (shared: its alignment is set once a place is chosen)
- * right of its node (SIDE 0), left (1), above (2) or below (3). */
-static void
-try_side (Drawing     *d,
-          Label       *l,
-          PangoLayout *layout,
-          double       width,
-          double       height,
-          guint        side)
-{
-  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
-  double box = pango_layout_get_width (layout) / PANGO_SCALE;
-
-  l->layout = layout;
-  l->right = side != 1;
-  l->centred = side >= 2;
-  l->width = width;
-  l->height = height;
-  switch (side)
-    {
-    case 0:
-      l->x = node->x1 + LABEL_GAP;
-      break;
-    case 1:
-      l->x = node->x0 - LABEL_GAP - box;
-      break;
-    default:
-      l->x = (node->x0 + node->x1) / 2 - box / 2;
-      l->y = side == 2 ? node->y0 - 2 - l->height : MAX (node->y1, node->y0 + 1) + 2;
-      break;
-    }
-}
-
-static gboolean
-fits (Drawing *d,
-      Label   *l,
-      GArray  *taken,
-      double   top,
-      double   bottom)
-{
-  Box box;
-
-  label_box (l, &box);
-  return box.y0 >= top && box.y1 <= bottom && box.x0 >= 0 && box.x1 <= d->width
-         && box_is_free (&box, taken);
-}
-
-typedef struct
-{
-  guint  variant;
-  double y;
-  double cost;
-} Candidate;
-
-static int
-compare_cost (gconstpointer a,
-              gconstpointer b)
-{
-  const Candidate *ca = a, *cb = b;
-
-  if (ca->cost != cb->cost)
-    return ca->cost < cb->cost ? -1 : 1;
-  return ca->variant != cb->variant ? (ca->variant < cb->variant ? -1 : 1) : (ca->y < cb->y ? -1 : 1);
-}
-
-/* Places the label of a node of a middle column where it covers no node and
- * no other label: beside the node (right rather than left), as near its centre
- * as can be, wide rather than narrow (more lines), or above or below it. */
-static gboolean
-place_middle (Drawing  *d,
-              cairo_t  *cr,
-              Label    *l,
-              GArray   *taken,
-              double    gap_right,
-              double    gap_left,
-              double    top,
-              double    bottom)
-{
-  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
-  double reach = (node->y1 - node->y0) / 2 + d->font_size * 2.5;
-  double step = d->font_size * 0.5;
-  double wide = d->font_size * 13;
-  double widths[] = { wide, wide * 0.75, wide * 0.55, MAX (gap_right, gap_left) };
-  PangoLayout *layouts[G_N_ELEMENTS (widths)] = { NULL, };
-  double sizes[G_N_ELEMENTS (widths)][2];
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  gboolean found = FALSE;
-
-  /* Every place to try, cheapest first: variant = width × 4 + side, and y
-   * the shift from the node's centre (sides 0 and 1). Layouts are made only
-   * for the widths actually tried. */
-  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-    {
-      if (widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]))
-        continue;
-      for (guint side = 0; side < 4; side++)
-        {
-          if (side >= 2)
-            {
-              Candidate c = { w * 4 + side, 0, d->font_size * 2 + w * d->font_size * 1.5 };
-
-              g_array_append_val (candidates, c);
-              continue;
-            }
-          for (int k = 0; k * step <= reach; k++)
-            for (int sign = -1; sign <= 1; sign += 2)
-              {
-                Candidate c = { w * 4 + side, sign * k * step,
-                                k * step + w * d->font_size * 1.5 + (side == 1 ? d->font_size * 0.5 : 0) };
-
-                if (k == 0 && sign > 0)
-                  continue;
-                g_array_append_val (candidates, c);
-              }
-        }
-    }
-  g_array_sort (candidates, compare_cost);
-
-  for (guint i = 0; i < candidates->len && !found; i++)
-    {
-      const Candidate *c = &g_array_index (candidates, Candidate, i);
-      guint w = c->variant / 4, side = c->variant % 4;
-      Label v = *l;
-
-      if (layouts[w] == NULL)
-        {
-          layouts[w] = new_label_layout (d, cr, l->node, widths[w], FALSE);
-          layout_size (layouts[w], &sizes[w][0], &sizes[w][1]);
-        }
-      try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
-      if (side < 2)
-        v.y = l->want - v.height / 2 + c->y;
-      if (fits (d, &v, taken, top, bottom))
-        {
-          g_clear_object (&l->layout);
-          *l = v;
-          g_object_ref (l->layout);
-          pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
-                                                 : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-          found = TRUE;
-        }
-    }
-
-  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-    g_clear_object (&layouts[w]);
-  return found;
-}
-
-/* Makes and places every node's label: the first column's left of its nodes
- * and the last column's right of them, in the margins, stacked; the others
- * beside their node where they cover no node and no other label, the biggest
- * nodes first. */
-static GPtrArray *
-make_labels (Drawing  *d,
-             cairo_t  *cr,
-             double    left_width,
-             double    right_width,
-             double    top,
-             double    bottom)
-{
-  EkvSankeyGraph *graph = d->graph;
-  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-  guint n_columns = d->columns->len;
-  g_autoptr(GPtrArray) left = g_ptr_array_new ();
-  g_autoptr(GPtrArray) right = g_ptr_array_new ();
-  g_autoptr(GPtrArray) middle = g_ptr_array_new ();
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
-  double big = MAX (d->font_size * 1.2, (bottom - top) * 0.04);
-
-  for (guint i = 0; i < graph->nodes->len; i++)
-    {
-      const EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, i);
-      guint c = column_of (d->columns, node->x0);
-      Label *label = g_new0 (Label, 1);
-      Box box = { node->x0 - 1, node->y0 - 1, node->x1 + 1, MAX (node->y1, node->y0 + 1) + 1 };
-
-      g_array_append_val (taken, box);
-      label->node = i;
-      label->want = (node->y0 + node->y1) / 2;
-      label->big = node->y1 - node->y0 >= big;
-      g_ptr_array_add (labels, label);
-
-      if (c == 0 && n_columns > 1)
-        {
-          label->right = FALSE;
-          label->layout = new_label_layout (d, cr, i, left_width, TRUE);
-          label->x = node->x0 - LABEL_GAP - pango_layout_get_width (label->layout) / PANGO_SCALE;
-          g_ptr_array_add (left, label);
-        }
-      else if (c + 1 >= n_columns)
-        {
-          label->right = TRUE;
-          label->layout = new_label_layout (d, cr, i, right_width, FALSE);
-          label->x = node->x1 + LABEL_GAP;
-          g_ptr_array_add (right, label);
-        }
-      else
-        {
-          g_ptr_array_add (middle, label);
-          continue;
-        }
-      layout_size (label->layout, &label->width, &label->height);
-    }
-
-  place_lane (d, left, top, bottom);
-  place_lane (d, right, top, bottom);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      Label *l = g_ptr_array_index (labels, i);
-      Box box;
-
-      if (l->layout == NULL || l->dropped)
-        continue;
-      label_box (l, &box);
-      g_array_append_val (taken, box);
-    }
-
-  g_ptr_array_sort_with_data (middle, compare_value, d);
-  for (guint i = 0; i < middle->len; i++)
-    {
-      Label *l = g_ptr_array_index (middle, i);
-      const EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, l->node);
-      guint c = column_of (d->columns, node->x0);
-      double next = g_array_index (d->columns, double, c + 1);
-      double previous = g_array_index (d->columns, double, c - 1) + (node->x1 - node->x0);
-      Box box;
-
-      if (!place_middle (d, cr, l, taken, next - node->x1 - 2 * LABEL_GAP,
-                         node->x0 - previous - 2 * LABEL_GAP, top, bottom))
-        {
-          if (!l->big)
-            {
-              l->dropped = TRUE;
-              continue;
-            }
-          /* A big node is never left without its name: right of it, as near
-           * as it gets, even over something else. */
-          g_clear_object (&l->layout);
-          l->right = TRUE;
-          l->centred = FALSE;
-          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, FALSE);
-          layout_size (l->layout, &l->width, &l->height);
-          l->x = node->x1 + LABEL_GAP;
-          l->y = CLAMP (l->want - l->height / 2, top, MAX (top, bottom - l->height));
-        }
-      label_box (l, &box);
-      g_array_append_val (taken, box);
-    }
-
-  return labels;
-}
-
-static void
-free_labels (GPtrArray *labels)
-{
-  for (guint i = 0; i < labels->len; i++)
-    {
-      Label *label = g_ptr_array_index (labels, i);
-
-      g_clear_object (&label->layout);
-    }
-  g_ptr_array_unref (labels);
-}
-
-/* The widest label of the first (or last) column's nodes at MAX_WIDTH. */
-static double
-margin_for_column (Drawing  *d,
-                   cairo_t  *cr,
-                   guint     column,
-                   double    max_width)
-{
-  double widest = 0;
-
-  for (guint i = 0; i < d->graph->nodes->len; i++)
-    {
-      const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, i);
-      g_autoptr(PangoLayout) layout = NULL;
-      PangoRectangle ink, logical;
-
-      if (column_of (d->columns, node->x0) != column)
-        continue;
-      layout = new_label_layout (d, cr, i, max_width, FALSE);
-      pango_layout_get_pixel_extents (layout, &ink, &logical);
-      widest = MAX (widest, logical.x + logical.width);
-    }
-  return widest > 0 ? MIN (widest, max_width) + LABEL_GAP + 2 : 0;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Drawing                                                                  */
-
-static void
-show_text (Drawing     *d,
-           cairo_t     *cr,
-           PangoLayout *layout,
-           double       x,
-           double       y,
-           gboolean     halo)
+void
+_ekv_sankey_show_text (EkvSankeyDrawing *d,
+                       cairo_t          *cr,
+                       PangoLayout      *layout,
+                       double            x,
+                       double            y,
+                       gboolean          halo)
 {
   const EkvSankeyDrawOptions *o = d->options;
 
@@ -922,8 +324,8 @@ show_text (Drawing     *d,
 }
 
 static void
-draw_bands (Drawing *d,
-            cairo_t *cr)
+draw_bands (EkvSankeyDrawing *d,
+            cairo_t          *cr)
 {
   const EkvSankeyDrawOptions *o = d->options;
   g_autoptr(GArray) order = links_by_width (d->graph);
@@ -963,8 +365,8 @@ draw_bands (Drawing *d,
 }
 
 static void
-draw_nodes (Drawing *d,
-            cairo_t *cr)
+draw_nodes (EkvSankeyDrawing *d,
+            cairo_t          *cr)
 {
   const EkvSankeyDrawOptions *o = d->options;
 
@@ -988,41 +390,6 @@ draw_nodes (Drawing *d,
     }
 }
 
-static guint
-draw_labels (Drawing   *d,
-             cairo_t   *cr,
-             GPtrArray *labels)
-{
-  guint dropped = 0;
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      Label *l = g_ptr_array_index (labels, i);
-      const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
-      double centre = l->y + l->height / 2;
-
-      if (l->dropped)
-        {
-          dropped++;
-          continue;
-        }
-      /* A label pushed away from its node points back at it. */
-      if (!l->centred && (centre < node->y0 - 2 || centre > node->y1 + 2))
-        {
-          double edge = l->right ? node->x1 + 1 : node->x0 - 1;
-          double end = l->right ? l->x : l->x + pango_layout_get_width (l->layout) / PANGO_SCALE;
-
-          cairo_move_to (cr, edge, CLAMP (centre, node->y0, node->y1));
-          cairo_line_to (cr, end, centre);
-          ekv_palette_set_source (cr, &d->options->foreground, 0.5);
-          cairo_set_line_width (cr, 0.8);
-          cairo_stroke (cr);
-        }
-      show_text (d, cr, l->layout, l->x, l->y, TRUE);
-    }
-  return dropped;
-}
-
 typedef struct
 {
   EkvSankeyBand  band;
@@ -1032,10 +399,10 @@ typedef struct
 
 /* Lays the legend's items out in rows within WIDTH; returns its height. */
 static double
-make_legend (Drawing *d,
-             cairo_t *cr,
-             double   width,
-             GArray  *items)
+make_legend (EkvSankeyDrawing *d,
+             cairo_t          *cr,
+             double            width,
+             GArray           *items)
 {
   gboolean present[EKV_SANKEY_N_BANDS] = { FALSE, };
   double swatch = d->font_size, row = d->font_size * 1.6;
@@ -1056,9 +423,9 @@ make_legend (Drawing *d,
 
       if (!present[b])
         continue;
-      item.layout = new_layout (d, cr, d->font_size, FALSE);
+      item.layout = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
       pango_layout_set_text (item.layout, ekv_palette_band_label (b), -1);
-      layout_size (item.layout, &w, &h);
+      _ekv_sankey_layout_size (item.layout, &w, &h);
       item.width = swatch + 5 + w;
       if (x > 0 && x + item.width > width)
         {
@@ -1074,11 +441,11 @@ make_legend (Drawing *d,
 }
 
 static void
-draw_legend (Drawing *d,
-             cairo_t *cr,
-             GArray  *items,
-             double   x0,
-             double   y0)
+draw_legend (EkvSankeyDrawing *d,
+             cairo_t          *cr,
+             GArray           *items,
+             double            x0,
+             double            y0)
 {
   double swatch = d->font_size;
 
@@ -1087,12 +454,12 @@ draw_legend (Drawing *d,
       LegendItem *item = &g_array_index (items, LegendItem, i);
       double w, h;
 
-      layout_size (item->layout, &w, &h);
+      _ekv_sankey_layout_size (item->layout, &w, &h);
       cairo_rectangle (cr, x0 + item->x, y0 + item->y + (h - swatch) / 2, swatch, swatch);
       ekv_palette_set_source (cr, ekv_palette_band_color (item->band),
                               MAX (d->options->band_alpha, 0.8));
       cairo_fill (cr);
-      show_text (d, cr, item->layout, x0 + item->x + swatch + 5, y0 + item->y, FALSE);
+      _ekv_sankey_show_text (d, cr, item->layout, x0 + item->x + swatch + 5, y0 + item->y, FALSE);
     }
 }
 
@@ -1163,15 +530,15 @@ squeeze (EkvSankeyGraph *graph,
 /* Public API                                                               */
 
 gboolean
-ekv_sankey_draw (cairo_t                    *cr,
-                 EkvSankeyGraph             *graph,
-                 double                      width,
-                 double                      height,
-                 const EkvSankeyDrawOptions *options,
-                 GError                    **error)
+ekv_sankey_draw (cairo_t                     *cr,
+                 EkvSankeyGraph              *graph,
+                 double                       width,
+                 double                       height,
+                 const EkvSankeyDrawOptions  *options,
+                 GError                     **error)
 {
   EkvSankeyDrawOptions defaults;
-  Drawing d = { 0 };
+  EkvSankeyDrawing d = { 0 };
   g_autoptr(GObject) pango_owner = NULL;   /* PangoContext has no autoptr in Pango 1.50 */
   g_autofree double *value_widths = NULL;
   PangoContext *pango;
@@ -1260,11 +627,11 @@ ekv_sankey_draw (cairo_t                    *cr,
 
   if (options->show_title && graph->title != NULL && graph->title[0] != '\0')
     {
-      title = new_layout (&d, cr, d.font_size * 1.45, TRUE);
+      title = _ekv_sankey_new_layout (&d, cr, d.font_size * 1.45, TRUE);
       pango_layout_set_text (title, graph->title, -1);
       pango_layout_set_width (title, (int) ((width - 2 * d.pad) * PANGO_SCALE));
       pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-      layout_size (title, &w, &title_h);
+      _ekv_sankey_layout_size (title, &w, &title_h);
     }
   if (options->show_title && graph->unit != NULL && graph->unit[0] != '\0')
     {
@@ -1272,9 +639,9 @@ ekv_sankey_draw (cairo_t                    *cr,
 
       /* Translators: under a Sankey chart's title; %s is a unit such as “m³/year” */
       text = g_strdup_printf (_("Every band in %s; the thickness is to scale"), graph->unit);
-      subtitle = new_layout (&d, cr, d.font_size, FALSE);
+      subtitle = _ekv_sankey_new_layout (&d, cr, d.font_size, FALSE);
       pango_layout_set_text (subtitle, text, -1);
-      layout_size (subtitle, &w, &subtitle_h);
+      _ekv_sankey_layout_size (subtitle, &w, &subtitle_h);
     }
   legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   g_array_set_clear_func (legend, clear_legend_item);
@@ -1305,7 +672,7 @@ ekv_sankey_draw (cairo_t                    *cr,
         guint n = 0;
 
         for (guint i = 0; i < graph->nodes->len; i++)
-          n += column_of (columns, g_array_index (graph->nodes, EkvSankeyNode, i).x0) == c;
+          n += _ekv_sankey_column_of (columns, g_array_index (graph->nodes, EkvSankeyNode, i).x0) == c;
         most = MAX (most, n);
       }
     if (most > 1 && (most - 1) * d.node_padding > (py1 - py0) * 0.4)
@@ -1314,8 +681,8 @@ ekv_sankey_draw (cairo_t                    *cr,
 
   max_label = CLAMP (width * 0.2, 80, 280);
   if (columns->len > 1)
-    left = margin_for_column (&d, cr, 0, max_label);
-  right = margin_for_column (&d, cr, columns->len - 1, max_label);
+    left = _ekv_sankey_labels_margin (&d, cr, 0, max_label);
+  right = _ekv_sankey_labels_margin (&d, cr, columns->len - 1, max_label);
 
   /* Loops run around the nodes, outside the extent given to the layout: shrink
    * that extent in proportion until everything, loops included, fits the plot. */
@@ -1359,26 +726,26 @@ ekv_sankey_draw (cairo_t                    *cr,
 
   draw_bands (&d, cr);
   draw_nodes (&d, cr);
-  labels = make_labels (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
+  labels = _ekv_sankey_labels_make (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
                         MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
-  dropped = draw_labels (&d, cr, labels);
-  free_labels (labels);
+  dropped = _ekv_sankey_labels_draw (&d, cr, labels);
+  _ekv_sankey_labels_free (labels);
 
   if (title != NULL)
-    show_text (&d, cr, title, d.pad, d.pad, FALSE);
+    _ekv_sankey_show_text (&d, cr, title, d.pad, d.pad, FALSE);
   if (subtitle != NULL)
-    show_text (&d, cr, subtitle, d.pad, d.pad + title_h, FALSE);
+    _ekv_sankey_show_text (&d, cr, subtitle, d.pad, d.pad + title_h, FALSE);
   if (dropped > 0)
     {
-      g_autoptr(PangoLayout) note = new_layout (&d, cr, d.font_size * 0.9, FALSE);
+      g_autoptr(PangoLayout) note = _ekv_sankey_new_layout (&d, cr, d.font_size * 0.9, FALSE);
       g_autofree char *text = NULL;
 
       /* Translators: under a Sankey chart's title, when small nodes carry no label */
       text = g_strdup_printf (ngettext ("%u small node is not labelled", "%u small nodes are not labelled",
                                         dropped), dropped);
       pango_layout_set_text (note, text, -1);
-      layout_size (note, &w, &h);
-      show_text (&d, cr, note, width - d.pad - w, d.pad + title_h, FALSE);
+      _ekv_sankey_layout_size (note, &w, &h);
+      _ekv_sankey_show_text (&d, cr, note, width - d.pad - w, d.pad + title_h, FALSE);
     }
   if (legend_h > 0)
     draw_legend (&d, cr, legend, d.pad, height - d.pad - legend_h);
@@ -1444,158 +811,4 @@ ekv_sankey_hit (EkvSankeyGraph *graph,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return kind;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Files                                                                    */
-
-typedef struct
-{
-  int fd;
-  int error;    /* errno of the first failed write, or 0 */
-} Sink;
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  Sink *sink = closure;
-
-  while (length > 0 && sink->error == 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->error = errno;
-          break;
-        }
-      data += n;
-      length -= n;
-    }
-  return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          code,
-                 const char  *reason)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  /* Translators: %s are a file name and the reason (“No space left on device”) */
-  g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"), display, reason);
-  return FALSE;
-}
-
-/* The drawing as FORMAT into SINK; FALSE (cairo's status in STATUS) on failure. */
-static gboolean
-render_to (EkvSankeyGraph   *graph,
-           EkvSankeyFormat   format,
-           Sink             *sink,
-           double            width,
-           double            height,
-           cairo_status_t   *status,
-           GError          **error)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
-
-  switch (format)
-    {
-    case EKV_SANKEY_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_cb, sink, width, height);
-      break;
-    case EKV_SANKEY_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_cb, sink, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ekoverim");
-      if (graph->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, graph->title);
-      break;
-    case EKV_SANKEY_FORMAT_PNG:
-    default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
-      break;
-    }
-
-  cr = cairo_create (surface);
-  ok = ekv_sankey_draw (cr, graph, width, height, NULL, error);
-  cairo_show_page (cr);
-  *status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (ok && *status == CAIRO_STATUS_SUCCESS && format == EKV_SANKEY_FORMAT_PNG)
-    *status = cairo_surface_write_to_png_stream (surface, write_cb, sink);
-  cairo_surface_finish (surface);
-  if (*status == CAIRO_STATUS_SUCCESS)
-    *status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return ok && *status == CAIRO_STATUS_SUCCESS && sink->error == 0;
-}
-
-gboolean
-ekv_sankey_write_file (EkvSankeyGraph   *graph,
-                       EkvSankeyFormat   format,
-                       const char       *path,
-                       double            width,
-                       double            height,
-                       GError          **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  cairo_status_t status = CAIRO_STATUS_SUCCESS;
-  Sink sink = { -1, 0 };
-  mode_t mask;
-  gboolean ok;
-
-  g_return_val_if_fail (graph != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return set_write_error (error, path, G_IO_ERROR_IS_DIRECTORY, g_strerror (EISDIR));
-
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp (tmp);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      return set_write_error (error, path, g_io_error_from_errno (saved), g_strerror (saved));
-    }
-  /* mkstemp's 0600 would hide the picture from others: the umask decides, as
-   * for any new file. */
-  mask = umask (0);
-  umask (mask);
-  if (fchmod (sink.fd, 0666 & ~mask) != 0)
-    { /* the file stays private: not worth failing for */ }
-
-  ok = render_to (graph, format, &sink, width, height, &status, error);
-  if (ok && fsync (sink.fd) != 0 && errno != EINVAL)
-    sink.error = errno, ok = FALSE;
-  if (close (sink.fd) != 0 && ok)
-    sink.error = errno, ok = FALSE;
-  if (ok && g_rename (tmp, path) != 0)
-    sink.error = errno, ok = FALSE;
-
-  if (!ok)
-    {
-      g_unlink (tmp);
-      if (error != NULL && *error != NULL)
-        return FALSE;     /* the layout's own error */
-      if (sink.error != 0)
-        return set_write_error (error, path, g_io_error_from_errno (sink.error), g_strerror (sink.error));
-      return set_write_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-    }
-  return TRUE;
 }

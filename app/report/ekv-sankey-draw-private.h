@@ -1,0 +1,82 @@
+/* ekv-sankey-draw-private.h: what the Sankey drawing shares with its labels
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "ekv-sankey-draw.h"
+
+G_BEGIN_DECLS
+
+#define LABEL_GAP     4.0   /* px between a node and its label */
+#define LABEL_LINES   3     /* a label wraps to at most this many lines */
+
+typedef struct
+{
+  guint        node;
+  PangoLayout *layout;
+  double       width, height;
+  double       want;      /* the node's centre: where the label would like to be */
+  double       x, y;      /* top left, once placed */
+  gboolean     right;     /* text right of x (else right-aligned, ending at x) */
+  gboolean     centred;   /* above or below its node, centred on it */
+  gboolean     big;       /* never dropped */
+  gboolean     dropped;
+} EkvSankeyLabel;
+
+typedef struct
+{
+  const EkvSankeyDrawOptions *options;
+  EkvSankeyGraph             *graph;
+  double                      font_size;
+  double                      width, height;
+  double                      pad;
+  double                      node_padding;  /* between nodes of a column, px */
+  PangoContext               *pango;
+  gboolean                    vector;        /* drawing into a PDF, SVG or PostScript file */
+  double                     *value_widths;  /* per node: its "— value unit", px; -1 unknown */
+  GArray                     *columns;   /* double: distinct node x0, sorted */
+} EkvSankeyDrawing;
+
+/* One drawing's text, in its Pango context. */
+PangoLayout *_ekv_sankey_new_layout    (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        double            size,
+                                        gboolean          bold);
+void         _ekv_sankey_layout_size   (PangoLayout      *layout,
+                                        double           *width,
+                                        double           *height);
+/* LAYOUT at (X, Y), with a halo in the background colour when HALO. */
+void         _ekv_sankey_show_text     (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        PangoLayout      *layout,
+                                        double            x,
+                                        double            y,
+                                        gboolean          halo);
+/* The index of the column whose x0 is X, in COLUMNS (distinct node x0, sorted). */
+guint        _ekv_sankey_column_of     (GArray           *columns,
+                                        double            x);
+
+/* Makes and places the label of every node (EkvSankeyLabel *); LEFT_WIDTH and
+ * RIGHT_WIDTH are the margins' room for the first and last column's labels,
+ * TOP and BOTTOM the plot's. */
+GPtrArray   *_ekv_sankey_labels_make   (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        double            left_width,
+                                        double            right_width,
+                                        double            top,
+                                        double            bottom);
+void         _ekv_sankey_labels_free   (GPtrArray        *labels);
+/* Draws the labels placed; returns how many were left out. */
+guint        _ekv_sankey_labels_draw   (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        GPtrArray        *labels);
+/* The margin that the labels of COLUMN's nodes need at most MAX_WIDTH wide. */
+double       _ekv_sankey_labels_margin (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        guint             column,
+                                        double            max_width);
+
+G_END_DECLS

@@ -1,0 +1,621 @@
+/* ekv-sankey-labels.c: the labels of a Sankey chart, placed without overlap
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * "name — value unit", in the locale's numbers. The first column's labels go
+ * left of their nodes and the last column's right of them, in margins kept
+ * free for them, stacked; the others beside (or above, or below) their node
+ * where they cover no node and no other label, the biggest nodes first. A
+ * small node's label that finds no place is left out (and counted, so the
+ * chart says so); a big node's is always drawn.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "ekv-sankey-draw-private.h"
+#include "ekv-util.h"
+
+/* A value for people, in the locale's way, with the decimals it deserves. */
+static char *
+format_value (double value)
+{
+  double a = fabs (value);
+  int digits = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
+
+  if (a > 0 && a < 0.001)
+    digits = 6;
+  return ekv_number_format (value, digits);
+}
+
+static void
+set_label_text (PangoLayout *layout,
+                const char  *name,
+                const char  *value)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+
+  /* Translators: a Sankey node's label: its name, then its value and unit in bold */
+  markup = g_strdup_printf (_("%s — <b>%s</b>"), escaped, value);
+  pango_layout_set_markup (layout, markup, -1);
+}
+
+/* "name — value unit" wrapped to MAX_WIDTH in at most LABEL_LINES lines: a long
+ * name is shortened (…), never the value. */
+static PangoLayout *
+new_label_layout (EkvSankeyDrawing *d,
+                  cairo_t          *cr,
+                  guint             node_index,
+                  double            max_width,
+                  gboolean          align_right)
+{
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
+  PangoLayout *layout = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
+  g_autofree char *number = format_value (node->value);
+  g_autofree char *value = NULL;
+  const char *name = node->name != NULL ? node->name : "";
+  glong length = g_utf8_strlen (name, -1);
+
+  /* "— 1.234 m³/year" stays on one line: a word joiner after the dash's space
+   * and after each slash, no-break spaces before and inside the unit. */
+  if (d->graph->unit != NULL && d->graph->unit[0] != '\0')
+    {
+      g_auto(GStrv) parts = g_strsplit (d->graph->unit, "/", -1);
+      g_autofree char *joined = g_strjoinv ("/\u2060", parts);
+      g_auto(GStrv) words = g_strsplit (joined, " ", -1);
+      g_autofree char *unit = g_strjoinv ("\u00a0", words);
+
+      value = g_strdup_printf ("\u2060%s\u00a0%s", number, unit);
+    }
+  else
+    value = g_strdup_printf ("\u2060%s", number);
+
+  /* Never narrower than the value itself: a number is not broken. Measured
+   * once per node. */
+  if (d->value_widths[node_index] < 0)
+    {
+      g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", value);
+      double w, h;
+
+      pango_layout_set_markup (layout, markup, -1);
+      _ekv_sankey_layout_size (layout, &w, &h);
+      d->value_widths[node_index] = ceil (w) + 1;
+    }
+  max_width = MAX (max_width, d->value_widths[node_index]);
+  pango_layout_set_width (layout, (int) (MAX (max_width, 10) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  set_label_text (layout, name, value);
+
+  /* Too long: cut the name where the last allowed line ends, less room for
+   * the value, then shorten further only if that was not enough. */
+  if (pango_layout_get_line_count (layout) > LABEL_LINES)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, LABEL_LINES - 1);
+      const char *text = pango_layout_get_text (layout);
+      glong fits = g_utf8_strlen (text, line->start_index + line->length);
+      glong keep = fits - g_utf8_strlen (value, -1) - 4;
+      g_autofree char *cut = NULL;
+      g_autofree char *shorter = NULL;
+
+      length = CLAMP (keep, 1, length);
+      cut = g_utf8_substring (name, 0, length);
+      shorter = g_strconcat (g_strchomp (cut), "…", NULL);
+      set_label_text (layout, shorter, value);
+    }
+  while (pango_layout_get_line_count (layout) > LABEL_LINES && length > 1)
+    {
+      g_autofree char *cut = NULL;
+      g_autofree char *shorter = NULL;
+
+      length = MAX (1, length - MAX (1, length / 8));
+      cut = g_utf8_substring (name, 0, length);
+      shorter = g_strconcat (g_strchomp (cut), "…", NULL);
+      set_label_text (layout, shorter, value);
+    }
+  return layout;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Labels                                                                   */
+
+static int
+compare_want (gconstpointer a,
+              gconstpointer b)
+{
+  const EkvSankeyLabel *la = *(EkvSankeyLabel * const *) a;
+  const EkvSankeyLabel *lb = *(EkvSankeyLabel * const *) b;
+
+  if (la->want != lb->want)
+    return la->want < lb->want ? -1 : 1;
+  return la->node < lb->node ? -1 : 1;
+}
+
+/* Places the labels of one lane (a column's labels) top to bottom without
+ * overlap, each as near its node as it can be. A label that has to move far
+ * from a small node is dropped (the smallest first); a big node's is kept. */
+static void
+place_lane (EkvSankeyDrawing *d,
+            GPtrArray        *lane,
+            double            top,
+            double            bottom)
+{
+  double gap = 1;
+
+  g_ptr_array_sort (lane, compare_want);
+
+  for (;;)
+    {
+      double total = 0, y, limit;
+      EkvSankeyLabel *victim = NULL;
+      guint n = 0;
+
+      for (guint i = 0; i < lane->len; i++)
+        {
+          EkvSankeyLabel *l = g_ptr_array_index (lane, i);
+
+          if (!l->dropped)
+            {
+              total += l->height + (n > 0 ? gap : 0);
+              n++;
+            }
+        }
+      if (n == 0)
+        return;
+
+      y = top;
+      for (guint i = 0; i < lane->len; i++)
+        {
+          EkvSankeyLabel *l = g_ptr_array_index (lane, i);
+
+          if (l->dropped)
+            continue;
+          l->y = MAX (l->want - l->height / 2, y);
+          y = l->y + l->height + gap;
+        }
+      limit = bottom;
+      for (guint i = lane->len; i-- > 0;)
+        {
+          EkvSankeyLabel *l = g_ptr_array_index (lane, i);
+
+          if (l->dropped)
+            continue;
+          l->y = MIN (l->y, limit - l->height);
+          limit = l->y - gap;
+        }
+      if (total <= bottom - top)
+        {
+          /* It fits: is every small node's label still beside its node? */
+          for (guint i = 0; i < lane->len; i++)
+            {
+              EkvSankeyLabel *l = g_ptr_array_index (lane, i);
+              const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+              double reach = (node->y1 - node->y0) / 2 + d->font_size * 2;
+
+              if (l->dropped || l->big || fabs (l->y + l->height / 2 - l->want) <= reach)
+                continue;
+              if (victim == NULL || node->value < g_array_index (d->graph->nodes, EkvSankeyNode,
+                                                                 victim->node).value)
+                victim = l;
+            }
+        }
+      else
+        {
+          for (guint i = 0; i < lane->len; i++)
+            {
+              EkvSankeyLabel *l = g_ptr_array_index (lane, i);
+              const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+
+              if (l->dropped || l->big)
+                continue;
+              if (victim == NULL || node->value < g_array_index (d->graph->nodes, EkvSankeyNode,
+                                                                 victim->node).value)
+                victim = l;
+            }
+          if (victim == NULL)
+            {
+              /* Only big nodes left and still too many: stack them from the top
+               * and let the lowest run past the bottom rather than hide one. */
+              y = top;
+              for (guint i = 0; i < lane->len; i++)
+                {
+                  EkvSankeyLabel *l = g_ptr_array_index (lane, i);
+
+                  if (l->dropped)
+                    continue;
+                  l->y = y;
+                  y += l->height + gap;
+                }
+              return;
+            }
+        }
+      if (victim == NULL)
+        return;
+      victim->dropped = TRUE;
+    }
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+static gboolean
+box_is_free (const Box *box,
+             GArray    *taken)
+{
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const Box *t = &g_array_index (taken, Box, i);
+
+      if (box->x0 < t->x1 && t->x0 < box->x1 && box->y0 < t->y1 && t->y0 < box->y1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+label_box (const EkvSankeyLabel *l,
+           Box                  *box)
+{
+  double w = l->width;
+
+  /* A right-aligned layout is as wide as its width; its text ends at the right. */
+  if (l->centred)
+    box->x0 = l->x + (pango_layout_get_width (l->layout) / PANGO_SCALE - w) / 2;
+  else if (!l->right)
+    box->x0 = l->x + pango_layout_get_width (l->layout) / PANGO_SCALE - w;
+  else
+    box->x0 = l->x;
+  box->x1 = box->x0 + w;
+  box->y0 = l->y;
+  box->y1 = l->y + l->height;
+}
+
+static int
+compare_value (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  EkvSankeyDrawing *d = data;
+  const EkvSankeyLabel *la = *(EkvSankeyLabel * const *) a;
+  const EkvSankeyLabel *lb = *(EkvSankeyLabel * const *) b;
+  double va = g_array_index (d->graph->nodes, EkvSankeyNode, la->node).value;
+  double vb = g_array_index (d->graph->nodes, EkvSankeyNode, lb->node).value;
+
+  if (va != vb)
+    return va > vb ? -1 : 1;
+  return la->node < lb->node ? -1 : 1;
+}
+
+/* Tries the label of a node of a middle column right of it, then left of it,
+ * at its centre and then a little higher or lower, then above and below it;
+ * wide first, then narrower (more lines); keeps the first place that covers no
+ * node and no other label. */
+/* Label L with LAYOUT (shared: its alignment is set once a place is chosen)
+ * right of its node (SIDE 0), left (1), above (2) or below (3). */
+static void
+try_side (EkvSankeyDrawing *d,
+          EkvSankeyLabel   *l,
+          PangoLayout      *layout,
+          double            width,
+          double            height,
+          guint             side)
+{
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+  double box = pango_layout_get_width (layout) / PANGO_SCALE;
+
+  l->layout = layout;
+  l->right = side != 1;
+  l->centred = side >= 2;
+  l->width = width;
+  l->height = height;
+  switch (side)
+    {
+    case 0:
+      l->x = node->x1 + LABEL_GAP;
+      break;
+    case 1:
+      l->x = node->x0 - LABEL_GAP - box;
+      break;
+    default:
+      l->x = (node->x0 + node->x1) / 2 - box / 2;
+      l->y = side == 2 ? node->y0 - 2 - l->height : MAX (node->y1, node->y0 + 1) + 2;
+      break;
+    }
+}
+
+static gboolean
+fits (EkvSankeyDrawing *d,
+      EkvSankeyLabel   *l,
+      GArray           *taken,
+      double            top,
+      double            bottom)
+{
+  Box box;
+
+  label_box (l, &box);
+  return box.y0 >= top && box.y1 <= bottom && box.x0 >= 0 && box.x1 <= d->width
+         && box_is_free (&box, taken);
+}
+
+typedef struct
+{
+  guint  variant;
+  double y;
+  double cost;
+} Candidate;
+
+static int
+compare_cost (gconstpointer a,
+              gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->cost != cb->cost)
+    return ca->cost < cb->cost ? -1 : 1;
+  return ca->variant != cb->variant ? (ca->variant < cb->variant ? -1 : 1) : (ca->y < cb->y ? -1 : 1);
+}
+
+/* Places the label of a node of a middle column where it covers no node and
+ * no other label: beside the node (right rather than left), as near its centre
+ * as can be, wide rather than narrow (more lines), or above or below it. */
+static gboolean
+place_middle (EkvSankeyDrawing *d,
+              cairo_t          *cr,
+              EkvSankeyLabel   *l,
+              GArray           *taken,
+              double            gap_right,
+              double            gap_left,
+              double            top,
+              double            bottom)
+{
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+  double reach = (node->y1 - node->y0) / 2 + d->font_size * 2.5;
+  double step = d->font_size * 0.5;
+  double wide = d->font_size * 13;
+  double widths[] = { wide, wide * 0.75, wide * 0.55, MAX (gap_right, gap_left) };
+  PangoLayout *layouts[G_N_ELEMENTS (widths)] = { NULL, };
+  double sizes[G_N_ELEMENTS (widths)][2];
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gboolean found = FALSE;
+
+  /* Every place to try, cheapest first: variant = width × 4 + side, and y
+   * the shift from the node's centre (sides 0 and 1). Layouts are made only
+   * for the widths actually tried. */
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      if (widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]))
+        continue;
+      for (guint side = 0; side < 4; side++)
+        {
+          if (side >= 2)
+            {
+              Candidate c = { w * 4 + side, 0, d->font_size * 2 + w * d->font_size * 1.5 };
+
+              g_array_append_val (candidates, c);
+              continue;
+            }
+          for (int k = 0; k * step <= reach; k++)
+            for (int sign = -1; sign <= 1; sign += 2)
+              {
+                Candidate c = { w * 4 + side, sign * k * step,
+                                k * step + w * d->font_size * 1.5 + (side == 1 ? d->font_size * 0.5 : 0) };
+
+                if (k == 0 && sign > 0)
+                  continue;
+                g_array_append_val (candidates, c);
+              }
+        }
+    }
+  g_array_sort (candidates, compare_cost);
+
+  for (guint i = 0; i < candidates->len && !found; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      guint w = c->variant / 4, side = c->variant % 4;
+      EkvSankeyLabel v = *l;
+
+      if (layouts[w] == NULL)
+        {
+          layouts[w] = new_label_layout (d, cr, l->node, widths[w], FALSE);
+          _ekv_sankey_layout_size (layouts[w], &sizes[w][0], &sizes[w][1]);
+        }
+      try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
+      if (side < 2)
+        v.y = l->want - v.height / 2 + c->y;
+      if (fits (d, &v, taken, top, bottom))
+        {
+          g_clear_object (&l->layout);
+          *l = v;
+          g_object_ref (l->layout);
+          pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
+                                                 : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+          found = TRUE;
+        }
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    g_clear_object (&layouts[w]);
+  return found;
+}
+
+/* Makes and places every node's label: the first column's left of its nodes
+ * and the last column's right of them, in the margins, stacked; the others
+ * beside their node where they cover no node and no other label, the biggest
+ * nodes first. */
+GPtrArray *
+_ekv_sankey_labels_make (EkvSankeyDrawing *d,
+                         cairo_t          *cr,
+                         double            left_width,
+                         double            right_width,
+                         double            top,
+                         double            bottom)
+{
+  EkvSankeyGraph *graph = d->graph;
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns = d->columns->len;
+  g_autoptr(GPtrArray) left = g_ptr_array_new ();
+  g_autoptr(GPtrArray) right = g_ptr_array_new ();
+  g_autoptr(GPtrArray) middle = g_ptr_array_new ();
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
+  double big = MAX (d->font_size * 1.2, (bottom - top) * 0.04);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, i);
+      guint c = _ekv_sankey_column_of (d->columns, node->x0);
+      EkvSankeyLabel *label = g_new0 (EkvSankeyLabel, 1);
+      Box box = { node->x0 - 1, node->y0 - 1, node->x1 + 1, MAX (node->y1, node->y0 + 1) + 1 };
+
+      g_array_append_val (taken, box);
+      label->node = i;
+      label->want = (node->y0 + node->y1) / 2;
+      label->big = node->y1 - node->y0 >= big;
+      g_ptr_array_add (labels, label);
+
+      if (c == 0 && n_columns > 1)
+        {
+          label->right = FALSE;
+          label->layout = new_label_layout (d, cr, i, left_width, TRUE);
+          label->x = node->x0 - LABEL_GAP - pango_layout_get_width (label->layout) / PANGO_SCALE;
+          g_ptr_array_add (left, label);
+        }
+      else if (c + 1 >= n_columns)
+        {
+          label->right = TRUE;
+          label->layout = new_label_layout (d, cr, i, right_width, FALSE);
+          label->x = node->x1 + LABEL_GAP;
+          g_ptr_array_add (right, label);
+        }
+      else
+        {
+          g_ptr_array_add (middle, label);
+          continue;
+        }
+      _ekv_sankey_layout_size (label->layout, &label->width, &label->height);
+    }
+
+  place_lane (d, left, top, bottom);
+  place_lane (d, right, top, bottom);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EkvSankeyLabel *l = g_ptr_array_index (labels, i);
+      Box box;
+
+      if (l->layout == NULL || l->dropped)
+        continue;
+      label_box (l, &box);
+      g_array_append_val (taken, box);
+    }
+
+  g_ptr_array_sort_with_data (middle, compare_value, d);
+  for (guint i = 0; i < middle->len; i++)
+    {
+      EkvSankeyLabel *l = g_ptr_array_index (middle, i);
+      const EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode, l->node);
+      guint c = _ekv_sankey_column_of (d->columns, node->x0);
+      double next = g_array_index (d->columns, double, c + 1);
+      double previous = g_array_index (d->columns, double, c - 1) + (node->x1 - node->x0);
+      Box box;
+
+      if (!place_middle (d, cr, l, taken, next - node->x1 - 2 * LABEL_GAP,
+                         node->x0 - previous - 2 * LABEL_GAP, top, bottom))
+        {
+          if (!l->big)
+            {
+              l->dropped = TRUE;
+              continue;
+            }
+          /* A big node is never left without its name: right of it, as near
+           * as it gets, even over something else. */
+          g_clear_object (&l->layout);
+          l->right = TRUE;
+          l->centred = FALSE;
+          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, FALSE);
+          _ekv_sankey_layout_size (l->layout, &l->width, &l->height);
+          l->x = node->x1 + LABEL_GAP;
+          l->y = CLAMP (l->want - l->height / 2, top, MAX (top, bottom - l->height));
+        }
+      label_box (l, &box);
+      g_array_append_val (taken, box);
+    }
+
+  return labels;
+}
+
+void
+_ekv_sankey_labels_free (GPtrArray *labels)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EkvSankeyLabel *label = g_ptr_array_index (labels, i);
+
+      g_clear_object (&label->layout);
+    }
+  g_ptr_array_unref (labels);
+}
+
+/* The widest label of the first (or last) column's nodes at MAX_WIDTH. */
+double
+_ekv_sankey_labels_margin (EkvSankeyDrawing *d,
+                           cairo_t          *cr,
+                           guint             column,
+                           double            max_width)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < d->graph->nodes->len; i++)
+    {
+      const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle ink, logical;
+
+      if (_ekv_sankey_column_of (d->columns, node->x0) != column)
+        continue;
+      layout = new_label_layout (d, cr, i, max_width, FALSE);
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      widest = MAX (widest, logical.x + logical.width);
+    }
+  return widest > 0 ? MIN (widest, max_width) + LABEL_GAP + 2 : 0;
+}
+
+guint
+_ekv_sankey_labels_draw (EkvSankeyDrawing *d,
+                         cairo_t          *cr,
+                         GPtrArray        *labels)
+{
+  guint dropped = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EkvSankeyLabel *l = g_ptr_array_index (labels, i);
+      const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+      double centre = l->y + l->height / 2;
+
+      if (l->dropped)
+        {
+          dropped++;
+          continue;
+        }
+      /* A label pushed away from its node points back at it. */
+      if (!l->centred && (centre < node->y0 - 2 || centre > node->y1 + 2))
+        {
+          double edge = l->right ? node->x1 + 1 : node->x0 - 1;
+          double end = l->right ? l->x : l->x + pango_layout_get_width (l->layout) / PANGO_SCALE;
+
+          cairo_move_to (cr, edge, CLAMP (centre, node->y0, node->y1));
+          cairo_line_to (cr, end, centre);
+          ekv_palette_set_source (cr, &d->options->foreground, 0.5);
+          cairo_set_line_width (cr, 0.8);
+          cairo_stroke (cr);
+        }
+      _ekv_sankey_show_text (d, cr, l->layout, l->x, l->y, TRUE);
+    }
+  return dropped;
+}
