@@ -158,12 +158,48 @@ show_unit_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Opens a flow in the Inventory page, on the unit it enters (or leaves). */
+static void
+show_flow_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EkvWindow *self = EKV_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const char *unit_id;
+  EkvRecord *flow, *unit;
+  GtkWidget *page, *row;
+
+  if (self->document == NULL)
+    return;
+
+  flow = ekv_document_find (self->document, EKV_ENTITY_FLOW, id);
+  if (flow == NULL)
+    return;
+  unit_id = ekv_record_get_string (flow, EKV_FLOW_TO);
+  if (unit_id == NULL)
+    unit_id = ekv_record_get_string (flow, EKV_FLOW_FROM);
+  unit = unit_id != NULL ? ekv_document_find (self->document, EKV_ENTITY_UNIT_OPERATION, unit_id)
+                         : NULL;
+  if (unit == NULL)
+    return;
+
+  page = ekv_window_show_page (self, "inventory");
+  ekv_inventory_page_set_unit (EKV_INVENTORY_PAGE (page), unit);
+  row = ekv_inventory_page_open_flow (EKV_INVENTORY_PAGE (page), flow);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 void
 _ekv_window_update_actions (EkvWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-page", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-unit", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-flow", self->document != NULL);
 }
 
 void
@@ -174,6 +210,7 @@ _ekv_window_class_actions_init (EkvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.focus-page", NULL, focus_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-unit", "s", show_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.show-flow", "s", show_flow_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-copy", NULL);
 }

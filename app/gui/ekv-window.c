@@ -18,6 +18,7 @@
 #include "ekv-flow-table-page.h"
 #include "ekv-inventory-page.h"
 #include "ekv-plan-page.h"
+#include "ekv-sankey-page.h"
 #include "ekv-team-page.h"
 #include "ekv-units-page.h"
 #include "ekv-welcome-page.h"
@@ -58,6 +59,7 @@ static const Step steps[] = {
   { "inventory", N_("Inventory"),          2, ekv_inventory_page_new },
   { "flows",   N_("Inventory table"),      2, ekv_flow_table_page_new },
   { "balances",  N_("Balances"),           2, ekv_balance_page_new },
+  { "sankey",  N_("Sankey diagrams"),      2, ekv_sankey_page_new },
 };
 
 /* Helpers {{{ */
