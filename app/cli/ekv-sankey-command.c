@@ -203,7 +203,9 @@ ekv_sankey_command_run (int    argc,
       N_("OUT.json") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (EKV_SANKEY_COMMAND_PARAMETERS);
+  g_autoptr(GOptionContext) context = g_option_context_new ("IN --view VIEW (--svg|--png|--pdf) OUT "
+                                                            "| --graph GRAPH.json (--layout OUT.json "
+                                                            "| --svg|--png|--pdf OUT)");
   g_autoptr(GError) error = NULL;
   g_autoptr(EkvSankeyGraph) graph = NULL;
   EkvSankeyView view = EKV_SANKEY_VIEW_MATERIAL;

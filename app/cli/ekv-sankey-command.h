@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* As --help and ekv --help show it. */
-#define EKV_SANKEY_COMMAND_PARAMETERS "IN --view VIEW (--svg|--png|--pdf) OUT | --graph GRAPH.json …"
+/* As ekv --help lists it (“ekv sankey --help” shows both forms in full). */
+#define EKV_SANKEY_COMMAND_PARAMETERS "IN --view VIEW --png OUT"
 
 /* Runs “ekv sankey” with ARGV[0] = "sankey"; returns the exit status (0 done,
  * 1 a problem with a file or value, 2 wrong usage). */
