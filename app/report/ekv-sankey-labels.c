@@ -344,6 +344,33 @@ fits (EkvSankeyDrawing *d,
          && box_is_free (&box, taken);
 }
 
+/* How much of L's box lies over taken boxes or outside the plot, in px². */
+static double
+overlap (EkvSankeyDrawing *d,
+         EkvSankeyLabel   *l,
+         GArray           *taken,
+         double            top,
+         double            bottom)
+{
+  Box box;
+  double area = 0;
+
+  label_box (l, &box);
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const Box *t = &g_array_index (taken, Box, i);
+      double w = MIN (box.x1, t->x1) - MAX (box.x0, t->x0);
+      double h = MIN (box.y1, t->y1) - MAX (box.y0, t->y0);
+
+      if (w > 0 && h > 0)
+        area += w * h;
+    }
+  /* Outside the plot counts ten times: it would be cut off. */
+  area += 10 * (box.x1 - box.x0) * (MAX (0, top - box.y0) + MAX (0, box.y1 - bottom));
+  area += 10 * (box.y1 - box.y0) * (MAX (0, -box.x0) + MAX (0, box.x1 - d->width));
+  return area;
+}
+
 typedef struct
 {
   guint  variant;
@@ -383,6 +410,8 @@ place_middle (EkvSankeyDrawing *d,
   PangoLayout *layouts[G_N_ELEMENTS (widths)] = { NULL, };
   double sizes[G_N_ELEMENTS (widths)][2];
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  double least = G_MAXDOUBLE;
+  guint best = 0;
   gboolean found = FALSE;
 
   /* Every place to try, cheapest first: variant = width × 4 + side, and y
@@ -415,30 +444,53 @@ place_middle (EkvSankeyDrawing *d,
     }
   g_array_sort (candidates, compare_cost);
 
-  for (guint i = 0; i < candidates->len && !found; i++)
-    {
-      const Candidate *c = &g_array_index (candidates, Candidate, i);
-      guint w = c->variant / 4, side = c->variant % 4;
-      EkvSankeyLabel v = *l;
+  /* A place that covers nothing; for a big node, when there is none, the
+   * place that covers least, as it is never left without its name. */
+  for (guint pass = 0; pass < (l->big ? 2 : 1) && !found; pass++)
+    for (guint i = 0; i < candidates->len && !found; i++)
+      {
+        const Candidate *c = &g_array_index (candidates, Candidate, i);
+        guint w = c->variant / 4, side = c->variant % 4;
+        EkvSankeyLabel v = *l;
 
-      if (layouts[w] == NULL)
-        {
-          layouts[w] = new_label_layout (d, cr, l->node, widths[w], FALSE);
-          _ekv_sankey_layout_size (layouts[w], &sizes[w][0], &sizes[w][1]);
-        }
-      try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
-      if (side < 2)
-        v.y = l->want - v.height / 2 + c->y;
-      if (fits (d, &v, taken, top, bottom))
-        {
-          g_clear_object (&l->layout);
-          *l = v;
-          g_object_ref (l->layout);
-          pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
-                                                 : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-          found = TRUE;
-        }
-    }
+        if (layouts[w] == NULL)
+          {
+            layouts[w] = new_label_layout (d, cr, l->node, widths[w], FALSE);
+            _ekv_sankey_layout_size (layouts[w], &sizes[w][0], &sizes[w][1]);
+          }
+        try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
+        if (side < 2)
+          v.y = l->want - v.height / 2 + c->y;
+        if (pass == 1)
+          {
+            double area = overlap (d, &v, taken, top, bottom);
+
+            if (area < least)
+              {
+                least = area;
+                best = i;
+              }
+            if (i + 1 < candidates->len)
+              continue;
+            /* the last candidate: take the best one */
+            c = &g_array_index (candidates, Candidate, best);
+            w = c->variant / 4;
+            side = c->variant % 4;
+            v = *l;
+            try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
+            if (side < 2)
+              v.y = l->want - v.height / 2 + c->y;
+          }
+        if (pass == 1 || fits (d, &v, taken, top, bottom))
+          {
+            g_clear_object (&l->layout);
+            *l = v;
+            g_object_ref (l->layout);
+            pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
+                                                   : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+            found = TRUE;
+          }
+      }
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     g_clear_object (&layouts[w]);
