@@ -23,9 +23,19 @@
  * solved exactly by isotonic regression). Links are stacked at each node in
  * the order of their other end, so links of one node never cross. */
 
+/* The effort of the ordering, in barycentre sweeps and rounds of adjacent
+ * switches; large graphs get fewer (they gain little from the last ones and a
+ * layout must follow every edit). Sifting, the costliest, runs only while its
+ * work (pairs of items times their bands) stays under SIFT_BUDGET. */
 #define DEFAULT_SWEEPS 12
-#define RELAX_SWEEPS 8
+#define LARGE_SWEEPS 8
+#define LARGE_SEGMENTS 5000
 #define STALE_SWEEPS 3   /* sweeps without a better order before giving up */
+#define SWITCH_ROUNDS 6
+#define LARGE_SWITCH_ROUNDS 3
+#define SIFT_PASSES 4
+#define SIFT_BUDGET 200000.0
+#define RELAX_SWEEPS 8
 #define NO_ITEM G_MAXUINT
 
 /* Items are the nodes (0 .. n-1) followed by the dummies. A segment joins two
@@ -63,6 +73,7 @@ typedef struct
   double    best_cross;
 
   double   *h;          /* per item: height, px */
+  double   *hs;         /* per item: how fast h grows with the scale */
   double   *y;          /* per item: top, px */
   double   *width;      /* per link: band thickness, px */
   double    pad, dummy_gap, mixed_gap;
@@ -73,6 +84,7 @@ typedef struct
   guint    *tmp_u;      /* n_items */
   guint    *tmp_u2;     /* n_items */
   double   *tmp_d;      /* n_items */
+  double   *tmp_d2;     /* n_items */
   double   *fenwick;    /* n_items + 1 */
   guint    *seg_tmp;    /* n_segs */
   guint    *seg_tmp2;   /* n_segs */
@@ -103,11 +115,13 @@ layout_clear (Layout *lay)
   g_free (lay->pos);
   g_free (lay->best_order);
   g_free (lay->h);
+  g_free (lay->hs);
   g_free (lay->y);
   g_free (lay->width);
   g_free (lay->tmp_u);
   g_free (lay->tmp_u2);
   g_free (lay->tmp_d);
+  g_free (lay->tmp_d2);
   g_free (lay->fenwick);
   g_free (lay->seg_tmp);
   g_free (lay->seg_tmp2);
@@ -634,6 +648,7 @@ build_items (Layout *lay)
   lay->tmp_u = g_new (guint, lay->n_items + 1);
   lay->tmp_u2 = g_new (guint, lay->n_items + 1);
   lay->tmp_d = g_new (double, lay->n_items + 1);
+  lay->tmp_d2 = g_new (double, lay->n_items + 1);
   lay->fenwick = g_new (double, lay->n_items + 2);
   lay->seg_tmp = g_new (guint, MAX (n_segs, 1));
   lay->seg_tmp2 = g_new (guint, MAX (n_segs, 1));
@@ -773,58 +788,36 @@ fenwick_add (double *f,
 }
 
 /* Flow-weighted crossings between columns C and C + 1: pairs of segments
- * whose ends are in opposite order on both sides. */
+ * whose ends are in opposite order on both sides. The left items are taken
+ * top to bottom; each segment crosses the earlier ones that end below it. */
 static double
 count_crossings (Layout *lay,
                  guint   c)
 {
-  guint a = lay->col_start[c], b = lay->col_start[c + 1], e2 = lay->col_start[c + 2];
-  guint right_n = e2 - b;
-  guint *by_to = lay->seg_tmp, *sorted = lay->seg_tmp2;
-  guint n_s = 0;
+  guint a = lay->col_start[c], b = lay->col_start[c + 1];
+  guint right_n = lay->col_start[c + 2] - b;
+  double *fenwick = lay->fenwick;
   double total = 0, cross = 0;
 
-  /* the gap's segments grouped by target rank (the order of column c + 1),
-   * then placed stably by source rank */
-  for (guint r = b; r < e2; r++)
+  memset (fenwick, 0, sizeof (double) * (right_n + 1));
+  for (guint r = a; r < b; r++)
     {
       guint i = lay->order[r];
+      guint e0 = lay->out_start[i], e1 = lay->out_start[i + 1];
 
-      for (guint e = lay->in_start[i]; e < lay->in_start[i + 1]; e++)
-        by_to[n_s++] = lay->in_seg[e];
-    }
-  /* by_to is now grouped by target rank; place stably by source rank */
-  {
-    guint left_n = b - a;
-    guint *cnt = lay->tmp_u2;
-
-    memset (cnt, 0, sizeof (guint) * (left_n + 1));
-    for (guint x = 0; x < n_s; x++)
-      cnt[lay->rank[lay->seg_from[by_to[x]]] + 1]++;
-    for (guint r = 0; r < left_n; r++)
-      cnt[r + 1] += cnt[r];
-    for (guint x = 0; x < n_s; x++)
-      sorted[cnt[lay->rank[lay->seg_from[by_to[x]]]]++] = by_to[x];
-  }
-
-  memset (lay->fenwick, 0, sizeof (double) * (right_n + 1));
-  for (guint x = 0; x < n_s;)
-    {
-      guint from = lay->seg_from[sorted[x]], y = x;
-
-      /* segments of one source never cross each other */
-      for (; y < n_s && lay->seg_from[sorted[y]] == from; y++)
+      /* the segments of one item never cross each other: query them all first */
+      for (guint e = e0; e < e1; e++)
         {
-          guint s = sorted[y];
-          guint tr = lay->rank[lay->seg_to[s]];
+          guint s = lay->out_seg[e];
 
-          cross += lay->seg_val[s] * (total - fenwick_prefix (lay->fenwick, tr + 1));
+          cross += lay->seg_val[s] *
+                   (total - fenwick_prefix (fenwick, lay->rank[lay->seg_to[s]] + 1));
         }
-      for (; x < y; x++)
+      for (guint e = e0; e < e1; e++)
         {
-          guint s = sorted[x];
+          guint s = lay->out_seg[e];
 
-          fenwick_add (lay->fenwick, right_n, lay->rank[lay->seg_to[s]], lay->seg_val[s]);
+          fenwick_add (fenwick, right_n, lay->rank[lay->seg_to[s]], lay->seg_val[s]);
           total += lay->seg_val[s];
         }
     }
@@ -855,59 +848,6 @@ keep_if_best (Layout *lay)
   return FALSE;
 }
 
-
-/* Sorted (rank, weight) lists of item I's neighbours on one side. */
-static guint
-gather_neighbours (Layout   *lay,
-                   guint     i,
-                   gboolean  left,
-                   guint    *nb_rank,
-                   double   *nb_w,
-                   SortKey  *keys)
-{
-  const guint *start = left ? lay->in_start : lay->out_start;
-  const guint *list = left ? lay->in_seg : lay->out_seg;
-  guint len = start[i + 1] - start[i];
-
-  if (len > 16)
-    {
-      /* a bundle into a shared sink can have hundreds */
-      for (guint x = 0; x < len; x++)
-        {
-          guint s = list[start[i] + x];
-          guint r = lay->rank[left ? lay->seg_from[s] : lay->seg_to[s]];
-
-          keys[x] = (SortKey) { r, s, r };
-        }
-      sort_keys (keys, keys + len, len);
-      for (guint x = 0; x < len; x++)
-        {
-          nb_rank[x] = keys[x].item;
-          nb_w[x] = lay->seg_val[keys[x].rank];
-        }
-      return len;
-    }
-
-  len = 0;
-  for (guint e = start[i]; e < start[i + 1]; e++)
-    {
-      guint s = list[e];
-      guint r = lay->rank[left ? lay->seg_from[s] : lay->seg_to[s]];
-      double w = lay->seg_val[s];
-      guint x = len++;
-
-      /* insertion sort: lists are short */
-      while (x > 0 && nb_rank[x - 1] > r)
-        {
-          nb_rank[x] = nb_rank[x - 1];
-          nb_w[x] = nb_w[x - 1];
-          x--;
-        }
-      nb_rank[x] = r;
-      nb_w[x] = w;
-    }
-  return len;
-}
 
 /* Weighted crossings between the bands of U and V on one side, with U above
  * (*KEEP) and with V above (*SWAP): pairs whose other ends are in the
@@ -943,6 +883,61 @@ pair_crossings (const guint  *ur,
     }
 }
 
+/* The neighbour lists of column C's items: off[4 * x ...] holds the start and
+ * length of rank x's list on the left, then on the right, in NB_RANK / NB_W.
+ * They come out sorted by the neighbours' ranks by walking the neighbouring
+ * columns top to bottom. */
+static void
+build_lists (Layout *lay,
+             guint   c,
+             guint  *nb_rank,
+             double *nb_w,
+             guint  *off)
+{
+  guint a = lay->col_start[c], b = lay->col_start[c + 1];
+  guint at = 0;
+
+  for (guint r = a; r < b; r++)
+    {
+      guint i = lay->order[r], x = r - a;
+
+      off[4 * x] = at;
+      off[4 * x + 1] = 0;
+      at += c > 0 ? lay->in_start[i + 1] - lay->in_start[i] : 0;
+      off[4 * x + 2] = at;
+      off[4 * x + 3] = 0;
+      at += c + 1 < lay->n_cols ? lay->out_start[i + 1] - lay->out_start[i] : 0;
+    }
+  if (c > 0)
+    for (guint r = lay->col_start[c - 1]; r < a; r++)
+      {
+        guint j = lay->order[r];
+
+        for (guint e = lay->out_start[j]; e < lay->out_start[j + 1]; e++)
+          {
+            guint s = lay->out_seg[e];
+            guint *o = off + 4 * lay->rank[lay->seg_to[s]];
+
+            nb_rank[o[0] + o[1]] = r - lay->col_start[c - 1];
+            nb_w[o[0] + o[1]++] = lay->seg_val[s];
+          }
+      }
+  if (c + 1 < lay->n_cols)
+    for (guint r = b; r < lay->col_start[c + 2]; r++)
+      {
+        guint j = lay->order[r];
+
+        for (guint e = lay->in_start[j]; e < lay->in_start[j + 1]; e++)
+          {
+            guint s = lay->in_seg[e];
+            guint *o = off + 4 * lay->rank[lay->seg_from[s]];
+
+            nb_rank[o[2] + o[3]] = r - b;
+            nb_w[o[2] + o[3]++] = lay->seg_val[s];
+          }
+      }
+}
+
 /* Swaps neighbours of column C while that lowers the weighted crossings on
  * both sides (the "greedy switch" heuristic); a pair is looked at again only
  * when a swap next to it changed it. Returns whether any moved. */
@@ -952,28 +947,15 @@ switch_column (Layout *lay,
                guint  *nb_rank,
                double *nb_w,
                guint  *off,
-               guint8 *dirty,
-               SortKey *keys)
+               guint8 *dirty)
 {
   guint a = lay->col_start[c], b = lay->col_start[c + 1], n_pairs;
   gboolean moved = FALSE, any = TRUE;
-  guint at = 0;
 
   if (b - a < 2)
     return FALSE;
   n_pairs = b - a - 1;
-  /* off[4 * x ...]: in list start, in length, out list start, out length of rank x */
-  for (guint r = a; r < b; r++)
-    {
-      guint i = lay->order[r], x = r - a;
-
-      off[4 * x] = at;
-      off[4 * x + 1] = c > 0 ? gather_neighbours (lay, i, TRUE, nb_rank + at, nb_w + at, keys) : 0;
-      at += off[4 * x + 1];
-      off[4 * x + 2] = at;
-      off[4 * x + 3] = c + 1 < lay->n_cols ? gather_neighbours (lay, i, FALSE, nb_rank + at, nb_w + at, keys) : 0;
-      at += off[4 * x + 3];
-    }
+  build_lists (lay, c, nb_rank, nb_w, off);
   memset (dirty, 1, n_pairs);
 
   for (int pass = 0; pass < 8 && any; pass++)
@@ -1013,11 +995,121 @@ switch_column (Layout *lay,
   return moved;
 }
 
+
+/* Sifting: each item of column C in turn goes to the place in its column
+ * where its bands cross the least flow on both sides. */
+static gboolean
+sift_column (Layout *lay,
+             guint   c,
+             guint  *nb_rank,
+             double *nb_w,
+             guint  *off,
+             double *above,
+             double *below)
+{
+  guint a = lay->col_start[c], b = lay->col_start[c + 1], n = b - a;
+  g_autofree guint *items = NULL;
+  gboolean moved = FALSE;
+
+  if (n < 2)
+    return FALSE;
+  build_lists (lay, c, nb_rank, nb_w, off);
+  items = g_memdup2 (lay->order + a, sizeof (guint) * n);
+  for (guint t = 0; t < n; t++)
+    {
+      guint u = items[t], p = 0, best_q;
+      guint uo[4];
+      double cost, best;
+
+      while (lay->order[a + p] != u)
+        p++;
+      memcpy (uo, off + 4 * p, sizeof uo);
+      /* for every other item v: crossings with u above v, and with u below */
+      for (guint x = 0; x < n; x++)
+        {
+          guint *v = off + 4 * x;
+
+          above[x] = below[x] = 0;
+          if (x == p)
+            continue;
+          pair_crossings (nb_rank + uo[0], nb_w + uo[0], uo[1], nb_rank + v[0], nb_w + v[0], v[1],
+                          &above[x], &below[x]);
+          pair_crossings (nb_rank + uo[2], nb_w + uo[2], uo[3], nb_rank + v[2], nb_w + v[2], v[3],
+                          &above[x], &below[x]);
+        }
+      /* u at the top: above every other; then slide it down */
+      cost = 0;
+      for (guint x = 0; x < n; x++)
+        cost += above[x];
+      best = G_MAXDOUBLE;
+      best_q = p;
+      for (guint q = 0, x = 0; q < n; q++)
+        {
+          /* cost of u placed before the q-th other item (x counts others) */
+          if (cost < best * (1 - 1e-12) || (q == p && cost <= best * (1 + 1e-12)))
+            {
+              best = cost;
+              best_q = q;
+            }
+          if (x == p)
+            x++;
+          if (x < n)
+            {
+              cost += below[x] - above[x];
+              x++;
+            }
+        }
+      if (best_q != p)
+        {
+          /* best_q counts the other items above u */
+          if (best_q > p)
+            {
+              memmove (lay->order + a + p, lay->order + a + p + 1, sizeof (guint) * (best_q - p));
+              memmove (off + 4 * p, off + 4 * (p + 1), sizeof (guint) * 4 * (best_q - p));
+            }
+          else
+            {
+              memmove (lay->order + a + best_q + 1, lay->order + a + best_q, sizeof (guint) * (p - best_q));
+              memmove (off + 4 * (best_q + 1), off + 4 * best_q, sizeof (guint) * 4 * (p - best_q));
+            }
+          lay->order[a + best_q] = u;
+          memcpy (off + 4 * best_q, uo, sizeof uo);
+          moved = TRUE;
+        }
+    }
+  if (moved)
+    update_positions (lay, c);
+  return moved;
+}
+
+static void
+sift_columns (Layout *lay,
+              guint   max_col,
+              guint   passes)
+{
+  g_autofree guint *nb_rank = g_new (guint, 2 * lay->n_segs + 1);
+  g_autofree double *nb_w = g_new (double, 2 * lay->n_segs + 1);
+  g_autofree guint *off = g_new (guint, 4 * max_col + 4);
+  g_autofree double *above = g_new (double, max_col + 1);
+  g_autofree double *below = g_new (double, max_col + 1);
+
+  for (guint pass = 0; pass < passes; pass++)
+    {
+      if (pass % 2 == 0)
+        for (guint c = 0; c < lay->n_cols; c++)
+          sift_column (lay, c, nb_rank, nb_w, off, above, below);
+      else
+        for (guint c = lay->n_cols; c-- > 0;)
+          sift_column (lay, c, nb_rank, nb_w, off, above, below);
+    }
+}
+
 /* Greedy switch over all columns until nothing moves; a column is looked at
  * again only when it or a neighbour changed. */
 static void
 switch_columns (Layout *lay,
-                guint   max_col)
+                guint   max_col,
+                guint   rounds)
 {
   g_autofree guint *nb_rank = g_new (guint, 2 * lay->n_segs + 1);
   g_autofree double *nb_w = g_new (double, 2 * lay->n_segs + 1);
@@ -1025,11 +1117,10 @@ switch_columns (Layout *lay,
   g_autofree guint8 *dirty = g_new (guint8, max_col + 1);
   g_autofree guint8 *changed = g_new (guint8, lay->n_cols + 2);
   g_autofree guint8 *was = g_new (guint8, lay->n_cols + 2);
-  g_autofree SortKey *keys = g_new (SortKey, 2 * lay->n_segs + 2);
 
   /* changed[c + 1] is column c; the ends are padding */
   memset (changed, 1, lay->n_cols + 2);
-  for (guint pass = 0; pass < 6; pass++)
+  for (guint pass = 0; pass < rounds; pass++)
     {
       gboolean any = FALSE;
 
@@ -1040,7 +1131,7 @@ switch_columns (Layout *lay,
           /* the left neighbour may have moved in this pass already */
           if (!(was[c] || changed[c] || was[c + 1] || was[c + 2]))
             continue;
-          if (switch_column (lay, c, nb_rank, nb_w, off, dirty, keys))
+          if (switch_column (lay, c, nb_rank, nb_w, off, dirty))
             changed[c + 1] = any = TRUE;
         }
       if (!any)
@@ -1051,7 +1142,10 @@ switch_columns (Layout *lay,
 static void
 order_columns (Layout *lay)
 {
-  guint sweeps = lay->opt->iterations > 0 ? lay->opt->iterations : DEFAULT_SWEEPS;
+  gboolean large = lay->n_segs > LARGE_SEGMENTS;
+  guint sweeps = lay->opt->iterations > 0 ? lay->opt->iterations
+                                          : large ? LARGE_SWEEPS : DEFAULT_SWEEPS;
+  double sift_work = 0;
   guint max_col = 0;
   g_autofree SortKey *keys = NULL;
 
@@ -1081,7 +1175,20 @@ order_columns (Layout *lay)
   for (guint c = 0; c < lay->n_cols; c++)
     update_positions (lay, c);
 
-  switch_columns (lay, max_col);
+  /* sifting tries every item against every other of its column */
+  for (guint c = 0; c < lay->n_cols; c++)
+    {
+      guint a = lay->col_start[c], b = lay->col_start[c + 1];
+      double bands = 0;
+
+      for (guint r = a; r < b; r++)
+        bands += lay->in_start[lay->order[r] + 1] - lay->in_start[lay->order[r]] +
+                 lay->out_start[lay->order[r] + 1] - lay->out_start[lay->order[r]];
+      sift_work += 2.0 * (b - a) * bands;
+    }
+  if (sift_work > 0 && lay->opt->iterations == 0)
+    sift_columns (lay, max_col, (guint) MIN (SIFT_PASSES, SIFT_BUDGET / sift_work));
+  switch_columns (lay, max_col, large ? LARGE_SWITCH_ROUNDS : SWITCH_ROUNDS);
 }
 
 /* ------------------------------------------------------------ scale and heights */
@@ -1115,49 +1222,75 @@ gap_between (Layout *lay,
   return lay->pad;
 }
 
-/* Heights of every item at scale K; returns the tallest column's need. */
+/* Heights of every item at scale K; returns the tallest column's need and in
+ * *SLOPE how fast that need grows with K (bands held at min_band do not). */
 static double
 compute_heights (Layout *lay,
-                 double  k)
+                 double  k,
+                 double *slope)
 {
   const EkvSankeyLink *links = (const EkvSankeyLink *) lay->graph->links->data;
   double min_band = MAX (lay->opt->min_band, 0);
-  double *in_sum = lay->tmp_d;
-  double need = 0;
+  double *in_sum = lay->tmp_d, *in_slope = lay->tmp_d2, *hs = lay->hs;
+  double need = -1;
 
   for (guint i = 0; i < lay->n_items; i++)
-    lay->h[i] = 0;
+    lay->h[i] = hs[i] = 0;
   for (guint v = 0; v < lay->n; v++)
-    in_sum[v] = 0;
+    in_sum[v] = in_slope[v] = 0;
   for (guint k2 = 0; k2 < lay->m; k2++)
     {
-      double w = band_width (links[k2].value, k, min_band);
+      double v = links[k2].value;
+      double w = band_width (v, k, min_band);
+      double dw = v > 0 && v * k >= min_band ? v : 0;
 
       lay->width[k2] = w;
-      lay->h[links[k2].source] += w;   /* out sum for now */
+      lay->h[links[k2].source] += w;   /* the out side for now */
+      hs[links[k2].source] += dw;
       in_sum[links[k2].target] += w;
+      in_slope[links[k2].target] += dw;
       if (lay->wp_start[k2] != NO_ITEM)
         {
           guint t = links[k2].target;
+          guint b = bundle_item (lay, t, lay->col[links[k2].source] + 1);
 
-          for (int c = lay->col[links[k2].source] + 1; c < lay->col[t]; c++)
-            lay->h[bundle_item (lay, t, c)] += w;
+          for (int c = lay->col[links[k2].source] + 1; c < lay->col[t]; c++, b++)
+            {
+              lay->h[b] += w;
+              hs[b] += dw;
+            }
         }
     }
   for (guint v = 0; v < lay->n; v++)
-    lay->h[v] = MAX (MAX (lay->h[v], in_sum[v]), min_band);
+    {
+      if (in_sum[v] > lay->h[v] || (in_sum[v] == lay->h[v] && in_slope[v] > hs[v]))
+        {
+          lay->h[v] = in_sum[v];
+          hs[v] = in_slope[v];
+        }
+      if (lay->h[v] < min_band)
+        {
+          lay->h[v] = min_band;
+          hs[v] = 0;
+        }
+    }
 
   for (guint c = 0; c < lay->n_cols; c++)
     {
-      double sum = 0;
+      double sum = 0, ds = 0;
 
       for (guint r = lay->col_start[c]; r < lay->col_start[c + 1]; r++)
         {
           sum += lay->h[lay->order[r]];
+          ds += hs[lay->order[r]];
           if (r > lay->col_start[c])
             sum += gap_between (lay, lay->order[r - 1], lay->order[r]);
         }
-      need = MAX (need, sum);
+      if (sum > need)
+        {
+          need = sum;
+          *slope = ds;
+        }
     }
   return need;
 }
@@ -1169,7 +1302,7 @@ choose_scale (Layout *lay)
   double height = MAX (opt->y1 - opt->y0, 1);
   guint most_nodes = 0;
   double k_lin = G_MAXDOUBLE;
-  double need;
+  double need, slope = 0;
 
   /* Crowded columns get less padding, but never below 2 px (or the option). */
   for (guint c = 0; c < lay->n_cols; c++)
@@ -1187,13 +1320,14 @@ choose_scale (Layout *lay)
   lay->dummy_gap = MIN (lay->pad / 4, 2);
 
   lay->h = g_new (double, lay->n_items);
+  lay->hs = g_new (double, lay->n_items);
   lay->y = g_new (double, lay->n_items);
   lay->width = g_new (double, MAX (lay->m, 1));
 
   if (opt->fixed_scale > 0)
     {
       lay->scale = opt->fixed_scale;
-      need = compute_heights (lay, lay->scale);
+      need = compute_heights (lay, lay->scale, &slope);
       lay->top = opt->y0;
       lay->bottom = opt->y0 + MAX (height, need);
       return;
@@ -1216,7 +1350,7 @@ choose_scale (Layout *lay)
   if (k_lin == G_MAXDOUBLE)
     k_lin = 1;   /* no flow at all */
 
-  need = compute_heights (lay, k_lin);
+  need = compute_heights (lay, k_lin, &slope);
   if (need <= height * (1 + 1e-9) && k_lin > 0)
     {
       lay->scale = k_lin;
@@ -1226,8 +1360,8 @@ choose_scale (Layout *lay)
       /* Thin bands are held at min_band. If even that does not fit in half the
        * extent, the extent grows so that the flow gets as much room as the
        * minimums and the padding: bands never collapse to nothing. */
-      double need0 = compute_heights (lay, 0);
-      double lo = 0, hi = 0;
+      double need0 = compute_heights (lay, 0, &slope);
+      double k = 0;
 
       if (need0 > height / 2)
         height = 2 * need0;
@@ -1243,21 +1377,26 @@ choose_scale (Layout *lay)
                 gaps += gap_between (lay, lay->order[r - 1], lay->order[r]);
             }
           if (sum > 0)
-            hi = hi > 0 ? MIN (hi, (height - gaps) / sum) : (height - gaps) / sum;
+            k = k > 0 ? MIN (k, (height - gaps) / sum) : (height - gaps) / sum;
         }
-      if (hi <= 0)
-        hi = 1;
-      for (int it = 0; it < 24; it++)
+      if (k <= 0)
+        k = 1;
+      /* Newton from above: the need is convex and piecewise linear in the
+       * scale, so this stays above the answer and lands on it in a few steps */
+      for (int it = 0; it < 50; it++)
         {
-          double mid = (lo + hi) / 2;
-
-          if (compute_heights (lay, mid) <= height)
-            lo = mid;
-          else
-            hi = mid;
+          need = compute_heights (lay, k, &slope);
+          if (need <= height * (1 + 1e-12) || slope <= 0)
+            break;
+          k -= (need - height) / slope;
+          if (k <= 0)
+            {
+              k = 0;
+              need = compute_heights (lay, k, &slope);
+              break;
+            }
         }
-      lay->scale = lo;
-      need = compute_heights (lay, lo);
+      lay->scale = k;
     }
   lay->top = opt->y0;
   lay->bottom = opt->y0 + MAX (height, need);
@@ -1272,13 +1411,13 @@ static void
 place_column (Layout       *lay,
               guint         c,
               const double *want,
-              const double *weight)
+              const double *weight,
+              double       *bw,
+              double       *bm)
 {
   guint a = lay->col_start[c], b = lay->col_start[c + 1], n_items = b - a;
   double *cum = lay->tmp_d;
   guint *block_end = lay->tmp_u;
-  g_autofree double *bw = g_new (double, n_items);
-  g_autofree double *bm = g_new (double, n_items);
   guint n_blocks = 0;
   double total, lo, hi;
 
@@ -1327,6 +1466,8 @@ relax (Layout *lay)
 {
   g_autofree double *want = g_new (double, lay->n_items);
   g_autofree double *weight = g_new (double, lay->n_items);
+  g_autofree double *bw = g_new (double, lay->n_items);   /* blocks of place_column () */
+  g_autofree double *bm = g_new (double, lay->n_items);
 
   /* start: each column stacked in the middle of the extent */
   for (guint c = 0; c < lay->n_cols; c++)
@@ -1338,7 +1479,7 @@ relax (Layout *lay)
           want[i] = (lay->top + lay->bottom) / 2 - lay->h[i] / 2;
           weight[i] = 1;
         }
-      place_column (lay, c, want, weight);
+      place_column (lay, c, want, weight, bw, bm);
     }
 
   for (guint it = 0; it < RELAX_SWEEPS; it++)
@@ -1381,7 +1522,7 @@ relax (Layout *lay)
                   weight[i] = 1e-9;
                 }
             }
-          place_column (lay, c, want, weight);
+          place_column (lay, c, want, weight, bw, bm);
         }
     }
 }
@@ -1403,6 +1544,27 @@ compare_link_keys (const void *a,
   if (ka->key != kb->key)
     return ka->key < kb->key ? -1 : 1;
   return ka->link < kb->link ? -1 : ka->link > kb->link;
+}
+
+/* Most nodes have a handful of bands: insertion sort, qsort for the rest. */
+static void
+sort_link_keys (LinkKey *keys,
+                guint    n)
+{
+  if (n > 24)
+    {
+      qsort (keys, n, sizeof (LinkKey), compare_link_keys);
+      return;
+    }
+  for (guint x = 1; x < n; x++)
+    {
+      LinkKey k = keys[x];
+      guint y = x;
+
+      for (; y > 0 && compare_link_keys (&k, &keys[y - 1]) < 0; y--)
+        keys[y] = keys[y - 1];
+      keys[y] = k;
+    }
 }
 
 typedef struct
@@ -1573,7 +1735,7 @@ attach_links (Layout       *lay,
             key = centre (lay, lay->seg_to[lay->first_seg[k]]);
           keys[n_keys++] = (LinkKey) { key, k };
         }
-      qsort (keys, n_keys, sizeof (LinkKey), compare_link_keys);
+      sort_link_keys (keys, n_keys);
       for (guint x = 0; x < n_keys; x++)
         {
           EkvSankeyLink *link = link_at (lay, keys[x].link);
@@ -1609,7 +1771,7 @@ attach_links (Layout       *lay,
               if (lay->wp_start[k] != NO_ITEM && lay->col[link_at (lay, k)->source] == c - 1)
                 keys[n_keys++] = (LinkKey) { link_at (lay, k)->y0, k };
             }
-          qsort (keys, n_keys, sizeof (LinkKey), compare_link_keys);
+          sort_link_keys (keys, n_keys);
           for (guint x = 0; x < n_keys; x++)
             {
               guint k = keys[x].link;
@@ -1641,7 +1803,7 @@ attach_links (Layout       *lay,
             key = link->y0;
           keys[n_keys++] = (LinkKey) { key, k };
         }
-      qsort (keys, n_keys, sizeof (LinkKey), compare_link_keys);
+      sort_link_keys (keys, n_keys);
       for (guint x = 0; x < n_keys; x++)
         {
           EkvSankeyLink *link = link_at (lay, keys[x].link);
