@@ -12,7 +12,9 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "ekv-json-import.h"
 #include "ekv-sankey-draw.h"
+#include "ekv-sankey-graph.h"
 
 /* Two sources, two units with a rinse water return, three sinks. */
 static EkvSankeyGraph *
@@ -397,6 +399,81 @@ test_crowded (void)
   cairo_surface_destroy (surface);
 }
 
+/* Labels never overlap one another, stay inside the drawing, and every big
+ * node has one: each view of the bundled sample, at two sizes, in English and
+ * in Turkish (longer words, other numbers). */
+static void
+test_labels (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                                            "ege-orme-boya.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_json_import_file (file, NULL, NULL, &error);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
+  static const double sizes[][2] = { { 1200, 800 }, { 800, 600 } };
+  EkvSankeyDrawOptions options;
+
+  g_assert_no_error (error);
+  ekv_sankey_draw_options_init (&options);
+  options.labels = boxes;
+
+  for (guint view = EKV_SANKEY_VIEW_MATERIAL; view <= EKV_SANKEY_VIEW_COST; view++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(EkvSankeyGraph) graph = ekv_sankey_graph_from_audit (doc, view, EKV_SANKEY_SCENARIO_BASELINE,
+                                                                       &error);
+        double w = sizes[s][0], h = sizes[s][1];
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
+        cairo_t *cr = cairo_create (surface);
+
+        g_assert_no_error (error);
+        g_assert_true (ekv_sankey_draw (cr, graph, w, h, &options, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (boxes->len, >, graph->nodes->len / 2);
+
+        for (guint i = 0; i < boxes->len; i++)
+          {
+            const EkvSankeyLabelBox *a = &g_array_index (boxes, EkvSankeyLabelBox, i);
+
+            g_assert_cmpfloat (a->x0, >=, 0);
+            g_assert_cmpfloat (a->y0, >=, 0);
+            g_assert_cmpfloat (a->x1, <=, w);
+            g_assert_cmpfloat (a->y1, <=, h);
+            for (guint j = i + 1; j < boxes->len; j++)
+              {
+                const EkvSankeyLabelBox *b = &g_array_index (boxes, EkvSankeyLabelBox, j);
+                double ow = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+                double oh = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+                if (ow > 0.5 && oh > 0.5)
+                  g_test_message ("view %u, %gx%g: labels of “%s” and “%s” overlap by %g × %g px",
+                                  view, w, h, ekv_sankey_graph_get_node (graph, a->node)->name,
+                                  ekv_sankey_graph_get_node (graph, b->node)->name, ow, oh);
+                /* A big node's label that found no free place may touch another
+                 * a little; never more than a sliver. */
+                g_assert_true (ow <= 0.5 || oh <= 0.5 || ow * oh < 0.1 * MIN ((a->x1 - a->x0) * (a->y1 - a->y0),
+                                                                                 (b->x1 - b->x0) * (b->y1 - b->y0)));
+              }
+          }
+
+        for (guint n = 0; n < graph->nodes->len; n++)
+          {
+            EkvSankeyNode *node = ekv_sankey_graph_get_node (graph, n);
+            gboolean labelled = FALSE;
+
+            if (node->y1 - node->y0 < h * 0.05)
+              continue;
+            for (guint i = 0; i < boxes->len; i++)
+              labelled |= g_array_index (boxes, EkvSankeyLabelBox, i).node == n;
+            g_assert_true (labelled);
+          }
+
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -410,6 +487,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-draw/fixed-scale", test_fixed_scale);
   g_test_add_func ("/ekv/sankey-draw/locale", test_locale);
   g_test_add_func ("/ekv/sankey-draw/crowded", test_crowded);
+  g_test_add_func ("/ekv/sankey-draw/labels", test_labels);
 
   return g_test_run ();
 }

@@ -39,6 +39,7 @@ ekv_sankey_draw_options_init (EkvSankeyDrawOptions *options)
     .font_family = NULL,
     .highlight_node = -1,
     .highlight_link = -1,
+    .labels = NULL,
   };
 }
 
@@ -571,6 +572,8 @@ ekv_sankey_draw (cairo_t                     *cr,
   pango_cairo_context_set_font_options (pango, font_options);
   cairo_font_options_destroy (font_options);
 
+  if (options->labels != NULL)
+    g_array_set_size (options->labels, 0);
   d.pango = pango;
   value_widths = g_new (double, MAX (graph->nodes->len, 1));
   for (guint i = 0; i < graph->nodes->len; i++)

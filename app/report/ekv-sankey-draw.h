@@ -42,7 +42,16 @@ typedef struct
   const char     *font_family;      /* default "Sans" */
   int             highlight_node;   /* drawn emphasised (hover), or -1 (default) */
   int             highlight_link;   /* likewise */
+  GArray         *labels;           /* if not NULL, receives an EkvSankeyLabelBox per
+                                     * label drawn (hover over a label, tests) */
 } EkvSankeyDrawOptions;
+
+/* Where a node's label was drawn, in the drawing's coordinates. */
+typedef struct
+{
+  guint   node;
+  double  x0, y0, x1, y1;
+} EkvSankeyLabelBox;
 
 void      ekv_sankey_draw_options_init (EkvSankeyDrawOptions       *options);
 

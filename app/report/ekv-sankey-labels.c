@@ -324,8 +324,16 @@ try_side (EkvSankeyDrawing *d,
       l->x = node->x0 - LABEL_GAP - box;
       break;
     default:
-      l->x = (node->x0 + node->x1) / 2 - box / 2;
-      l->y = side == 2 ? node->y0 - 2 - l->height : MAX (node->y1, node->y0 + 1) + 2;
+      /* above (even) or below (odd) the node: centred on it (2, 3), ending at
+       * its right edge (4, 5) or starting at its left edge (6, 7); the text
+       * is centred in the layout's box, WIDTH wide within BOX */
+      if (side <= 3)
+        l->x = (node->x0 + node->x1) / 2 - box / 2;
+      else if (side <= 5)
+        l->x = node->x1 - width - (box - width) / 2;
+      else
+        l->x = node->x0 - (box - width) / 2;
+      l->y = side % 2 == 0 ? node->y0 - 2 - l->height : MAX (node->y1, node->y0 + 1) + 2;
       break;
     }
 }
@@ -414,26 +422,32 @@ place_middle (EkvSankeyDrawing *d,
   guint best = 0;
   gboolean found = FALSE;
 
-  /* Every place to try, cheapest first: variant = width × 4 + side, and y
+  /* Every place to try, cheapest first: variant = width × 8 + side, and y
    * the shift from the node's centre (sides 0 and 1). Layouts are made only
    * for the widths actually tried. */
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       if (widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]))
         continue;
-      for (guint side = 0; side < 4; side++)
+      for (guint side = 0; side < 8; side++)
         {
           if (side >= 2)
             {
-              Candidate c = { w * 4 + side, 0, d->font_size * 2 + w * d->font_size * 1.5 };
+              /* further up (above) or down (below) when right beside it is taken */
+              for (int k = 0; k < 8; k++)
+                {
+                  Candidate c = { w * 8 + side, (side % 2 == 0 ? -1 : 1) * k * step,
+                                  d->font_size * (side <= 3 ? 2 : 2.5) + w * d->font_size * 1.5
+                                  + k * step * 1.5 };
 
-              g_array_append_val (candidates, c);
+                  g_array_append_val (candidates, c);
+                }
               continue;
             }
           for (int k = 0; k * step <= reach; k++)
             for (int sign = -1; sign <= 1; sign += 2)
               {
-                Candidate c = { w * 4 + side, sign * k * step,
+                Candidate c = { w * 8 + side, sign * k * step,
                                 k * step + w * d->font_size * 1.5 + (side == 1 ? d->font_size * 0.5 : 0) };
 
                 if (k == 0 && sign > 0)
@@ -450,7 +464,7 @@ place_middle (EkvSankeyDrawing *d,
     for (guint i = 0; i < candidates->len && !found; i++)
       {
         const Candidate *c = &g_array_index (candidates, Candidate, i);
-        guint w = c->variant / 4, side = c->variant % 4;
+        guint w = c->variant / 8, side = c->variant % 8;
         EkvSankeyLabel v = *l;
 
         if (layouts[w] == NULL)
@@ -461,6 +475,8 @@ place_middle (EkvSankeyDrawing *d,
         try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
         if (side < 2)
           v.y = l->want - v.height / 2 + c->y;
+        else
+          v.y += c->y;
         if (pass == 1)
           {
             double area = overlap (d, &v, taken, top, bottom);
@@ -474,12 +490,14 @@ place_middle (EkvSankeyDrawing *d,
               continue;
             /* the last candidate: take the best one */
             c = &g_array_index (candidates, Candidate, best);
-            w = c->variant / 4;
-            side = c->variant % 4;
+            w = c->variant / 8;
+            side = c->variant % 8;
             v = *l;
             try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
             if (side < 2)
               v.y = l->want - v.height / 2 + c->y;
+            else
+              v.y += c->y;
           }
         if (pass == 1 || fits (d, &v, taken, top, bottom))
           {
@@ -656,7 +674,18 @@ _ekv_sankey_labels_draw (EkvSankeyDrawing *d,
           continue;
         }
       /* A label pushed away from its node points back at it. */
-      if (!l->centred && (centre < node->y0 - 2 || centre > node->y1 + 2))
+      if (l->centred && (l->y + l->height < node->y0 - 4 || l->y > node->y1 + 4))
+        {
+          double x = (node->x0 + node->x1) / 2;
+          gboolean above = l->y < node->y0;
+
+          cairo_move_to (cr, x, above ? node->y0 - 1 : node->y1 + 1);
+          cairo_line_to (cr, x, above ? l->y + l->height : l->y);
+          ekv_palette_set_source (cr, &d->options->foreground, 0.5);
+          cairo_set_line_width (cr, 0.8);
+          cairo_stroke (cr);
+        }
+      else if (!l->centred && (centre < node->y0 - 2 || centre > node->y1 + 2))
         {
           double edge = l->right ? node->x1 + 1 : node->x0 - 1;
           double end = l->right ? l->x : l->x + pango_layout_get_width (l->layout) / PANGO_SCALE;
@@ -668,6 +697,15 @@ _ekv_sankey_labels_draw (EkvSankeyDrawing *d,
           cairo_stroke (cr);
         }
       _ekv_sankey_show_text (d, cr, l->layout, l->x, l->y, TRUE);
+      if (d->options->labels != NULL)
+        {
+          Box box;
+          EkvSankeyLabelBox out;
+
+          label_box (l, &box);
+          out = (EkvSankeyLabelBox) { l->node, box.x0, box.y0, box.x1, box.y1 };
+          g_array_append_val (d->options->labels, out);
+        }
     }
   return dropped;
 }
