@@ -400,8 +400,7 @@ test_crowded (void)
 }
 
 /* Labels never overlap one another, stay inside the drawing, and every big
- * node has one: each view of the bundled sample, at two sizes, in English and
- * in Turkish (longer words, other numbers). */
+ * node has one: each view of the bundled sample, at two sizes. */
 static void
 test_labels (void)
 {
