@@ -193,9 +193,11 @@ ekv_sankey_command_run (int    argc,
     { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, N_("Write a PNG picture to OUT"), N_("OUT") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write a PDF page to OUT"), N_("OUT") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
-      N_("Width in pixels (points for SVG and PDF); default 1200"), N_("PX") },
+      N_("Width in pixels (points for SVG and PDF); default 1200, for PDF an A4 landscape page"),
+      N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height,
-      N_("Height in pixels (points for SVG and PDF); default 800"), N_("PX") },
+      N_("Height in pixels (points for SVG and PDF); default 800, for PDF an A4 landscape page"),
+      N_("PX") },
     { "graph", 0, 0, G_OPTION_ARG_FILENAME, &graph_path,
       N_("Read a graph in the common JSON format instead of an audit"), N_("GRAPH.json") },
     { "layout", 0, 0, G_OPTION_ARG_FILENAME, &layout_path,
@@ -306,6 +308,12 @@ ekv_sankey_command_run (int    argc,
   if (graph_path != NULL && same_file (graph_path, out))
     return user_error (out, _("is the graph being drawn; write the picture to another file"));
 
+  /* A PDF is a page to print: A4 landscape (in points) unless told otherwise. */
+  if (format == EKV_SANKEY_FORMAT_PDF && width == 0 && height == 0)
+    {
+      width = 842;
+      height = 595;
+    }
   if (!ekv_sankey_write_file (graph, format, out, width > 0 ? width : 1200, height > 0 ? height : 800,
                               &error))
     return user_error (NULL, error->message);   /* names the file */
