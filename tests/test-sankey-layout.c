@@ -413,6 +413,40 @@ test_zero_values (void)
 }
 
 static void
+test_degenerate (void)
+{
+  static const char * const graphs[] = {
+    "{\"nodes\":[],\"links\":[]}",
+    "{\"nodes\":[{\"name\":\"Alone\"},{\"name\":\"Apart\"}],\"links\":[]}",
+    /* a self-link only */
+    "{\"nodes\":[{\"name\":\"A\"}],\"links\":[{\"source\":0,\"target\":0,\"value\":3}]}",
+    /* two links between the same nodes */
+    "{\"nodes\":[{\"name\":\"A\"},{\"name\":\"B\"}],\"links\":[{\"source\":0,\"target\":1,\"value\":3},"
+    "{\"source\":0,\"target\":1,\"value\":5}]}",
+    /* a cycle that no source feeds */
+    "{\"nodes\":[{\"name\":\"A\"},{\"name\":\"B\"},{\"name\":\"C\"}],\"links\":[{\"source\":0,\"target\":1,\"value\":3},"
+    "{\"source\":1,\"target\":2,\"value\":3},{\"source\":2,\"target\":0,\"value\":3}]}",
+  };
+  EkvSankeyOptions options;
+
+  ekv_sankey_options_init (&options);
+  for (guint g = 0; g < G_N_ELEMENTS (graphs); g++)
+    {
+      g_autoptr(EkvSankeyGraph) graph = graph_from_text (graphs[g]);
+      guint n_circular = 0;
+
+      lay_out (graph);
+      check_layout (graph, &options);
+      for (guint k = 0; k < graph->links->len; k++)
+        n_circular += get_link (graph, k)->circular;
+      if (g == 2 || g == 4)
+        g_assert_cmpuint (n_circular, ==, 1);
+      else
+        g_assert_cmpuint (n_circular, ==, 0);
+    }
+}
+
+static void
 test_invalid (void)
 {
   g_autoptr(EkvSankeyGraph) graph = ekv_sankey_graph_new ();
@@ -657,6 +691,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-layout/best-order", test_best_order);
   g_test_add_func ("/ekv/sankey-layout/loop", test_loop);
   g_test_add_func ("/ekv/sankey-layout/zero-values", test_zero_values);
+  g_test_add_func ("/ekv/sankey-layout/degenerate", test_degenerate);
   g_test_add_func ("/ekv/sankey-layout/invalid", test_invalid);
   g_test_add_func ("/ekv/sankey-layout/json-errors", test_json_errors);
   g_test_add_func ("/ekv/sankey-layout/determinism", test_determinism);
