@@ -1461,6 +1461,49 @@ place_column (Layout       *lay,
     }
 }
 
+/* Where each segment's band meets its two items, from their tops: bands are
+ * stacked in the order of their other ends (as attach_links () will), found
+ * by walking the neighbouring column top to bottom. */
+static void
+segment_offsets (Layout *lay,
+                 double *off_from,
+                 double *off_to)
+{
+  g_autofree double *seg_w = g_new (double, MAX (lay->n_segs, 1));
+  g_autofree double *cum_in = g_new0 (double, MAX (lay->n_items, 1));
+  g_autofree double *cum_out = g_new0 (double, MAX (lay->n_items, 1));
+
+  /* the bundles' chain segments come first, one per bundle item */
+  for (guint b = lay->n; b < lay->n_items; b++)
+    seg_w[b - lay->n] = lay->h[b];
+  for (guint k = 0; k < lay->m; k++)
+    if (lay->first_seg[k] != NO_ITEM)
+      seg_w[lay->first_seg[k]] = lay->width[k];
+
+  for (guint r = 0; r < lay->n_items; r++)
+    {
+      guint j = lay->order[r];
+
+      for (guint e = lay->out_start[j]; e < lay->out_start[j + 1]; e++)
+        {
+          guint s = lay->out_seg[e], i = lay->seg_to[s];
+
+          off_to[s] = cum_in[i] + seg_w[s] / 2;
+          cum_in[i] += seg_w[s];
+        }
+      for (guint e = lay->in_start[j]; e < lay->in_start[j + 1]; e++)
+        {
+          guint s = lay->in_seg[e], i = lay->seg_from[s];
+
+          off_from[s] = cum_out[i] + seg_w[s] / 2;
+          cum_out[i] += seg_w[s];
+        }
+    }
+}
+
+/* Vertical positions: each item pulled toward where its bands come from and
+ * go to (so that they run as straight as they can), weighted by flow, the
+ * columns placed in turn, left to right and back. */
 static void
 relax (Layout *lay)
 {
@@ -1468,6 +1511,10 @@ relax (Layout *lay)
   g_autofree double *weight = g_new (double, lay->n_items);
   g_autofree double *bw = g_new (double, lay->n_items);   /* blocks of place_column () */
   g_autofree double *bm = g_new (double, lay->n_items);
+  g_autofree double *off_from = g_new (double, MAX (lay->n_segs, 1));
+  g_autofree double *off_to = g_new (double, MAX (lay->n_segs, 1));
+
+  segment_offsets (lay, off_from, off_to);
 
   /* start: each column stacked in the middle of the extent */
   for (guint c = 0; c < lay->n_cols; c++)
@@ -1501,7 +1548,7 @@ relax (Layout *lay)
                   double w = lay->seg_val[s] + 1e-9;
 
                   sw += w;
-                  swy += w * (lay->y[j] + lay->h[j] / 2);
+                  swy += w * (lay->y[j] + off_from[s] - off_to[s]);
                 }
               for (guint e = lay->out_start[i]; e < lay->out_start[i + 1]; e++)
                 {
@@ -1509,11 +1556,11 @@ relax (Layout *lay)
                   double w = lay->seg_val[s] + 1e-9;
 
                   sw += w;
-                  swy += w * (lay->y[j] + lay->h[j] / 2);
+                  swy += w * (lay->y[j] + off_to[s] - off_from[s]);
                 }
               if (sw > 0)
                 {
-                  want[i] = swy / sw - lay->h[i] / 2;
+                  want[i] = swy / sw;
                   weight[i] = sw;
                 }
               else
