@@ -17,6 +17,7 @@ typedef struct
 {
   guint        node;
   PangoLayout *layout;
+  double       box;       /* the layout's width (its text is aligned within it) */
   double       width, height;
   double       want;      /* the node's centre: where the label would like to be */
   double       x, y;      /* top left, once placed */

@@ -245,17 +245,98 @@ typedef struct
   double x0, y0, x1, y1;
 } Box;
 
+/* The boxes labels must not cover (nodes, labels placed), with a grid of
+ * cells listing the boxes over each, so that a test looks at a few boxes
+ * rather than at all of them. */
+typedef struct
+{
+  GArray  *boxes;   /* Box */
+  double   cell;    /* px */
+  int      nx, ny;
+  GArray **cells;   /* nx × ny arrays of guint box indices */
+} Taken;
+
+static Taken *
+taken_new (double width,
+           double height)
+{
+  Taken *taken = g_new0 (Taken, 1);
+
+  taken->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  taken->cell = 48;
+  taken->nx = MAX (1, (int) ceil (width / taken->cell));
+  taken->ny = MAX (1, (int) ceil (height / taken->cell));
+  taken->cells = g_new0 (GArray *, taken->nx * taken->ny);
+  return taken;
+}
+
+static void
+taken_free (Taken *taken)
+{
+  for (int i = 0; i < taken->nx * taken->ny; i++)
+    if (taken->cells[i] != NULL)
+      g_array_unref (taken->cells[i]);
+  g_free (taken->cells);
+  g_array_unref (taken->boxes);
+  g_free (taken);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Taken, taken_free)
+
+/* The cells a box lies over (boxes outside the drawing count in its edge cells). */
+static void
+taken_range (Taken     *taken,
+             const Box *box,
+             int       *cx0,
+             int       *cy0,
+             int       *cx1,
+             int       *cy1)
+{
+  *cx0 = CLAMP ((int) floor (box->x0 / taken->cell), 0, taken->nx - 1);
+  *cx1 = CLAMP ((int) floor (box->x1 / taken->cell), 0, taken->nx - 1);
+  *cy0 = CLAMP ((int) floor (box->y0 / taken->cell), 0, taken->ny - 1);
+  *cy1 = CLAMP ((int) floor (box->y1 / taken->cell), 0, taken->ny - 1);
+}
+
+static void
+taken_add (Taken     *taken,
+           const Box *box)
+{
+  guint index = taken->boxes->len;
+  int cx0, cy0, cx1, cy1;
+
+  g_array_append_val (taken->boxes, *box);
+  taken_range (taken, box, &cx0, &cy0, &cx1, &cy1);
+  for (int y = cy0; y <= cy1; y++)
+    for (int x = cx0; x <= cx1; x++)
+      {
+        GArray **cell = &taken->cells[y * taken->nx + x];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
 static gboolean
 box_is_free (const Box *box,
-             GArray    *taken)
+             Taken     *taken)
 {
-  for (guint i = 0; i < taken->len; i++)
-    {
-      const Box *t = &g_array_index (taken, Box, i);
+  int cx0, cy0, cx1, cy1;
 
-      if (box->x0 < t->x1 && t->x0 < box->x1 && box->y0 < t->y1 && t->y0 < box->y1)
-        return FALSE;
-    }
+  taken_range (taken, box, &cx0, &cy0, &cx1, &cy1);
+  for (int y = cy0; y <= cy1; y++)
+    for (int x = cx0; x <= cx1; x++)
+      {
+        GArray *cell = taken->cells[y * taken->nx + x];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            const Box *t = &g_array_index (taken->boxes, Box, g_array_index (cell, guint, i));
+
+            if (box->x0 < t->x1 && t->x0 < box->x1 && box->y0 < t->y1 && t->y0 < box->y1)
+              return FALSE;
+          }
+      }
   return TRUE;
 }
 
@@ -267,9 +348,9 @@ label_box (const EkvSankeyLabel *l,
 
   /* A right-aligned layout is as wide as its width; its text ends at the right. */
   if (l->centred)
-    box->x0 = l->x + (pango_layout_get_width (l->layout) / PANGO_SCALE - w) / 2;
+    box->x0 = l->x + (l->box - w) / 2;
   else if (!l->right)
-    box->x0 = l->x + pango_layout_get_width (l->layout) / PANGO_SCALE - w;
+    box->x0 = l->x + l->box - w;
   else
     box->x0 = l->x;
   box->x1 = box->x0 + w;
@@ -297,20 +378,22 @@ compare_value (gconstpointer a,
  * at its centre and then a little higher or lower, then above and below it;
  * wide first, then narrower (more lines); keeps the first place that covers no
  * node and no other label. */
-/* Label L with LAYOUT (shared: its alignment is set once a place is chosen)
- * right of its node (SIDE 0), left (1), above (2) or below (3). */
+/* Label L with LAYOUT (shared: its alignment is set once a place is chosen;
+ * NULL while its size is only estimated), BOX wide, its text WIDTH × HEIGHT,
+ * right of its node (SIDE 0), left (1), above or below (2 to 7). */
 static void
 try_side (EkvSankeyDrawing *d,
           EkvSankeyLabel   *l,
           PangoLayout      *layout,
+          double            box,
           double            width,
           double            height,
           guint             side)
 {
   const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
-  double box = pango_layout_get_width (layout) / PANGO_SCALE;
 
   l->layout = layout;
+  l->box = box;
   l->right = side != 1;
   l->centred = side >= 2;
   l->width = width;
@@ -341,7 +424,7 @@ try_side (EkvSankeyDrawing *d,
 static gboolean
 fits (EkvSankeyDrawing *d,
       EkvSankeyLabel   *l,
-      GArray           *taken,
+      Taken            *taken,
       double            top,
       double            bottom)
 {
@@ -356,7 +439,7 @@ fits (EkvSankeyDrawing *d,
 static double
 overlap (EkvSankeyDrawing *d,
          EkvSankeyLabel   *l,
-         GArray           *taken,
+         Taken            *taken,
          double            top,
          double            bottom)
 {
@@ -364,9 +447,9 @@ overlap (EkvSankeyDrawing *d,
   double area = 0;
 
   label_box (l, &box);
-  for (guint i = 0; i < taken->len; i++)
+  for (guint i = 0; i < taken->boxes->len; i++)
     {
-      const Box *t = &g_array_index (taken, Box, i);
+      const Box *t = &g_array_index (taken->boxes, Box, i);
       double w = MIN (box.x1, t->x1) - MAX (box.x0, t->x0);
       double h = MIN (box.y1, t->y1) - MAX (box.y0, t->y0);
 
@@ -400,11 +483,43 @@ compare_cost (gconstpointer a,
 /* Places the label of a node of a middle column where it covers no node and
  * no other label: beside the node (right rather than left), as near its centre
  * as can be, wide rather than narrow (more lines), or above or below it. */
+/* The layout of a label WIDTH wide and its real size. */
+static void
+make_width (EkvSankeyDrawing *d,
+            cairo_t          *cr,
+            guint             node,
+            double            width,
+            PangoLayout     **layout,
+            double           *size,
+            double           *box)
+{
+  *layout = new_label_layout (d, cr, node, width, FALSE);
+  _ekv_sankey_layout_size (*layout, &size[0], &size[1]);
+  *box = pango_layout_get_width (*layout) / PANGO_SCALE;
+}
+
+/* V on SIDE of its node, SHIFT px further (beside: from the node's centre). */
+static void
+place_variant (EkvSankeyDrawing *d,
+               EkvSankeyLabel   *v,
+               PangoLayout      *layout,
+               double            box,
+               const double     *size,
+               guint             side,
+               double            shift)
+{
+  try_side (d, v, layout, box, size[0], size[1], side);
+  if (side < 2)
+    v->y = v->want - v->height / 2 + shift;
+  else
+    v->y += shift;
+}
+
 static gboolean
 place_middle (EkvSankeyDrawing *d,
               cairo_t          *cr,
               EkvSankeyLabel   *l,
-              GArray           *taken,
+              Taken            *taken,
               double            gap_right,
               double            gap_left,
               double            top,
@@ -416,7 +531,8 @@ place_middle (EkvSankeyDrawing *d,
   double wide = d->font_size * 13;
   double widths[] = { wide, wide * 0.75, wide * 0.55, MAX (gap_right, gap_left) };
   PangoLayout *layouts[G_N_ELEMENTS (widths)] = { NULL, };
-  double sizes[G_N_ELEMENTS (widths)][2];
+  double sizes[G_N_ELEMENTS (widths)][2], boxes[G_N_ELEMENTS (widths)];
+  double natural, line;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   double least = G_MAXDOUBLE;
   guint best = 0;
@@ -458,6 +574,26 @@ place_middle (EkvSankeyDrawing *d,
     }
   g_array_sort (candidates, compare_cost);
 
+  /* Shaping text is the slow part: sizes are first estimated from the label
+   * on one line, and a width's layout is made only when a place looks free
+   * at that estimate. */
+  {
+    g_autoptr(PangoLayout) one_line = new_label_layout (d, cr, l->node, 1e5, FALSE);
+
+    _ekv_sankey_layout_size (one_line, &natural, &line);
+  }
+  /* No smaller than these: at least this many lines, the widest at least
+   * their average. A place too small even so is passed over unshaped. */
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      double lines;
+
+      boxes[w] = MAX (widths[w], d->value_widths[l->node]);
+      lines = CLAMP (ceil (natural / boxes[w] - 0.01), 1, LABEL_LINES);
+      sizes[w][0] = MIN (natural / lines, boxes[w]);
+      sizes[w][1] = lines * line;
+    }
+
   /* A place that covers nothing; for a big node, when there is none, the
    * place that covers least, as it is never left without its name. */
   for (guint pass = 0; pass < (l->big ? 2 : 1) && !found; pass++)
@@ -467,16 +603,10 @@ place_middle (EkvSankeyDrawing *d,
         guint w = c->variant / 8, side = c->variant % 8;
         EkvSankeyLabel v = *l;
 
-        if (layouts[w] == NULL)
-          {
-            layouts[w] = new_label_layout (d, cr, l->node, widths[w], FALSE);
-            _ekv_sankey_layout_size (layouts[w], &sizes[w][0], &sizes[w][1]);
-          }
-        try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
-        if (side < 2)
-          v.y = l->want - v.height / 2 + c->y;
-        else
-          v.y += c->y;
+        /* the second pass compares real sizes */
+        if (pass == 1 && layouts[w] == NULL)
+          make_width (d, cr, l->node, widths[w], &layouts[w], sizes[w], &boxes[w]);
+        place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
         if (pass == 1)
           {
             double area = overlap (d, &v, taken, top, bottom);
@@ -493,21 +623,28 @@ place_middle (EkvSankeyDrawing *d,
             w = c->variant / 8;
             side = c->variant % 8;
             v = *l;
-            try_side (d, &v, layouts[w], sizes[w][0], sizes[w][1], side);
-            if (side < 2)
-              v.y = l->want - v.height / 2 + c->y;
-            else
-              v.y += c->y;
+            place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
           }
-        if (pass == 1 || fits (d, &v, taken, top, bottom))
+        else
           {
-            g_clear_object (&l->layout);
-            *l = v;
-            g_object_ref (l->layout);
-            pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
-                                                   : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-            found = TRUE;
+            if (!fits (d, &v, taken, top, bottom))
+              continue;
+            if (layouts[w] == NULL)
+              {
+                /* looks free: is it, at the text's real size? */
+                make_width (d, cr, l->node, widths[w], &layouts[w], sizes[w], &boxes[w]);
+                v = *l;
+                place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
+                if (!fits (d, &v, taken, top, bottom))
+                  continue;
+              }
           }
+        g_clear_object (&l->layout);
+        *l = v;
+        g_object_ref (l->layout);
+        pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
+                                               : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+        found = TRUE;
       }
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
@@ -533,7 +670,7 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
   g_autoptr(GPtrArray) left = g_ptr_array_new ();
   g_autoptr(GPtrArray) right = g_ptr_array_new ();
   g_autoptr(GPtrArray) middle = g_ptr_array_new ();
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr(Taken) taken = taken_new (d->width, d->height);
   double big = MAX (d->font_size * 1.2, (bottom - top) * 0.04);
 
   for (guint i = 0; i < graph->nodes->len; i++)
@@ -543,7 +680,7 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
       EkvSankeyLabel *label = g_new0 (EkvSankeyLabel, 1);
       Box box = { node->x0 - 1, node->y0 - 1, node->x1 + 1, MAX (node->y1, node->y0 + 1) + 1 };
 
-      g_array_append_val (taken, box);
+      taken_add (taken, &box);
       label->node = i;
       label->want = (node->y0 + node->y1) / 2;
       label->big = node->y1 - node->y0 >= big;
@@ -569,6 +706,7 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
           continue;
         }
       _ekv_sankey_layout_size (label->layout, &label->width, &label->height);
+      label->box = pango_layout_get_width (label->layout) / PANGO_SCALE;
     }
 
   place_lane (d, left, top, bottom);
@@ -581,7 +719,7 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
       if (l->layout == NULL || l->dropped)
         continue;
       label_box (l, &box);
-      g_array_append_val (taken, box);
+      taken_add (taken, &box);
     }
 
   g_ptr_array_sort_with_data (middle, compare_value, d);
@@ -609,11 +747,12 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
           l->centred = FALSE;
           l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, FALSE);
           _ekv_sankey_layout_size (l->layout, &l->width, &l->height);
+          l->box = pango_layout_get_width (l->layout) / PANGO_SCALE;
           l->x = node->x1 + LABEL_GAP;
           l->y = CLAMP (l->want - l->height / 2, top, MAX (top, bottom - l->height));
         }
       label_box (l, &box);
-      g_array_append_val (taken, box);
+      taken_add (taken, &box);
     }
 
   return labels;
@@ -688,7 +827,7 @@ _ekv_sankey_labels_draw (EkvSankeyDrawing *d,
       else if (!l->centred && (centre < node->y0 - 2 || centre > node->y1 + 2))
         {
           double edge = l->right ? node->x1 + 1 : node->x0 - 1;
-          double end = l->right ? l->x : l->x + pango_layout_get_width (l->layout) / PANGO_SCALE;
+          double end = l->right ? l->x : l->x + l->box;
 
           cairo_move_to (cr, edge, CLAMP (centre, node->y0, node->y1));
           cairo_line_to (cr, end, centre);
