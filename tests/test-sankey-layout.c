@@ -181,6 +181,11 @@ check_layout (EkvSankeyGraph         *graph,
   int n_cols = 0;
 
   g_assert_cmpfloat (graph->scale, >, 0);
+  /* the extent starts where asked, loops included; it may only grow */
+  g_assert_cmpfloat (graph->extent[0], >=, options->x0 - EPS);
+  g_assert_cmpfloat (graph->extent[1], >=, options->y0 - EPS);
+  g_assert_cmpfloat (graph->extent[2], >=, options->x1 - EPS);
+  g_assert_cmpfloat (graph->extent[3], >=, options->y1 - EPS);
   for (guint i = 0; i < n; i++)
     {
       EkvSankeyNode *v = get_node (graph, i);
@@ -188,8 +193,8 @@ check_layout (EkvSankeyGraph         *graph,
       g_assert_true (isfinite (v->y0) && isfinite (v->y1));
       g_assert_cmpfloat (v->y1 - v->y0, >=, options->min_band - EPS);
       g_assert_cmpfloat_with_epsilon (v->x1 - v->x0, options->node_width, EPS);
-      g_assert_cmpfloat (v->x0, >=, options->x0 - EPS);
-      g_assert_cmpfloat (v->x1, <=, options->x1 + EPS);
+      g_assert_cmpfloat (v->x0, >=, graph->extent[0] - EPS);
+      g_assert_cmpfloat (v->x1, <=, graph->extent[2] + EPS);
       g_assert_cmpfloat (v->y0, >=, graph->extent[1] - EPS);
       g_assert_cmpfloat (v->y1, <=, graph->extent[3] + EPS);
       n_cols = MAX (n_cols, v->column + 1);

@@ -1863,6 +1863,19 @@ attach_links (Layout       *lay,
 
 /* ------------------------------------------------------------ public */
 
+/* Columns evenly spread from X0 to X1 (node edges included). */
+static void
+place_columns (Layout *lay,
+               double *col_x,
+               double  x0,
+               double  x1)
+{
+  for (guint c = 0; c < lay->n_cols; c++)
+    col_x[c] = lay->n_cols > 1
+      ? x0 + c * (x1 - x0 - lay->opt->node_width) / (lay->n_cols - 1)
+      : x0;
+}
+
 gboolean
 ekv_sankey_layout (EkvSankeyGraph          *graph,
                    const EkvSankeyOptions  *options,
@@ -1919,10 +1932,7 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
   relax (&lay);
 
   col_x = g_new (double, lay.n_cols);
-  for (guint c = 0; c < lay.n_cols; c++)
-    col_x[c] = lay.n_cols > 1
-      ? options->x0 + c * (options->x1 - options->x0 - options->node_width) / (lay.n_cols - 1)
-      : options->x0;
+  place_columns (&lay, col_x, options->x0, options->x1);
 
   loop_key = g_new0 (double, MAX (lay.m, 1));
   for (guint k = 0; k < lay.m; k++)
@@ -1937,6 +1947,30 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
       g_array_set_size (link->points, 0);
     }
   route_loops (&lay, loop_key, col_x);
+  /* loops into the first column or out of the last turn outside the
+   * columns: make room for them inside the extent */
+  for (int round = 0, margin_l = 0, margin_r = 0; round < 4; round++)
+    {
+      double left = 0, right = 0;
+
+      for (guint k = 0; k < lay.m; k++)
+        if (lay.circular[k])
+          {
+            EkvSankeyLink *link = link_at (&lay, k);
+
+            left = MAX (left, options->x0 - (link->loop_x1 - link->width / 2));
+            right = MAX (right, link->loop_x0 + link->width / 2 - options->x1);
+          }
+      if (left <= 1e-9 && right <= 1e-9)
+        break;
+      margin_l += (int) ceil (MAX (left, 0));
+      margin_r += (int) ceil (MAX (right, 0));
+      if (options->x1 - options->x0 - margin_l - margin_r > 4 * options->node_width)
+        place_columns (&lay, col_x, options->x0 + margin_l, options->x1 - margin_r);
+      else   /* no room: the extent grows to the right */
+        place_columns (&lay, col_x, options->x0 + margin_l, options->x1 + margin_l);
+      route_loops (&lay, loop_key, col_x);
+    }
   attach_links (&lay, loop_key);
 
   ex0 = options->x0;
@@ -1978,6 +2012,56 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
               g_array_append_val (link->points, p);
             }
         }
+    }
+
+  /* loops above the nodes or left of them: everything moves down or right,
+   * so that the extent starts where asked */
+  if (ex0 < options->x0)
+    {
+      double dx = options->x0 - ex0;
+
+      for (guint v = 0; v < lay.n; v++)
+        {
+          node_at (&lay, v)->x0 += dx;
+          node_at (&lay, v)->x1 += dx;
+        }
+      for (guint k = 0; k < lay.m; k++)
+        {
+          EkvSankeyLink *link = link_at (&lay, k);
+
+          if (link->circular)
+            {
+              link->loop_x0 += dx;
+              link->loop_x1 += dx;
+            }
+          for (guint p = 0; p < link->points->len; p++)
+            g_array_index (link->points, EkvSankeyPoint, p).x += dx;
+        }
+      ex0 += dx;
+      ex1 += dx;
+    }
+  if (ey0 < options->y0)
+    {
+      double dy = options->y0 - ey0;
+
+      for (guint v = 0; v < lay.n; v++)
+        {
+          node_at (&lay, v)->y0 += dy;
+          node_at (&lay, v)->y1 += dy;
+        }
+      for (guint k = 0; k < lay.m; k++)
+        {
+          EkvSankeyLink *link = link_at (&lay, k);
+
+          link->y0 += dy;
+          link->y1 += dy;
+          if (link->circular)
+            link->loop_y += dy;
+          for (guint p = 0; p < link->points->len; p++)
+            g_array_index (link->points, EkvSankeyPoint, p).y += dy;
+        }
+      ey0 += dy;
+      ey1 += dy;
     }
 
   graph->scale = lay.scale;
