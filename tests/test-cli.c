@@ -783,8 +783,13 @@ test_results_small (void)
   assert_figure (carrier, "co2_t", 24);
   assert_figure (carrier, "cost", 180000);
 
-  /* Option economics come with the options issue. */
-  g_assert_false (json_object_has_member (top, "options"));
+  /* No options: an empty list, an empty portfolio, "after" equal to the plant
+   * (tests/test-cli-options.c checks audits with options). */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (top, "options")), ==, 0);
+  assert_figure (member_object (top, "portfolio"), "investment", 0);
+  assert_figure (member_object (top, "portfolio"), "annual_saving", 0);
+  assert_figure (member_object (top, "after"), "mass_in_kg", plant_in);
+  assert_figure (member_object (top, "after"), "energy_in_kwh", 24000 + 115080);
 }
 
 /* results-no-product.json: no production denominator, no water, energy given in GJ

@@ -17,6 +17,7 @@
 #include "ekv-enums.h"
 #include "ekv-labels.h"
 #include "ekv-results-table.h"
+#include "ekv-scenario.h"
 #include "ekv-util.h"
 
 /* Long unit names are cut to this many characters in the unit table. */
@@ -357,11 +358,116 @@ write_warnings (GString   *out,
     }
 }
 
+/* Money per year, payback and return of every option, then the portfolio. */
+static void
+write_options (GString    *out,
+               EkvOptions *options,
+               const char *currency)
+{
+  Table table;
+  const EkvPortfolio *portfolio = &options->portfolio;
+  g_autofree char *rate = number (options->discount_rate, -1);
+
+  g_string_append_c (out, '\n');
+  /* Translators: a heading of ekv results; %s is the discount rate in percent;
+   * keep the %% (one percent sign) */
+  g_string_append_printf (out, _("Options (money per year; NPV at %s %%)"), rate);
+  g_string_append_c (out, '\n');
+  if (options->options->len == 0)
+    {
+      g_string_append_printf (out, "  %s\n", _("The audit has no options yet."));
+      return;
+    }
+
+  table_init (&table, "llrrrrr");
+  table_add (&table,
+             /* Translators: column headings of the option table of ekv results; keep them short */
+             g_strdup (C_("results column", "ID")), g_strdup (C_("results column", "Title")),
+             g_strdup (C_("results column", "Saving")),
+             g_strdup (C_("results column", "Payback (years)")),
+             g_strdup (C_("results column", "NPV")), g_strdup (C_("results column", "IRR")),
+             g_strdup (C_("results column", "t CO₂ avoided")));
+  for (guint i = 0; i < options->options->len; i++)
+    {
+      const EkvOptionResult *option = &g_array_index (options->options, EkvOptionResult, i);
+      const char *title = ekv_record_get_string (option->option, EKV_OPTION_TITLE);
+      g_autofree char *id = NULL;
+
+      /* A star marks the options of the portfolio. */
+      id = g_strconcat (option->id, option->in_portfolio ? " *" : "", NULL);
+      table_add (&table, g_steal_pointer (&id), shorten (title, NAME_WIDTH),
+                 number (option->annual_saving, 0),
+                 number (option->finance.simple_payback_years, 1),
+                 number (option->finance.npv, 0), percent (option->finance.irr_pct),
+                 number (option->co2_avoided_t, 1));
+    }
+  table_write (&table, out);
+  /* Translators: below the option table of ekv results */
+  g_string_append_printf (out, "  %s\n", _("* approved, in progress or done: counted in the portfolio and the “after” scenario."));
+  g_string_append_printf (out, "  %s: %s\n", C_("results", "Currency"), currency);
+
+  /* Translators: a heading of ekv results: the sums over the approved options */
+  heading (out, C_("results", "Portfolio"));
+  table_init (&table, "lrll");
+  add_figure (&table, C_("results", "Options"), portfolio->n_options, 0, "", NULL);
+  add_figure (&table, C_("results", "Investment"), portfolio->investment, 0, currency, NULL);
+  add_figure (&table, C_("results", "Saving per year"), portfolio->annual_saving, 0, currency, NULL);
+  add_figure (&table, C_("results", "Simple payback"), portfolio->simple_payback_years, 1,
+              C_("results", "years"), NULL);
+  add_figure (&table, C_("results", "CO₂ avoided"), portfolio->co2_avoided_t, 1, "t", NULL);
+  add_figure (&table, C_("results", "Water saved"), portfolio->water_saved_m3, 0, "m³", NULL);
+  add_figure (&table, C_("results", "Wastewater avoided"), portfolio->wastewater_saved_m3, 0, "m³",
+              NULL);
+  add_figure (&table, C_("results", "Energy saved"), portfolio->energy_saved_kwh, 0, "kWh", NULL);
+  add_figure (&table, C_("results", "Oil equivalent saved"), portfolio->tep_saved, 1, "TEP", NULL);
+  add_figure (&table, C_("results", "Waste avoided"), portfolio->waste_avoided_kg, 0, "kg", NULL);
+  add_figure (&table, C_("results", "Raw material saved"), portfolio->raw_material_saved_t, 1, "t",
+              NULL);
+  table_write (&table, out);
+}
+
+/* The plant's totals before and after the portfolio. */
+static void
+write_after (GString    *out,
+             EkvBalance *before,
+             EkvBalance *after)
+{
+  Table table;
+  const EkvPlantBalance *b = &before->plant;
+  const EkvPlantBalance *a = &after->plant;
+  struct { const char *label; double before, after; int digits; const char *unit; } rows[] = {
+    /* Translators: rows of the before/after table of ekv results */
+    { C_("results", "Mass in"), b->mass_in_kg, a->mass_in_kg, 0, "kg" },
+    { C_("results", "Water in"), b->water_in_m3, a->water_in_m3, 1, "m³" },
+    { C_("results", "Energy bought"), b->energy_in_kwh, a->energy_in_kwh, 0, "kWh" },
+    { C_("results", "Oil equivalent"), b->tep, a->tep, 1, "TEP" },
+    { C_("results", "CO₂ of bought energy"), b->co2_t, a->co2_t, 1, "t" },
+  };
+
+  /* Translators: a heading of ekv results: the plant with the approved options carried out */
+  heading (out, C_("results", "After the approved options (per year)"));
+  table_init (&table, "lrrrl");
+  table_add (&table, g_strdup (""),
+             /* Translators: column headings of the before/after table of ekv results */
+             g_strdup (C_("results column", "Before")), g_strdup (C_("results column", "After")),
+             g_strdup (C_("results column", "Change")), g_strdup (""));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    table_add (&table, g_strdup (rows[i].label), number (rows[i].before, rows[i].digits),
+               number (rows[i].after, rows[i].digits),
+               percent (rows[i].before != 0 ? 100 * (rows[i].after - rows[i].before) / rows[i].before
+                                            : NAN),
+               g_strdup (rows[i].unit));
+  table_write (&table, out);
+}
+
 /* ------------------------------------------------------------------------ */
 
 char *
-ekv_results_format_table (EkvDocument *document,
-                          EkvBalance  *balance)
+ekv_results_format_table_full (EkvDocument *document,
+                               EkvBalance  *balance,
+                               EkvOptions  *options,
+                               EkvBalance  *after,
+                               GPtrArray   *after_warnings)
 {
   const char *company;
   const char *currency;
@@ -387,6 +493,32 @@ ekv_results_format_table (EkvDocument *document,
   write_carriers (out, balance->carriers, currency);
   write_factors (out, balance->carriers);
   write_warnings (out, balance->warnings);
+  if (options != NULL)
+    write_options (out, options, currency);
+  if (after != NULL)
+    write_after (out, balance, after);
+  if (after_warnings != NULL)
+    for (guint i = 0; i < after_warnings->len; i++)
+      g_string_append_printf (out, "  – %s\n", (const char *) g_ptr_array_index (after_warnings, i));
 
   return g_string_free (out, FALSE);
+}
+
+char *
+ekv_results_format_table (EkvDocument *document,
+                          EkvBalance  *balance)
+{
+  g_autoptr(EkvOptions) options = NULL;
+  g_autoptr(EkvDocument) after_document = NULL;
+  g_autoptr(EkvBalance) after = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (balance != NULL, NULL);
+
+  options = ekv_options_compute (document, balance);
+  after_document = ekv_scenario_after_full (document, warnings, NULL);
+  if (after_document != NULL)
+    after = ekv_balance_compute (after_document);
+  return ekv_results_format_table_full (document, balance, options, after, warnings);
 }

@@ -22,6 +22,7 @@
 #include "ekv-results-json.h"
 #include "ekv-results-table.h"
 #include "ekv-sankey-command.h"
+#include "ekv-scenario.h"
 
 enum
 {
@@ -379,6 +380,11 @@ run_results (int    argc,
   g_autoptr(GOptionContext) context = command_context (&commands[3]);
   g_autoptr(EkvDocument) document = NULL;
   g_autoptr(EkvBalance) balance = NULL;
+  g_autoptr(EkvOptions) options = NULL;
+  g_autoptr(EkvDocument) after_document = NULL;
+  g_autoptr(EkvBalance) after = NULL;
+  g_autoptr(GPtrArray) after_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) after_error = NULL;
   g_autofree char *text = NULL;
   const char *in;
   int status;
@@ -388,10 +394,11 @@ run_results (int    argc,
                                     _("Prints a table for people by default: the plant's mass, "
                                       "water and energy balances, the indicators per tonne of "
                                       "production, one line per unit operation and bought energy per "
-                                      "carrier, in the language and number format of the locale. "
-                                      "--json prints the same figures for scripts, never depending on "
-                                      "the locale. Option economics (options, portfolio, after) are "
-                                      "not computed yet."));
+                                      "carrier, then every option's saving, payback, NPV, IRR and CO₂ "
+                                      "avoided, the portfolio of approved options and the plant's "
+                                      "totals after them, in the language and number format of the "
+                                      "locale. --json prints the same figures for scripts, never "
+                                      "depending on the locale."));
   if (!parse_command (context, &commands[3], &argc, &argv, 1, &status))
     return status;
   in = argv[1];
@@ -401,16 +408,22 @@ run_results (int    argc,
     return EXIT_USER;
 
   balance = ekv_balance_compute (document);
+  options = ekv_options_compute (document, balance);
+  after_document = ekv_scenario_after_full (document, after_warnings, &after_error);
+  if (after_document != NULL)
+    after = ekv_balance_compute (after_document);
   if (!json)
     {
-      text = ekv_results_format_table (document, balance);
+      text = ekv_results_format_table_full (document, balance, options, after, after_warnings);
       g_print ("%s", text);   /* in the terminal's character set */
       return EXIT_OK;
     }
 
   /* The "_note" reasons are English whatever the locale: --json is for scripts. */
   {
-    g_autoptr(JsonNode) root = ekv_results_to_json (document, balance);
+    g_autoptr(JsonNode) root = ekv_results_to_json_full (document, balance, options, after,
+                                                         after_error != NULL ? after_error->message
+                                                                             : NULL);
 
     text = ekv_json_write (root);
   }
@@ -421,6 +434,8 @@ run_results (int    argc,
 
       g_printerr ("%s: %s: %s\n", in, _("warning"), warning->message);
     }
+  for (guint i = 0; i < after_warnings->len; i++)
+    g_printerr ("%s: %s: %s\n", in, _("warning"), (const char *) g_ptr_array_index (after_warnings, i));
 
   /* JSON is UTF-8 whatever the locale: no conversion by g_print(). */
   fputs (text, stdout);

@@ -15,6 +15,7 @@
 #include "ekv-entity.h"
 #include "ekv-enums.h"
 #include "ekv-results-json.h"
+#include "ekv-scenario.h"
 
 /* VALUE under KEY; when it cannot be computed (not finite), null under KEY and
  * the reason under KEY_note. */
@@ -159,14 +160,83 @@ add_carriers (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_options (JsonBuilder *builder,
+             EkvOptions  *options)
+{
+  json_builder_set_member_name (builder, "options");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < options->options->len; i++)
+    {
+      const EkvOptionResult *option = &g_array_index (options->options, EkvOptionResult, i);
+      const EkvFinanceFigures *finance = &option->finance;
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", option->id);
+      add_figure (builder, "annual_saving", option->annual_saving, option->annual_saving_note);
+      add_figure (builder, "simple_payback_years", finance->simple_payback_years,
+                  finance->simple_payback_years_note);
+      add_figure (builder, "npv", finance->npv, finance->npv_note);
+      add_figure (builder, "irr_pct", finance->irr_pct, finance->irr_pct_note);
+      add_figure (builder, "discounted_payback_years", finance->discounted_payback_years,
+                  finance->discounted_payback_years_note);
+      add_figure (builder, "profitability_index", finance->profitability_index,
+                  finance->profitability_index_note);
+      add_figure (builder, "eac", finance->eac, finance->eac_note);
+      add_figure (builder, "co2_avoided_t", option->co2_avoided_t, option->co2_avoided_t_note);
+      add_figure (builder, "cost_per_t_co2", option->cost_per_t_co2, option->cost_per_t_co2_note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_portfolio (JsonBuilder        *builder,
+               const EkvPortfolio *portfolio)
+{
+  json_builder_set_member_name (builder, "portfolio");
+  json_builder_begin_object (builder);
+  add_figure (builder, "investment", portfolio->investment, NULL);
+  add_figure (builder, "annual_saving", portfolio->annual_saving, portfolio->annual_saving_note);
+  add_figure (builder, "co2_avoided_t", portfolio->co2_avoided_t, portfolio->co2_avoided_t_note);
+  add_figure (builder, "water_saved_m3", portfolio->water_saved_m3, portfolio->dimensions_note);
+  add_figure (builder, "energy_saved_kwh", portfolio->energy_saved_kwh, portfolio->dimensions_note);
+  add_figure (builder, "tep_saved", portfolio->tep_saved, portfolio->dimensions_note);
+  add_figure (builder, "waste_avoided_kg", portfolio->waste_avoided_kg, portfolio->dimensions_note);
+  json_builder_end_object (builder);
+}
+
+static void
+add_after (JsonBuilder *builder,
+           EkvBalance  *after,
+           const char  *note)
+{
+  const EkvPlantBalance *plant = after != NULL ? &after->plant : NULL;
+
+  if (note == NULL)
+    note = "the after scenario cannot be computed";
+  json_builder_set_member_name (builder, "after");
+  json_builder_begin_object (builder);
+  add_figure (builder, "mass_in_kg", plant != NULL ? plant->mass_in_kg : NAN, note);
+  add_figure (builder, "water_in_m3", plant != NULL ? plant->water_in_m3 : NAN, note);
+  add_figure (builder, "energy_in_kwh", plant != NULL ? plant->energy_in_kwh : NAN, note);
+  add_figure (builder, "tep", plant != NULL ? plant->tep : NAN, note);
+  add_figure (builder, "co2_t", plant != NULL ? plant->co2_t : NAN, note);
+  json_builder_end_object (builder);
+}
+
 JsonNode *
-ekv_results_to_json (EkvDocument *document,
-                     EkvBalance  *balance)
+ekv_results_to_json_full (EkvDocument *document,
+                          EkvBalance  *balance,
+                          EkvOptions  *options,
+                          EkvBalance  *after,
+                          const char  *after_note)
 {
   g_autoptr(JsonBuilder) builder = NULL;
 
   g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (balance != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -174,7 +244,31 @@ ekv_results_to_json (EkvDocument *document,
   add_plant (builder, &balance->plant);
   add_units (builder, balance->units);
   add_carriers (builder, balance->carriers);
+  add_options (builder, options);
+  add_portfolio (builder, &options->portfolio);
+  add_after (builder, after, after_note);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+JsonNode *
+ekv_results_to_json (EkvDocument *document,
+                     EkvBalance  *balance)
+{
+  g_autoptr(EkvOptions) options = NULL;
+  g_autoptr(EkvDocument) after_document = NULL;
+  g_autoptr(EkvBalance) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (balance != NULL, NULL);
+
+  options = ekv_options_compute (document, balance);
+  after_document = ekv_scenario_after (document, &error);
+  if (after_document != NULL)
+    after = ekv_balance_compute (after_document);
+
+  return ekv_results_to_json_full (document, balance, options, after,
+                                   error != NULL ? error->message : NULL);
 }
