@@ -274,6 +274,14 @@ test_rows (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+editor_of (GtkWidget *root)
+{
+  GtkWidget *last = gtk_widget_get_last_child (root);
+
+  return GTK_IS_TEXT (last) ? last : NULL;
+}
+
 /* A quantity typed into its cell is stored when Enter is pressed; a letter is
  * refused with the reason shown, the typed text kept and the file unchanged. */
 static void
@@ -282,41 +290,69 @@ test_type_quantity (Fixture       *fixture,
 {
   EkvRecord *f1 = flow (fixture, "f1");
   double before = ekv_record_get_double (f1, EKV_FLOW_QUANTITY);
-  GtkWidget *entry = cell (fixture, "f1", EKV_FLOW_QUANTITY);
+  GtkWidget *root = cell (fixture, "f1", EKV_FLOW_QUANTITY);
+  guint column = column_of (fixture, EKV_FLOW_QUANTITY);
   g_autoptr(EkvDocument) stored = NULL;
+  GtkWidget *editor;
 
-  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_null (editor_of (root));
+  editor = ekv_flow_table_page_edit_cell (fixture->page, f1, column);
+  g_assert_true (GTK_IS_TEXT (editor));
+  g_assert_true (editor_of (root) == editor);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "12x");
-  g_signal_emit_by_name (entry, "activate");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "12x");
+  g_signal_emit_by_name (editor, "activate");
   spin ();
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, before);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12x");
-  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (editor_of (root) == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "12x");
+  g_assert_true (gtk_widget_has_css_class (editor, "error"));
   g_assert_nonnull (ekv_flow_table_page_get_message (fixture->page));
   g_assert_nonnull (strstr (ekv_flow_table_page_get_message (fixture->page), "12x"));
 
   /* A negative mass is refused by the document. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "-5");
-  g_signal_emit_by_name (entry, "activate");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "-5");
+  g_signal_emit_by_name (editor, "activate");
   spin ();
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, before);
-  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (gtk_widget_has_css_class (editor, "error"));
 
-  /* Escape puts the stored value back. */
-  g_assert_true (press (entry, GDK_KEY_Escape, 0));
-  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  /* Escape gives the typing up: the stored value shows again. */
+  g_assert_true (press (editor, GDK_KEY_Escape, 0));
+  g_assert_null (editor_of (root));
   g_assert_null (ekv_flow_table_page_get_message (fixture->page));
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "3500.5");
-  g_signal_emit_by_name (entry, "activate");
+  editor = ekv_flow_table_page_edit_cell (fixture->page, f1, column);
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "3500.5");
+  g_signal_emit_by_name (editor, "activate");
   spin ();
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, 3500.5);
-  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_null (editor_of (root));
 
   stored = reopen (fixture);
   g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (stored, EKV_ENTITY_FLOW, "f1"),
                                             EKV_FLOW_QUANTITY), ==, 3500.5);
+}
+
+/* Typing on a cell replaces its value, as in a spreadsheet. */
+static void
+test_type_over (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EkvRecord *f1 = flow (fixture, "f1");
+  GtkWidget *root = cell (fixture, "f1", EKV_FLOW_QUANTITY);
+  GtkWidget *display = gtk_widget_get_first_child (root);
+  GtkWidget *editor;
+
+  g_assert_true (GTK_IS_BUTTON (display));
+  g_assert_true (press (display, GDK_KEY_7, 0));
+  editor = editor_of (root);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "7");
+  g_signal_emit_by_name (editor, "activate");
+  spin ();
+  g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, 7);
 }
 
 /* Tab stores the cell and goes to the next one; Shift+Tab comes back; a
@@ -326,30 +362,31 @@ test_tab (Fixture       *fixture,
           gconstpointer  data)
 {
   EkvRecord *f1 = flow (fixture, "f1");
-  GtkWidget *entry = cell (fixture, "f1", EKV_FLOW_QUANTITY);
+  GtkWidget *root = cell (fixture, "f1", EKV_FLOW_QUANTITY);
   GtkWidget *unit = cell (fixture, "f1", EKV_FLOW_UNIT);
-  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkRoot *window = gtk_widget_get_root (root);
+  GtkWidget *editor;
 
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_monitor (GTK_WINDOW (fixture->window));
+  editor = ekv_flow_table_page_edit_cell (fixture->page, f1, column_of (fixture, EKV_FLOW_QUANTITY));
   spin ();
-  gtk_widget_grab_focus (entry);
-  spin ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (window), editor) ||
+                 gtk_root_get_focus (window) == editor);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "abc");
-  g_assert_true (press (entry, GDK_KEY_Tab, 0));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), entry) ||
-                 gtk_root_get_focus (root) == entry);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "abc");
+  g_assert_true (press (editor, GDK_KEY_Tab, 0));
+  g_assert_true (editor_of (root) == editor);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (window), editor) ||
+                 gtk_root_get_focus (window) == editor);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "4000");
-  g_assert_true (press (entry, GDK_KEY_Tab, 0));
+  gtk_editable_set_text (GTK_EDITABLE (editor), "4000");
+  g_assert_true (press (editor, GDK_KEY_Tab, 0));
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, 4000);
-  g_assert_true (gtk_root_get_focus (root) == unit ||
-                 gtk_widget_is_ancestor (gtk_root_get_focus (root), unit));
+  g_assert_null (editor_of (root));
+  g_assert_true (gtk_root_get_focus (window) == unit ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (window), unit));
 
   g_assert_true (press (unit, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
-  g_assert_true (gtk_root_get_focus (root) == entry ||
-                 gtk_widget_is_ancestor (gtk_root_get_focus (root), entry));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (window), root));
 }
 
 /* Opens a choice cell (a button) and picks the item labelled LABEL. */
@@ -606,6 +643,7 @@ main (int   argc,
   g_test_add ("/ekv/flow-table/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("rows", test_rows);
   ADD ("type-quantity", test_type_quantity);
+  ADD ("type-over", test_type_over);
   ADD ("tab", test_tab);
   ADD ("choose", test_choose);
   ADD ("leaves-unit", test_leaves_unit);

@@ -101,6 +101,10 @@ typedef struct
   gboolean          committing;
   GArray           *values;    /* choice cells: the enum value of each item (-1: none) */
   GPtrArray        *ids;       /* reference cells: the unit id of each item (NULL: none) */
+  GtkWidget        *root;      /* the cell's widget */
+  GtkWidget        *display;   /* text cells: the button showing the value */
+  GtkWidget        *label;     /* its label */
+  GtkWidget        *editor;    /* text cells while typed in: a GtkText, else NULL */
 } Cell;
 
 static void
@@ -273,24 +277,42 @@ cell_text (EkvFlowTablePage *self,
 /* }}} */
 /* Editors {{{ */
 
+/* A text cell shows its value on a flat button (cheap: a column view makes its
+ * rows all at once); typing on it, Enter, a click or F2 puts a GtkText in its
+ * place, as a spreadsheet's cell editor, until the text is stored or given up. */
 static void
-entry_load (GtkEntry *entry,
-            Cell     *cell)
+text_load (Cell *cell)
 {
   g_autofree char *text = ekv_field_text_from_record (cell->record, columns[cell->column].field);
 
-  cell->syncing = TRUE;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  cell->syncing = FALSE;
-  set_cell_error (GTK_WIDGET (entry), NULL);
+  gtk_label_set_text (GTK_LABEL (cell->label), text);
+  gtk_widget_set_tooltip_text (cell->display,
+                               column_field (cell->column)->type == EKV_FIELD_STRING && *text != '\0'
+                                 ? text : NULL);
+}
+
+/* Removes the editor, showing the stored value again. */
+static void
+end_edit (Cell     *cell,
+          gboolean  refocus)
+{
+  GtkWidget *editor = cell->editor;
+
+  if (editor == NULL)
+    return;
+
+  cell->editor = NULL;
+  gtk_widget_set_visible (cell->display, TRUE);
+  if (refocus)
+    gtk_widget_grab_focus (cell->display);
+  gtk_box_remove (GTK_BOX (cell->root), editor);
+  set_cell_error (cell->display, NULL);
 }
 
 /* Stores the typed text; FALSE (keeping it and saying why) when refused. */
 static gboolean
-entry_commit (GtkEntry *entry)
+editor_commit (Cell *cell)
 {
-  Cell *cell = g_object_get_data (G_OBJECT (entry), "ekv-cell");
   const EkvField *field;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
@@ -299,26 +321,24 @@ entry_commit (GtkEntry *entry)
   gboolean unset;
   gboolean ok;
 
-  if (cell == NULL || cell->record == NULL || cell->committing)
+  if (cell->editor == NULL || cell->record == NULL || cell->committing)
     return TRUE;
 
   field = column_field (cell->column);
-  text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  text = gtk_editable_get_text (GTK_EDITABLE (cell->editor));
   shown = ekv_field_text_from_record (cell->record, columns[cell->column].field);
   if (g_strcmp0 (text, shown) == 0)
     {
       /* Nothing typed: only a refusal shown for this cell goes. */
-      if (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
-        {
-          set_cell_error (GTK_WIDGET (entry), NULL);
-          show_message (cell->page, NULL);
-        }
+      if (gtk_widget_has_css_class (cell->editor, "error"))
+        show_message (cell->page, NULL);
+      set_cell_error (cell->editor, NULL);
       return TRUE;
     }
 
   if (!ekv_field_text_to_value (field, text, &value, &unset, &error))
     {
-      refuse (cell, GTK_WIDGET (entry), error->message);
+      refuse (cell, cell->editor, error->message);
       return FALSE;
     }
 
@@ -328,17 +348,69 @@ entry_commit (GtkEntry *entry)
   cell->committing = FALSE;
   if (!ok)
     {
-      refuse (cell, GTK_WIDGET (entry), error->message);
+      refuse (cell, cell->editor, error->message);
       return FALSE;
     }
 
   show_message (cell->page, NULL);
+  set_cell_error (cell->editor, NULL);
   /* Numbers show the way they are read back ("1234,50" becomes "1.234,5"). */
-  if (field->type != EKV_FIELD_STRING)
-    entry_load (entry, cell);
-  else
-    set_cell_error (GTK_WIDGET (entry), NULL);
+  text_load (cell);
   return TRUE;
+}
+
+static void editor_activate_cb (GtkText *editor, Cell *cell);
+static gboolean key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                                GdkModifierType state, GtkWidget *widget);
+static void editor_focus_leave_cb (GtkEventControllerFocus *controller, Cell *cell);
+
+/* Puts an editor in CELL: with TEXT (what was typed on the cell) or the stored
+ * value, all selected. Returns the editor. */
+static GtkWidget *
+begin_edit (Cell       *cell,
+            const char *text)
+{
+  const EkvField *field = column_field (cell->column);
+  GtkEventController *keys, *focus;
+  g_autofree char *stored = NULL;
+
+  if (cell->editor != NULL || cell->record == NULL ||
+      ekv_document_is_read_only (cell->page->document))
+    return cell->editor;
+
+  cell->editor = gtk_text_new ();
+  gtk_widget_set_hexpand (cell->editor, TRUE);
+  if (is_number (field))
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (cell->editor), 1.0);
+      gtk_text_set_input_purpose (GTK_TEXT (cell->editor), GTK_INPUT_PURPOSE_NUMBER);
+      gtk_widget_add_css_class (cell->editor, "numeric");
+    }
+  gtk_widget_add_css_class (cell->editor, "ekv-cell-editor");
+  g_object_set_data (G_OBJECT (cell->editor), "ekv-cell", cell);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_dgettext (GETTEXT_PACKAGE, field->label), -1);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), cell->editor);
+  gtk_widget_add_controller (cell->editor, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (editor_focus_leave_cb), cell);
+  gtk_widget_add_controller (cell->editor, focus);
+  g_signal_connect (cell->editor, "activate", G_CALLBACK (editor_activate_cb), cell);
+
+  stored = ekv_field_text_from_record (cell->record, columns[cell->column].field);
+  gtk_editable_set_text (GTK_EDITABLE (cell->editor), text != NULL ? text : stored);
+  gtk_box_append (GTK_BOX (cell->root), cell->editor);
+  gtk_widget_set_visible (cell->display, FALSE);
+  gtk_widget_grab_focus (cell->editor);
+  if (text != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (cell->editor), -1);
+  else
+    gtk_editable_select_region (GTK_EDITABLE (cell->editor), 0, -1);
+
+  return cell->editor;
 }
 
 /* A choice cell is a flat button showing the value; its list of choices is made
@@ -642,11 +714,23 @@ typedef struct
   guint             tries;
 } FocusRequest;
 
+/* What takes the focus in a cell: the button of a text cell, else the cell. */
+static GtkWidget *
+focus_target (GtkWidget *root)
+{
+  Cell *cell = root != NULL ? g_object_get_data (G_OBJECT (root), "ekv-cell") : NULL;
+
+  if (cell == NULL)
+    return NULL;
+  return cell->display != NULL ? cell->display : root;
+}
+
 static gboolean
 focus_cell_idle (gpointer user_data)
 {
   FocusRequest *request = user_data;
-  GtkWidget *cell = ekv_flow_table_page_get_cell (request->page, request->flow, request->column);
+  GtkWidget *cell = focus_target (ekv_flow_table_page_get_cell (request->page, request->flow,
+                                                                request->column));
 
   if (cell != NULL)
     gtk_widget_grab_focus (cell);
@@ -670,7 +754,7 @@ focus_cell (EkvFlowTablePage *self,
             EkvRecord        *flow,
             guint             column)
 {
-  GtkWidget *cell = ekv_flow_table_page_get_cell (self, flow, column);
+  GtkWidget *cell = focus_target (ekv_flow_table_page_get_cell (self, flow, column));
   FocusRequest *request;
 
   if (cell != NULL)
@@ -745,7 +829,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   Cell *cell = g_object_get_data (G_OBJECT (widget), "ekv-cell");
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  gboolean entry = GTK_IS_ENTRY (widget);
+  gboolean editing = GTK_IS_TEXT (widget);
+  gunichar typed;
 
   if (cell == NULL || cell->record == NULL)
     return FALSE;
@@ -757,46 +842,98 @@ key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_ISO_Left_Tab:
       if (mods != 0 && mods != GDK_SHIFT_MASK)
         return FALSE;
-      if (entry && !entry_commit (GTK_ENTRY (widget)))
+      if (editing && !editor_commit (cell))
         return TRUE;  /* stay: the cell says why */
+      if (editing)
+        end_edit (cell, FALSE);
       move_from (cell, (mods & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1, FALSE);
       return TRUE;
 
     case GDK_KEY_Escape:
-      if (!entry || mods != 0)
+      if (!editing || mods != 0)
         return FALSE;
-      entry_load (GTK_ENTRY (widget), cell);
       show_message (cell->page, NULL);
+      end_edit (cell, TRUE);
       return TRUE;
 
     case GDK_KEY_Up:
     case GDK_KEY_Down:
-      if (!entry || mods != 0)
+      if (mods != 0)
         return FALSE;
-      if (!entry_commit (GTK_ENTRY (widget)))
+      if (editing && !editor_commit (cell))
         return TRUE;
+      if (editing)
+        end_edit (cell, FALSE);
       move_from (cell, keyval == GDK_KEY_Up ? -1 : 1, TRUE);
       return TRUE;
 
+    case GDK_KEY_F2:
+      if (editing || cell->display == NULL)
+        return FALSE;
+      begin_edit (cell, NULL);
+      return TRUE;
+
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_Delete:
+      if (editing || cell->display == NULL || mods != 0)
+        return FALSE;
+      begin_edit (cell, "");
+      return TRUE;
+
     default:
-      return FALSE;
+      /* Typing on a text cell replaces its value, as in a spreadsheet. */
+      typed = gdk_keyval_to_unicode (keyval);
+      if (editing || cell->display == NULL || typed == 0 || !g_unichar_isprint (typed) ||
+          (mods & ~GDK_SHIFT_MASK) != 0)
+        return FALSE;
+      {
+        char text[7] = { 0 };
+
+        g_unichar_to_utf8 (typed, text);
+        begin_edit (cell, text);
+      }
+      return TRUE;
     }
 }
 
 static void
-entry_activate_cb (GtkEntry *entry)
+editor_activate_cb (GtkText *editor,
+                    Cell    *cell)
 {
-  Cell *cell = g_object_get_data (G_OBJECT (entry), "ekv-cell");
+  if (!editor_commit (cell))
+    return;
+  end_edit (cell, TRUE);
+  move_from (cell, 1, TRUE);
+}
 
-  if (cell != NULL && entry_commit (entry))
-    move_from (cell, 1, TRUE);
+static gboolean
+end_edit_idle (gpointer data)
+{
+  GtkWidget *root = data;
+  Cell *cell = g_object_get_data (G_OBJECT (root), "ekv-cell");
+
+  if (cell != NULL && cell->editor != NULL && !gtk_widget_has_focus (cell->editor))
+    end_edit (cell, FALSE);
+  g_object_unref (root);
+  return G_SOURCE_REMOVE;
+}
+
+/* Leaving the editor stores it; a refused text stays to be put right. */
+static void
+editor_focus_leave_cb (GtkEventControllerFocus *controller,
+                       Cell                    *cell)
+{
+  if (cell->editor == NULL || !editor_commit (cell))
+    return;
+  /* Not while focus is moving: after it. */
+  g_idle_add (end_edit_idle, g_object_ref (cell->root));
 }
 
 static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                GtkWidget               *widget)
+display_clicked_cb (GtkButton *button,
+                    Cell      *cell)
 {
-  entry_commit (GTK_ENTRY (widget));
+  begin_edit (cell, NULL);
 }
 
 /* A focused cell is brought into view (see scroll_into_view ()). */
@@ -822,8 +959,8 @@ record_notify_cb (EkvRecord  *record,
 
   if (cell == NULL || cell->committing)
     return;
-  if (GTK_IS_ENTRY (widget))
-    entry_load (GTK_ENTRY (widget), cell);
+  if (cell->label != NULL)
+    text_load (cell);  /* an open editor keeps what is being typed */
   else if (GTK_IS_BUTTON (widget) && is_choice (column_field (cell->column)))
     choice_load (widget, cell);
 }
@@ -917,33 +1054,38 @@ setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-
-      widget = gtk_entry_new ();
-      gtk_entry_set_has_frame (GTK_ENTRY (widget), FALSE);
+      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      cell->label = gtk_label_new (NULL);
+      gtk_label_set_ellipsize (GTK_LABEL (cell->label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (cell->label), is_number (field) ? 1.0 : 0.0);
+      gtk_widget_set_hexpand (cell->label, TRUE);
       if (is_number (field))
-        {
-          gtk_entry_set_alignment (GTK_ENTRY (widget), 1.0);
-          gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
-          gtk_widget_add_css_class (widget, "numeric");
-        }
-      g_signal_connect (widget, "activate", G_CALLBACK (entry_activate_cb), NULL);
-      g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), widget);
-      gtk_widget_add_controller (widget, focus);
+        gtk_widget_add_css_class (cell->label, "numeric");
+      cell->display = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (cell->display), cell->label);
+      gtk_widget_set_hexpand (cell->display, TRUE);
+      gtk_widget_add_css_class (cell->display, "flat");
+      gtk_widget_add_css_class (cell->display, "ekv-text-cell");
+      g_object_set_data (G_OBJECT (cell->display), "ekv-cell", cell);
+      g_signal_connect (cell->display, "clicked", G_CALLBACK (display_clicked_cb), cell);
+      gtk_box_append (GTK_BOX (widget), cell->display);
     }
+  cell->root = widget;
 
   if (field != NULL)
     {
+      /* Keys and focus go to the button of a text cell, to the cell otherwise. */
+      GtkWidget *target = cell->display != NULL ? cell->display : widget;
       GtkEventController *keys = gtk_event_controller_key_new ();
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), widget);
-      gtk_widget_add_controller (widget, focus);
+      g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), target);
+      gtk_widget_add_controller (target, focus);
 
       gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-      g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), widget);
-      gtk_widget_add_controller (widget, keys);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), target);
+      gtk_widget_add_controller (target, keys);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       g_dgettext (GETTEXT_PACKAGE, field->label), -1);
     }
 
@@ -998,7 +1140,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   if (is_choice (field))
     choice_load (widget, cell);
   else
-    entry_load (GTK_ENTRY (widget), cell);
+    text_load (cell);
 }
 
 static void
@@ -1012,6 +1154,13 @@ unbind_cb (GtkSignalListItemFactory *factory,
   if (cell->record == NULL)
     return;
 
+  /* A row scrolled away while typed in: what was typed is stored if it can be. */
+  if (cell->editor != NULL)
+    {
+      editor_commit (cell);
+      end_edit (cell, FALSE);
+      show_message (self, NULL);
+    }
   if (g_hash_table_lookup (self->cells[cell->column], cell->record) == widget)
     g_hash_table_remove (self->cells[cell->column], cell->record);
   if (cell->notify_id != 0)
@@ -1019,7 +1168,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
   cell->notify_id = 0;
   g_clear_object (&cell->record);
   if (columns[cell->column].field >= 0)
-    set_cell_error (widget, NULL);
+    set_cell_error (cell->display != NULL ? cell->display : widget, NULL);
 }
 
 /* }}} */
@@ -1492,6 +1641,25 @@ ekv_flow_table_page_get_cell (EkvFlowTablePage *self,
   g_return_val_if_fail (column < N_COLUMNS, NULL);
 
   return g_hash_table_lookup (self->cells[column], flow);
+}
+
+GtkWidget *
+ekv_flow_table_page_edit_cell (EkvFlowTablePage *self,
+                               EkvRecord        *flow,
+                               guint             column)
+{
+  GtkWidget *root;
+  Cell *cell;
+
+  g_return_val_if_fail (EKV_IS_FLOW_TABLE_PAGE (self), NULL);
+  g_return_val_if_fail (column < N_COLUMNS, NULL);
+
+  root = g_hash_table_lookup (self->cells[column], flow);
+  cell = root != NULL ? g_object_get_data (G_OBJECT (root), "ekv-cell") : NULL;
+  if (cell == NULL || cell->display == NULL)
+    return NULL;
+
+  return begin_edit (cell, NULL);
 }
 
 const char *

@@ -24,9 +24,16 @@ GListModel *ekv_flow_table_page_get_rows       (EkvFlowTablePage *self);
 guint       ekv_flow_table_page_get_n_columns  (EkvFlowTablePage *self);
 int         ekv_flow_table_page_get_column_field (EkvFlowTablePage *self,
                                                   guint             column);
-/* The editor of FLOW's cell in COLUMN (a GtkEntry or a GtkDropDown), or NULL
- * when that row is not on screen. */
+/* FLOW's cell in COLUMN, or NULL when that row is not on screen. A text cell is
+ * a box holding a button that shows the value (and, while typed in, a GtkText);
+ * a choice cell is a button that opens its list. */
 GtkWidget  *ekv_flow_table_page_get_cell       (EkvFlowTablePage *self,
+                                                EkvRecord        *flow,
+                                                guint             column);
+/* Starts typing in FLOW's text cell of COLUMN, as a click or Enter on it does;
+ * returns its editor (a GtkText), or NULL when the cell is not a text cell or
+ * not on screen. */
+GtkWidget  *ekv_flow_table_page_edit_cell      (EkvFlowTablePage *self,
                                                 EkvRecord        *flow,
                                                 guint             column);
 /* The refusal shown under the table, or NULL. */
