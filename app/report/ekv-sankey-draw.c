@@ -527,6 +527,14 @@ squeeze (EkvSankeyGraph *graph,
   graph->extent[3] = ny + (e[3] - oy) * sy;
 }
 
+static char *
+note_text (guint dropped)
+{
+  /* Translators: beside a Sankey chart's title or legend, when small nodes carry no label */
+  return g_strdup_printf (ngettext ("%u small node is not labelled", "%u small nodes are not labelled",
+                                    dropped), dropped);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 
@@ -552,6 +560,7 @@ ekv_sankey_draw (cairo_t                     *cr,
   double title_h = 0, subtitle_h = 0, legend_h = 0, w, h;
   double px0, py0, px1, py1;          /* the plot: nodes, bands and labels */
   double left = 0, right = 0, max_label;
+  double note_room = 0, note_h = 0;
   guint dropped;
 
   g_return_val_if_fail (cr != NULL, FALSE);
@@ -646,15 +655,26 @@ ekv_sankey_draw (cairo_t                     *cr,
       pango_layout_set_text (subtitle, text, -1);
       _ekv_sankey_layout_size (subtitle, &w, &subtitle_h);
     }
+  /* Without a title, the note about unlabelled nodes goes in the legend's row:
+   * keep room for it there. */
+  if (title == NULL && subtitle == NULL)
+    {
+      g_autoptr(PangoLayout) note = _ekv_sankey_new_layout (&d, cr, d.font_size * 0.9, FALSE);
+      g_autofree char *text = note_text (9999);
+
+      pango_layout_set_text (note, text, -1);
+      _ekv_sankey_layout_size (note, &note_room, &note_h);
+      note_room += d.font_size;
+    }
   legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
   g_array_set_clear_func (legend, clear_legend_item);
   if (options->show_legend)
-    legend_h = make_legend (&d, cr, width - 2 * d.pad, legend);
+    legend_h = make_legend (&d, cr, width - 2 * d.pad - note_room, legend);
 
   px0 = d.pad;
   px1 = width - d.pad;
   py0 = d.pad + title_h + subtitle_h + (title_h + subtitle_h > 0 ? d.font_size : 0);
-  py1 = height - d.pad - (legend_h > 0 ? legend_h + d.font_size * 0.8 : 0);
+  py1 = height - d.pad - (MAX (legend_h, note_h) > 0 ? MAX (legend_h, note_h) + d.font_size * 0.8 : 0);
 
   /* First pass: which nodes end in the first and last columns, and how wide
    * their labels are; then the plot without those margins. */
@@ -743,12 +763,13 @@ ekv_sankey_draw (cairo_t                     *cr,
       g_autoptr(PangoLayout) note = _ekv_sankey_new_layout (&d, cr, d.font_size * 0.9, FALSE);
       g_autofree char *text = NULL;
 
-      /* Translators: under a Sankey chart's title, when small nodes carry no label */
-      text = g_strdup_printf (ngettext ("%u small node is not labelled", "%u small nodes are not labelled",
-                                        dropped), dropped);
+      text = note_text (dropped);
       pango_layout_set_text (note, text, -1);
       _ekv_sankey_layout_size (note, &w, &h);
-      _ekv_sankey_show_text (&d, cr, note, width - d.pad - w, d.pad + title_h, FALSE);
+      if (title != NULL || subtitle != NULL)
+        _ekv_sankey_show_text (&d, cr, note, width - d.pad - w, d.pad + title_h, FALSE);
+      else
+        _ekv_sankey_show_text (&d, cr, note, width - d.pad - w, height - d.pad - MAX (legend_h, note_h), FALSE);
     }
   if (legend_h > 0)
     draw_legend (&d, cr, legend, d.pad, height - d.pad - legend_h);
