@@ -17,7 +17,7 @@
  * work (pairs of items times their bands) stays under SIFT_BUDGET. */
 #define DEFAULT_SWEEPS 12
 #define LARGE_SWEEPS 8
-#define LARGE_SEGMENTS 5000
+#define LARGE_SEGMENTS 2000
 #define STALE_SWEEPS 3   /* sweeps without a better order before giving up */
 #define SWITCH_ROUNDS 6
 #define LARGE_SWITCH_ROUNDS 3
