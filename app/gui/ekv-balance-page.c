@@ -184,11 +184,18 @@ percent (double value,
 {
   g_autofree char *number = NULL;
 
+  g_autofree char *text = NULL;
+
   if (!isfinite (value))
     return g_strdup ("—");
-  number = ekv_number_format (value, digits);
+  /* The sign goes before the whole percentage: "-%6,4" in Turkish, where the
+   * percent sign leads, rather than "%-6,4". */
+  number = ekv_number_format (fabs (value), digits);
   /* Translators: a percentage in a table, e.g. "6.4 %"; keep the %% (one percent sign) */
-  return g_strdup_printf (C_("results", "%s %%"), number);
+  text = g_strdup_printf (C_("results", "%s %%"), number);
+  if (value < 0 && round (fabs (value) * pow (10, digits)) > 0)
+    return g_strconcat ("-", text, NULL);
+  return g_steal_pointer (&text);
 }
 
 /* A sum for people: whole units from 100 up, else up to two decimals. */
@@ -240,7 +247,14 @@ status_new (GtkSizeGroup *column)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
+  int width = 0;
 
+  /* As wide as the longest status, so that the columns do not move when one
+   * changes. */
+  for (int status = EKV_BALANCE_STATUS_OK; status <= EKV_BALANCE_STATUS_ERROR; status++)
+    width = MAX (width, g_utf8_strlen (ekv_balance_status_describe (status), -1));
+  width = MAX (width, g_utf8_strlen (C_("balance status", "no figure"), -1));
+  gtk_label_set_width_chars (GTK_LABEL (label), width);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), icon);
