@@ -375,14 +375,14 @@ test_crowded (void)
 
   for (guint i = 0; i < 60; i++)
     {
-      g_autofree char *name = g_strdup_printf ("Auxiliary chemical number %u", i);
+      g_autofree char *name = g_strdup_printf ("Auxiliary chemical <number> & %u", i);
       guint source = ekv_sankey_graph_add_node (graph, name, NULL, EKV_SANKEY_NODE_SOURCE);
 
       ekv_sankey_graph_add_link (graph, source, hub, i == 0 ? 100000 : 1 + i, NULL);
     }
   ekv_sankey_graph_add_link (graph, hub, sink, 100000, NULL);
-  graph->title = g_strdup ("Crowded");
-  graph->unit = g_strdup ("kg/year");
+  graph->title = g_strdup ("Crowded <&> names");
+  graph->unit = g_strdup ("R&D <units>/year");   /* markup characters are text */
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 500);
   cr = cairo_create (surface);

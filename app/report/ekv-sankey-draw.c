@@ -530,7 +530,7 @@ squeeze (EkvSankeyGraph *graph,
 static char *
 note_text (guint dropped)
 {
-  /* Translators: beside a Sankey chart's title or legend, when small nodes carry no label */
+  /* Translators: beside a Sankey chart's legend, when small nodes carry no label */
   return g_strdup_printf (ngettext ("%u small node is not labelled", "%u small nodes are not labelled",
                                     dropped), dropped);
 }
@@ -653,11 +653,12 @@ ekv_sankey_draw (cairo_t                     *cr,
       text = g_strdup_printf (_("Every band in %s; the thickness is to scale"), graph->unit);
       subtitle = _ekv_sankey_new_layout (&d, cr, d.font_size, FALSE);
       pango_layout_set_text (subtitle, text, -1);
+      pango_layout_set_width (subtitle, (int) ((width - 2 * d.pad) * PANGO_SCALE));
+      pango_layout_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
       _ekv_sankey_layout_size (subtitle, &w, &subtitle_h);
     }
-  /* Without a title, the note about unlabelled nodes goes in the legend's row:
-   * keep room for it there. */
-  if (title == NULL && subtitle == NULL)
+  /* The note about unlabelled nodes goes at the end of the legend's row: keep
+   * room for it there. */
     {
       g_autoptr(PangoLayout) note = _ekv_sankey_new_layout (&d, cr, d.font_size * 0.9, FALSE);
       g_autofree char *text = note_text (9999);
@@ -766,10 +767,7 @@ ekv_sankey_draw (cairo_t                     *cr,
       text = note_text (dropped);
       pango_layout_set_text (note, text, -1);
       _ekv_sankey_layout_size (note, &w, &h);
-      if (title != NULL || subtitle != NULL)
-        _ekv_sankey_show_text (&d, cr, note, width - d.pad - w, d.pad + title_h, FALSE);
-      else
-        _ekv_sankey_show_text (&d, cr, note, width - d.pad - w, height - d.pad - MAX (legend_h, note_h), FALSE);
+      _ekv_sankey_show_text (&d, cr, note, width - d.pad - w, height - d.pad - MAX (legend_h, note_h), FALSE);
     }
   if (legend_h > 0)
     draw_legend (&d, cr, legend, d.pad, height - d.pad - legend_h);

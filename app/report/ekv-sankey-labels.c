@@ -39,9 +39,10 @@ set_label_text (PangoLayout *layout,
 {
   g_autofree char *markup = NULL;
   g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *escaped_value = g_markup_escape_text (value, -1);   /* a currency is typed in */
 
   /* Translators: a Sankey node's label: its name, then its value and unit in bold */
-  markup = g_strdup_printf (_("%s — <b>%s</b>"), escaped, value);
+  markup = g_strdup_printf (_("%s — <b>%s</b>"), escaped, escaped_value);
   pango_layout_set_markup (layout, markup, -1);
 }
 
@@ -79,7 +80,8 @@ new_label_layout (EkvSankeyDrawing *d,
    * once per node. */
   if (d->value_widths[node_index] < 0)
     {
-      g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", value);
+      g_autofree char *escaped = g_markup_escape_text (value, -1);
+      g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", escaped);
       double w, h;
 
       pango_layout_set_markup (layout, markup, -1);
@@ -791,7 +793,8 @@ _ekv_sankey_labels_margin (EkvSankeyDrawing *d,
       pango_layout_get_pixel_extents (layout, &ink, &logical);
       widest = MAX (widest, logical.x + logical.width);
     }
-  return widest > 0 ? MIN (widest, max_width) + LABEL_GAP + 2 : 0;
+  /* a value wider than MAX_WIDTH widens the margin: a number is not broken */
+  return widest > 0 ? ceil (widest) + LABEL_GAP + 2 : 0;
 }
 
 guint
