@@ -489,6 +489,40 @@ test_units_follow (Fixture       *fixture,
   g_assert_nonnull (ekv_balance_page_get_unit_row (page, "u1"));
 }
 
+/* A new audit: nothing to count, and the page says why rather than showing
+ * figures it cannot have. */
+static void
+test_empty (void)
+{
+  g_autoptr(EkvDocument) document = ekv_document_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = ekv_balance_page_new (document);
+  g_autofree char *mass_in = NULL;
+  g_autofree char *imbalance = NULL;
+  g_autofree char *total = NULL;
+  GtkWidget *row;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  mass_in = ekv_balance_page_get_figure (EKV_BALANCE_PAGE (page), "mass-in");
+  g_assert_cmpstr (mass_in, ==, "0 kg");
+  /* No percentage, no status: the note says why. */
+  imbalance = ekv_balance_page_get_figure (EKV_BALANCE_PAGE (page), "mass-imbalance");
+  g_assert_cmpstr (imbalance, ==, "0 kg | —");
+  row = find_widget (page, ADW_TYPE_ACTION_ROW, "Mass imbalance");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "No mass enters the plant.");
+  total = ekv_balance_page_describe_carrier (EKV_BALANCE_PAGE (page), "total");
+  g_assert_cmpstr (total, ==, "No energy is bought from outside.");
+  g_assert_null (ekv_balance_page_describe_carrier (EKV_BALANCE_PAGE (page), "electricity"));
+  g_assert_null (ekv_balance_page_get_unit_row (EKV_BALANCE_PAGE (page), "u1"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* Activating a unit's row opens it in the Inventory page. */
 static void
 test_show_unit (Fixture       *fixture,
@@ -829,6 +863,7 @@ main (int   argc,
 
 #define ADD(name, fn) \
   g_test_add ("/ekv/balance-page/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  g_test_add_func ("/ekv/balance-page/empty", test_empty);
   ADD ("sample", test_sample);
   ADD ("follows-edits", test_follows_edits);
   ADD ("burst", test_burst);
