@@ -399,6 +399,29 @@ test_loop (void)
 }
 
 static void
+test_losses_near (void)
+{
+  /* the oven's heat loss stays beside the oven; the product goes to the end */
+  g_autoptr(EkvSankeyGraph) graph = graph_from_text (
+    "{\"nodes\":[{\"name\":\"Gas\",\"kind\":\"source\"},{\"name\":\"Oven\"},{\"name\":\"Press\"},"
+    "{\"name\":\"Pack\"},{\"name\":\"Goods\",\"kind\":\"product\"},"
+    "{\"name\":\"Heat loss\",\"kind\":\"loss\"},{\"name\":\"Scrap\",\"kind\":\"waste\"}],"
+    "\"links\":[{\"source\":0,\"target\":1,\"value\":100},{\"source\":1,\"target\":2,\"value\":70},"
+    "{\"source\":1,\"target\":5,\"value\":30},{\"source\":2,\"target\":3,\"value\":60},"
+    "{\"source\":2,\"target\":6,\"value\":10},{\"source\":3,\"target\":4,\"value\":60}]}");
+  EkvSankeyOptions options;
+
+  lay_out (graph);
+  ekv_sankey_options_init (&options);
+  check_layout (graph, &options);
+  g_assert_cmpint (get_node (graph, 5)->column, ==, get_node (graph, 1)->column + 1);
+  g_assert_cmpint (get_node (graph, 4)->column, ==, 4);
+  g_assert_cmpint (get_node (graph, 6)->column, ==, 4);   /* other sinks are justified */
+  g_assert_cmpint (get_link (graph, 2)->band, ==, EKV_SANKEY_BAND_LOSS);
+  g_assert_cmpint (get_link (graph, 4)->band, ==, EKV_SANKEY_BAND_WASTE);
+}
+
+static void
 test_zero_values (void)
 {
   g_autoptr(EkvSankeyGraph) graph = graph_from_text (
@@ -695,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-layout/diamond", test_diamond);
   g_test_add_func ("/ekv/sankey-layout/best-order", test_best_order);
   g_test_add_func ("/ekv/sankey-layout/loop", test_loop);
+  g_test_add_func ("/ekv/sankey-layout/losses-near", test_losses_near);
   g_test_add_func ("/ekv/sankey-layout/zero-values", test_zero_values);
   g_test_add_func ("/ekv/sankey-layout/degenerate", test_degenerate);
   g_test_add_func ("/ekv/sankey-layout/invalid", test_invalid);

@@ -330,9 +330,12 @@ _ekv_sankey_assign_columns (EkvSankeyLayout *lay)
     }
   g_assert (qt == n);
 
+  /* Sinks to the last column, but losses stay next to where they leave (a
+   * heat loss beside its oven, not at the far end with the products) */
   if (lay->opt->align == EKV_SANKEY_ALIGN_JUSTIFY)
     for (guint v = 0; v < n; v++)
       if (!has_out[v] && lay->col[v] > 0 &&
+          node_at (lay, v)->kind != EKV_SANKEY_NODE_LOSS &&
           !(lay->opt->use_column_hints && node_at (lay, v)->column_hint >= 0))
         lay->col[v] = max_col;
 
