@@ -641,6 +641,17 @@ update_unit_row (EkvBalancePage       *self,
                                    ? _(unit->mass_imbalance_pct_note) : "");
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->row), tooltip);
+
+  {
+    /* Translators: what a screen reader says for a unit's row in the Balances
+     * page: name, mass in, mass out, imbalance in percent, status, e.g.
+     * "Dyeing: in 41,669,000 kg, out 41,885,000 kg, imbalance -0.5 %, balanced" */
+    g_autofree char *label = g_strdup_printf (_("%s: in %s kg, out %s kg, imbalance %s, %s"),
+                                              unit_name (unit), in, out, pct,
+                                              gtk_label_get_text (status_get_label (row->status)));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
 }
 
 static void
@@ -1042,11 +1053,6 @@ ekv_balance_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->update_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), EKV_TYPE_BALANCE_PAGE);
-  g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->carrier_rows, g_ptr_array_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (self->figures); i++)
-    g_clear_pointer (&self->figures[i], g_free);
-  g_clear_pointer (&self->tep_figure, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->figure_columns); i++)
     g_clear_object (&self->figure_columns[i]);
   for (guint i = 0; i < G_N_ELEMENTS (self->unit_columns); i++)
@@ -1060,12 +1066,27 @@ ekv_balance_page_dispose (GObject *object)
 }
 
 static void
+ekv_balance_page_finalize (GObject *object)
+{
+  EkvBalancePage *self = EKV_BALANCE_PAGE (object);
+
+  g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->carrier_rows, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->figures); i++)
+    g_clear_pointer (&self->figures[i], g_free);
+  g_clear_pointer (&self->tep_figure, g_free);
+
+  G_OBJECT_CLASS (ekv_balance_page_parent_class)->finalize (object);
+}
+
+static void
 ekv_balance_page_class_init (EkvBalancePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ekv_balance_page_dispose;
+  object_class->finalize = ekv_balance_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/ekoverim/Ekoverim/ui/ekv-balance-page.ui");
