@@ -16,6 +16,9 @@
 #include "ekv-scenario.h"
 #include "ekv-util.h"
 
+/* Top-level members of the interchange format that no balance reads. */
+static const char * const unused_members[] = { "bills", "options", "actions", "kpis" };
+
 typedef struct
 {
   EkvRecord *flow;      /* not a reference: the document holds it */
@@ -136,6 +139,12 @@ ekv_scenario_after_full (EkvDocument  *document,
           json_object_set_double_member (flow, "quantity", quantity);
         }
     }
+
+  /* What the balances and the Sankey graph never read goes: importing it again
+   * was most of the time (the options with their changes and scores, the
+   * bills, the action plan and the KPIs). */
+  for (guint i = 0; i < G_N_ELEMENTS (unused_members); i++)
+    json_object_remove_member (object, unused_members[i]);
 
   text = ekv_json_write (root);
   return ekv_json_import_data (text, -1, "after", NULL, error);
