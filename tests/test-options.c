@@ -335,6 +335,43 @@ test_no_options (void)
   g_assert_true (isnan (options->portfolio.simple_payback_years));
 }
 
+/* The MACC: options with CO₂ avoided, cheapest tonne first. */
+static void
+test_macc_order (void)
+{
+  g_autoptr(EkvDocument) doc = load_fixture ();
+  g_autoptr(EkvOptions) options = ekv_options_compute (doc, NULL);
+  g_autoptr(GPtrArray) all = ekv_options_macc_order (options, FALSE);
+  g_autoptr(GPtrArray) portfolio = ekv_options_macc_order (options, TRUE);
+  static const char *const all_ids[] = { "o1", "o2", "o4" };
+
+  /* o1 −289.3, o2 −166.7, o4 −157.8 per tonne; o3 avoids none. */
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (all_ids));
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (((EkvOptionResult *) g_ptr_array_index (all, i))->id, ==, all_ids[i]);
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpfloat (((EkvOptionResult *) g_ptr_array_index (all, i - 1))->cost_per_t_co2, <=,
+                       ((EkvOptionResult *) g_ptr_array_index (all, i))->cost_per_t_co2);
+  g_assert_cmpuint (portfolio->len, ==, 2);
+
+  /* A dearer o1 moves to the end. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_value_init (&value, G_TYPE_DOUBLE);
+    g_value_set_double (&value, 200000);
+    g_assert_true (ekv_document_set_value (doc, ekv_document_find (doc, EKV_ENTITY_OPTION, "o1"),
+                                           EKV_OPTION_INVESTMENT, &value, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&options, ekv_options_free);
+    options = ekv_options_compute (doc, NULL);
+    again = ekv_options_macc_order (options, FALSE);
+    g_assert_cmpstr (((EkvOptionResult *) g_ptr_array_index (again, 2))->id, ==, "o1");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,6 +385,7 @@ main (int    argc,
   g_test_add_func ("/ekv/options/after", test_after);
   g_test_add_func ("/ekv/options/after-clamped", test_after_clamped);
   g_test_add_func ("/ekv/options/no-options", test_no_options);
+  g_test_add_func ("/ekv/options/macc-order", test_macc_order);
 
   return g_test_run ();
 }

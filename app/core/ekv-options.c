@@ -363,3 +363,36 @@ ekv_options_compute (EkvDocument *document,
 
   return options;
 }
+
+static int
+compare_cost_per_t (gconstpointer a,
+                    gconstpointer b)
+{
+  const EkvOptionResult *x = *(const EkvOptionResult * const *) a;
+  const EkvOptionResult *y = *(const EkvOptionResult * const *) b;
+
+  return (x->cost_per_t_co2 > y->cost_per_t_co2) - (x->cost_per_t_co2 < y->cost_per_t_co2);
+}
+
+GPtrArray *
+ekv_options_macc_order (EkvOptions *options,
+                        gboolean    only_portfolio)
+{
+  GPtrArray *order;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < options->options->len; i++)
+    {
+      EkvOptionResult *result = &g_array_index (options->options, EkvOptionResult, i);
+
+      if (only_portfolio && !result->in_portfolio)
+        continue;
+      if (result->co2_avoided_t > 0 && isfinite (result->cost_per_t_co2))
+        g_ptr_array_add (order, result);
+    }
+  /* g_ptr_array_sort is a stable merge sort: ties keep the document's order. */
+  g_ptr_array_sort (order, compare_cost_per_t);
+  return order;
+}

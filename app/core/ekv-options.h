@@ -111,6 +111,13 @@ void                   ekv_options_free        (EkvOptions  *options);
 const EkvOptionResult *ekv_options_find        (EkvOptions  *options,
                                                 const char  *id);
 
+/* The options of a marginal abatement cost curve (DOMAIN.md §2.7): those with
+ * CO₂ avoided (> 0) and a cost per tonne, sorted by cost per tonne ascending
+ * (ties by the document's order). ONLY_PORTFOLIO keeps approved, in-progress and
+ * done options only. A new array of pointers into OPTIONS (free the array only). */
+GPtrArray             *ekv_options_macc_order  (EkvOptions  *options,
+                                                gboolean     only_portfolio);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EkvOptions, ekv_options_free)
 
 G_END_DECLS
