@@ -268,7 +268,8 @@ test_sidebar (Fixture       *fixture,
 {
   static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile",
                                     "Unit operations", "Energy and water bills",
-                                    "Factors", "Inventory", "Inventory table", "Balances" };
+                                    "Factors", "Inventory", "Inventory table", "Balances",
+                                    "Sankey diagrams" };
   GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
   guint n = 0;
 
