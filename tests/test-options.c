@@ -20,7 +20,8 @@ assert_close (double      actual,
               double      expected,
               const char *what)
 {
-  if (expected == 0 ? fabs (actual) > 1e-12 : !(fabs (actual - expected) <= 1e-12 * fabs (expected)))
+  if (expected == 0 ? fabs (actual) > 1e-12
+                    : !(fabs (actual - expected) <= 1e-12 * fabs (expected)))
     g_error ("%s is %.17g, expected %.17g", what, actual, expected);
 }
 
@@ -68,7 +69,8 @@ add_change (EkvDocument *doc,
 
   ekv_record_set_string (change, EKV_CHANGE_FLOW, flow_id);
   ekv_record_set_double (change, EKV_CHANGE_DELTA, delta);
-  g_assert_true (ekv_document_insert (doc, change, ekv_document_find (doc, EKV_ENTITY_OPTION, option_id),
+  g_assert_true (ekv_document_insert (doc, change,
+                                      ekv_document_find (doc, EKV_ENTITY_OPTION, option_id),
                                       -1, &error));
   g_assert_no_error (error);
 }
@@ -201,7 +203,8 @@ test_no_batches (void)
   g_autoptr(GError) error = NULL;
   const EkvOptionResult *o1;
 
-  g_assert_true (ekv_document_set_value (doc, ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "u1"),
+  g_assert_true (ekv_document_set_value (doc,
+                                         ekv_document_find (doc, EKV_ENTITY_UNIT_OPERATION, "u1"),
                                          EKV_UNIT_OPERATION_BATCHES_PER_YEAR, NULL, &error));
   g_assert_no_error (error);
   options = ekv_options_compute (doc, NULL);
@@ -246,8 +249,10 @@ test_after (void)
   assert_close (ekv_record_get_double (ekv_document_find (after, EKV_ENTITY_FLOW, "f5"),
                                        EKV_FLOW_QUANTITY), 5, "waste after");
   /* Only what the balances read is copied. */
-  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (after, EKV_ENTITY_OPTION)), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (after, EKV_ENTITY_FACTOR)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (after, EKV_ENTITY_OPTION)),
+                    ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (after, EKV_ENTITY_FACTOR)),
+                    ==, 2);
   /* The original is untouched. */
   assert_close (ekv_record_get_double (ekv_document_find (doc, EKV_ENTITY_FLOW, "f6"),
                                        EKV_FLOW_QUANTITY), 10000, "gas before");

@@ -403,7 +403,9 @@ write_options (GString    *out,
     }
   table_write (&table, out);
   /* Translators: below the option table of ekv results */
-  g_string_append_printf (out, "  %s\n", _("* approved, in progress or done: counted in the portfolio and the “after” scenario."));
+  g_string_append_printf (out, "  %s\n",
+                          _("* approved, in progress or done: counted in the portfolio and the "
+                            "“after” scenario."));
   g_string_append_printf (out, "  %s: %s\n", C_("results", "Currency"), currency);
 
   /* Translators: a heading of ekv results: the sums over the approved options */
@@ -411,7 +413,8 @@ write_options (GString    *out,
   table_init (&table, "lrll");
   add_figure (&table, C_("results", "Options"), portfolio->n_options, 0, "", NULL);
   add_figure (&table, C_("results", "Investment"), portfolio->investment, 0, currency, NULL);
-  add_figure (&table, C_("results", "Saving per year"), portfolio->annual_saving, 0, currency, NULL);
+  add_figure (&table, C_("results", "Saving per year"), portfolio->annual_saving, 0, currency,
+              NULL);
   add_figure (&table, C_("results", "Simple payback"), portfolio->simple_payback_years, 1,
               C_("results", "years"), NULL);
   add_figure (&table, C_("results", "CO₂ avoided"), portfolio->co2_avoided_t, 1, "t", NULL);
@@ -454,8 +457,9 @@ write_after (GString    *out,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     table_add (&table, g_strdup (rows[i].label), number (rows[i].before, rows[i].digits),
                number (rows[i].after, rows[i].digits),
-               percent (rows[i].before != 0 ? 100 * (rows[i].after - rows[i].before) / rows[i].before
-                                            : NAN),
+               percent (rows[i].before != 0
+                          ? 100 * (rows[i].after - rows[i].before) / rows[i].before
+                          : NAN),
                g_strdup (rows[i].unit));
   table_write (&table, out);
 }
@@ -499,7 +503,8 @@ ekv_results_format_table_full (EkvDocument *document,
     write_after (out, balance, after);
   if (after_warnings != NULL)
     for (guint i = 0; i < after_warnings->len; i++)
-      g_string_append_printf (out, "  – %s\n", (const char *) g_ptr_array_index (after_warnings, i));
+      g_string_append_printf (out, "  – %s\n",
+                              (const char *) g_ptr_array_index (after_warnings, i));
 
   return g_string_free (out, FALSE);
 }

@@ -435,7 +435,8 @@ run_results (int    argc,
       g_printerr ("%s: %s: %s\n", in, _("warning"), warning->message);
     }
   for (guint i = 0; i < after_warnings->len; i++)
-    g_printerr ("%s: %s: %s\n", in, _("warning"), (const char *) g_ptr_array_index (after_warnings, i));
+    g_printerr ("%s: %s: %s\n", in, _("warning"),
+                (const char *) g_ptr_array_index (after_warnings, i));
 
   /* JSON is UTF-8 whatever the locale: no conversion by g_print(). */
   fputs (text, stdout);

@@ -128,7 +128,8 @@ add_change (EkvDocument     *document,
        * The NAN runs through the sums below; the notes say why. */
       if (ekv_record_is_set (flow, EKV_FLOW_PRICE) && result->annual_saving_note == NULL)
         result->annual_saving_note = no_batches;
-      if (kind == EKV_FLOW_KIND_ENERGY && is_outside (from_id) && result->co2_avoided_t_note == NULL)
+      if (kind == EKV_FLOW_KIND_ENERGY && is_outside (from_id)
+          && result->co2_avoided_t_note == NULL)
         result->co2_avoided_t_note = no_batches;
     }
 
@@ -162,7 +163,8 @@ add_change (EkvDocument     *document,
 
     case EKV_FLOW_KIND_RAW_MATERIAL:
       if (is_outside (from_id))
-        result->raw_material_saved_t -= signed_convert (flow, delta, ekv_flow_quantity_to_kg) / 1000.0;
+        result->raw_material_saved_t -=
+          signed_convert (flow, delta, ekv_flow_quantity_to_kg) / 1000.0;
       break;
 
     case EKV_FLOW_KIND_ENERGY:
@@ -285,7 +287,8 @@ compute_option (EkvDocument     *document,
     }
   else
     {
-      result->cost_per_t_co2 = (result->finance.eac - result->annual_saving) / result->co2_avoided_t;
+      result->cost_per_t_co2 =
+        (result->finance.eac - result->annual_saving) / result->co2_avoided_t;
       if (isnan (result->cost_per_t_co2))
         result->cost_per_t_co2_note = isnan (result->finance.eac) ? result->finance.eac_note
                                                                   : result->annual_saving_note;

@@ -56,7 +56,8 @@ collect_changes (EkvDocument *document,
           entry = g_new (ChangedFlow, 1);
           entry->flow = flow;
           entry->quantity = ekv_record_get_double (flow, EKV_FLOW_QUANTITY);
-          g_hash_table_insert (changed, (gpointer) ekv_record_get_string (flow, EKV_FLOW_ID), entry);
+          g_hash_table_insert (changed, (gpointer) ekv_record_get_string (flow, EKV_FLOW_ID),
+                               entry);
         }
 
       baseline = ekv_record_get_double (entry->flow, EKV_FLOW_QUANTITY);
