@@ -547,6 +547,41 @@ test_show_unit (Fixture       *fixture,
                                           EKV_UNIT_OPERATION_ID), ==, "u6");
 }
 
+/* Activating a warning about a flow opens that flow in the Inventory page. */
+static void
+test_show_warning (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  EkvBalancePage *page = balance_page (fixture);
+  const EkvBalance *balance = ekv_balance_page_get_balance (page);
+  const EkvBalanceWarning *warning = NULL;
+  EkvRecord *flow;
+  GtkWidget *row, *inventory;
+  const char *unit_id;
+
+  for (guint i = 0; i < balance->warnings->len && warning == NULL; i++)
+    if (((EkvBalanceWarning *) g_ptr_array_index (balance->warnings, i))->flow_id != NULL)
+      warning = g_ptr_array_index (balance->warnings, i);
+  g_assert_nonnull (warning);
+  flow = ekv_document_find (fixture->document, EKV_ENTITY_FLOW, warning->flow_id);
+  g_assert_nonnull (flow);
+  unit_id = ekv_record_get_string (flow, EKV_FLOW_TO);
+  if (unit_id == NULL)
+    unit_id = ekv_record_get_string (flow, EKV_FLOW_FROM);
+
+  row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, warning->message);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activate");
+  spin ();
+
+  inventory = ekv_window_show_page (fixture->window, "inventory");
+  g_assert_cmpstr (ekv_record_get_string (ekv_inventory_page_get_unit (EKV_INVENTORY_PAGE (inventory)),
+                                          EKV_UNIT_OPERATION_ID), ==, unit_id);
+  row = ekv_inventory_page_open_flow (EKV_INVENTORY_PAGE (inventory), flow);
+  g_assert_nonnull (row);
+}
+
 /* }}} */
 /* Bills: deleting a month's bill {{{ */
 
@@ -869,6 +904,7 @@ main (int   argc,
   ADD ("burst", test_burst);
   ADD ("units-follow", test_units_follow);
   ADD ("show-unit", test_show_unit);
+  ADD ("show-warning", test_show_warning);
   ADD ("bills-delete", test_bills_delete);
   ADD ("bills-delete-last", test_bills_delete_last);
   ADD ("inventory-unit-combo", test_inventory_unit_combo);

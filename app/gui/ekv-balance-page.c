@@ -994,11 +994,20 @@ update_warnings (EkvBalancePage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       if (unit != NULL)
         {
-          /* Opens the unit the flow belongs to, where it can be corrected. */
+          /* Opens the flow in the Inventory, where it can be corrected (or the
+           * unit, for a warning about a unit). */
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                      gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-unit");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", unit);
+          if (warning->flow_id != NULL)
+            {
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-flow");
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", warning->flow_id);
+            }
+          else
+            {
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-unit");
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", unit);
+            }
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
         }
       gtk_list_box_append (self->warnings_box, row);
