@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ekv-cli.h"
 #include "ekv-json-import.h"
 #include "ekv-json-writer.h"
 #include "ekv-sankey-command.h"
@@ -23,103 +24,9 @@
 
 #define COMMAND "sankey"
 
-enum
-{
-  EXIT_OK    = 0,
-  EXIT_USER  = 1,
-  EXIT_USAGE = 2,
-};
-
 /* Outside the range the chart cannot be read (or the image would not fit in memory). */
 #define MIN_SIZE 200
 #define MAX_SIZE 20000
-
-static int
-usage_error (const char *message)
-{
-  g_printerr ("ekv %s: %s\n", COMMAND, message);
-  /* Translators: %s is a command name such as import; keep the command as it is */
-  g_printerr (_("Try “ekv %s --help”."), COMMAND);
-  g_printerr ("\n");
-  return EXIT_USAGE;
-}
-
-static int
-user_error (const char *file,
-            const char *message)
-{
-  if (file != NULL)
-    g_printerr ("ekv: %s: %s\n", file, message);
-  else
-    g_printerr ("ekv: %s\n", message);
-  return EXIT_USER;
-}
-
-/* As ekv.c reads IN: an .ekv document (read-only) or a .json audit. */
-static gboolean
-looks_like_json (const char *path)
-{
-  char head[64] = { 0 };
-  FILE *file;
-  size_t n;
-
-  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
-    return TRUE;
-
-  file = fopen (path, "rb");
-  if (file == NULL)
-    return FALSE;
-  n = fread (head, 1, sizeof head - 1, file);
-  fclose (file);
-
-  if (n >= 16 && memcmp (head, "SQLite format 3", 16) == 0)
-    return FALSE;
-  for (size_t i = 0; i < n; i++)
-    if (!g_ascii_isspace (head[i]))
-      return head[i] == '{';
-  return FALSE;
-}
-
-static EkvDocument *
-open_input (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  EkvDocument *document;
-
-  if (looks_like_json (path))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) ekv_json_warning_free);
-
-      document = ekv_json_import_file (file, path, warnings, &error);
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          EkvJsonWarning *warning = g_ptr_array_index (warnings, i);
-
-          g_printerr ("%s:%u: %s: %s: %s\n", path, warning->line,
-                      /* Translators: the word before a warning, as compilers print it */
-                      _("warning"), warning->path, warning->message);
-        }
-      if (document == NULL)
-        user_error (NULL, error->message);
-      return document;
-    }
-
-  document = ekv_document_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
-  if (document == NULL)
-    user_error (NULL, error->message);
-  return document;
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 static EkvSankeyGraph *
 read_graph (const char *path)
@@ -130,12 +37,12 @@ read_graph (const char *path)
 
   if (!json_parser_load_from_file (parser, path, &error))
     {
-      user_error (path, error->message);
+      ekv_cli_user_error (path, error->message);
       return NULL;
     }
   graph = ekv_sankey_graph_from_json (json_parser_get_root (parser), &error);
   if (graph == NULL)
-    user_error (path, error->message);
+    ekv_cli_user_error (path, error->message);
   return graph;
 }
 
@@ -157,19 +64,19 @@ write_layout (EkvSankeyGraph *graph,
   options.x1 = width > 0 ? width : 1200;
   options.y1 = height > 0 ? height : 800;
   if (!ekv_sankey_layout (graph, &options, &error))
-    return user_error (graph_path, error->message);
+    return ekv_cli_user_error (graph_path, error->message);
 
   root = ekv_sankey_layout_to_json (graph);
   text = ekv_json_write (root);
   if (strcmp (out, "-") == 0)
     {
       fputs (text, stdout);
-      return fflush (stdout) == 0 ? EXIT_OK : user_error (NULL, g_strerror (errno));
+      return fflush (stdout) == 0 ? EKV_EXIT_OK : ekv_cli_user_error (NULL, g_strerror (errno));
     }
   /* g_file_set_contents() writes a temporary file and renames it. */
   if (!g_file_set_contents (out, text, -1, &error))
-    return user_error (NULL, error->message);
-  return EXIT_OK;
+    return ekv_cli_user_error (NULL, error->message);
+  return EKV_EXIT_OK;
 }
 
 int
@@ -230,11 +137,11 @@ ekv_sankey_command_run (int    argc,
                                       "\"value\"}]} and writes its layout (--layout) or its picture."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return ekv_cli_usage_error (COMMAND, error->message);
 
   n_pictures = (svg != NULL) + (png != NULL) + (pdf != NULL);
   if (n_pictures > 1)
-    return usage_error (_("give only one of --svg, --png and --pdf"));
+    return ekv_cli_usage_error (COMMAND, _("give only one of --svg, --png and --pdf"));
   if (svg != NULL)
     format = EKV_SANKEY_FORMAT_SVG, out = svg;
   else if (pdf != NULL)
@@ -248,65 +155,65 @@ ekv_sankey_command_run (int    argc,
       /* Translators: the limits of --width and --height, in pixels */
       g_autofree char *message = g_strdup_printf (_("--width and --height must be between %d and %d"),
                                                   MIN_SIZE, MAX_SIZE);
-      return usage_error (message);
+      return ekv_cli_usage_error (COMMAND, message);
     }
 
   if (graph_path != NULL)
     {
       if (argc > 1)
-        return usage_error (_("--graph takes no IN: the graph is the input"));
+        return ekv_cli_usage_error (COMMAND, _("--graph takes no IN: the graph is the input"));
       if (view_nick != NULL || scenario_nick != NULL)
-        return usage_error (_("--view and --scenario are for an audit, not for --graph"));
+        return ekv_cli_usage_error (COMMAND, _("--view and --scenario are for an audit, not for --graph"));
       if ((layout_path != NULL) + n_pictures != 1)
-        return usage_error (_("say what to write: --layout OUT.json, or one of --svg, --png, --pdf OUT"));
+        return ekv_cli_usage_error (COMMAND, _("say what to write: --layout OUT.json, or one of --svg, --png, --pdf OUT"));
 
       graph = read_graph (graph_path);
       if (graph == NULL)
-        return EXIT_USER;
+        return EKV_EXIT_USER;
       if (layout_path != NULL)
         return write_layout (graph, graph_path, layout_path, width, height);
     }
   else
     {
       if (argc != 2)
-        return usage_error (_("expected IN --view VIEW (--svg|--png|--pdf) OUT, or --graph GRAPH.json"));
+        return ekv_cli_usage_error (COMMAND, _("expected IN --view VIEW (--svg|--png|--pdf) OUT, or --graph GRAPH.json"));
       if (layout_path != NULL)
-        return usage_error (_("--layout is for --graph"));
+        return ekv_cli_usage_error (COMMAND, _("--layout is for --graph"));
       if (view_nick == NULL)
-        return usage_error (_("say what to draw: --view material, water, energy or cost"));
+        return ekv_cli_usage_error (COMMAND, _("say what to draw: --view material, water, energy or cost"));
       if (!ekv_sankey_view_from_nick (view_nick, &view))
         {
           /* Translators: %s is what was given after --view */
           g_autofree char *message = g_strdup_printf (_("unknown view “%s”: use material, water, "
                                                         "energy or cost"), view_nick);
-          return usage_error (message);
+          return ekv_cli_usage_error (COMMAND, message);
         }
       if (scenario_nick != NULL && !ekv_sankey_scenario_from_nick (scenario_nick, &scenario))
         {
           /* Translators: %s is what was given after --scenario */
           g_autofree char *message = g_strdup_printf (_("unknown scenario “%s”: use baseline or "
                                                         "after"), scenario_nick);
-          return usage_error (message);
+          return ekv_cli_usage_error (COMMAND, message);
         }
       if (out == NULL)
-        return usage_error (_("say what to write: one of --svg, --png, --pdf OUT"));
+        return ekv_cli_usage_error (COMMAND, _("say what to write: one of --svg, --png, --pdf OUT"));
       in = argv[1];
-      if (same_file (in, out))
-        return user_error (out, _("is the audit being drawn; write the picture to another file"));
+      if (ekv_cli_same_file (in, out))
+        return ekv_cli_user_error (out, _("is the audit being drawn; write the picture to another file"));
 
       {
-        g_autoptr(EkvDocument) document = open_input (in);
+        g_autoptr(EkvDocument) document = ekv_cli_open_input (in);
 
         if (document == NULL)
-          return EXIT_USER;
+          return EKV_EXIT_USER;
         graph = ekv_sankey_graph_from_audit (document, view, scenario, &error);
         if (graph == NULL)
-          return user_error (in, error->message);
+          return ekv_cli_user_error (in, error->message);
       }
     }
 
-  if (graph_path != NULL && same_file (graph_path, out))
-    return user_error (out, _("is the graph being drawn; write the picture to another file"));
+  if (graph_path != NULL && ekv_cli_same_file (graph_path, out))
+    return ekv_cli_user_error (out, _("is the graph being drawn; write the picture to another file"));
 
   /* A PDF is a page to print: A4 landscape (in points) unless told otherwise. */
   if (format == EKV_SANKEY_FORMAT_PDF && width == 0 && height == 0)
@@ -316,7 +223,7 @@ ekv_sankey_command_run (int    argc,
     }
   if (!ekv_sankey_write_file (graph, format, out, width > 0 ? width : 1200, height > 0 ? height : 800,
                               &error))
-    return user_error (NULL, error->message);   /* names the file */
+    return ekv_cli_user_error (NULL, error->message);   /* names the file */
 
-  return EXIT_OK;
+  return EKV_EXIT_OK;
 }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ekv-balance.h"
+#include "ekv-cli.h"
 #include "ekv-document.h"
 #include "ekv-json-export.h"
 #include "ekv-json-import.h"
@@ -23,13 +24,6 @@
 #include "ekv-results-table.h"
 #include "ekv-sankey-command.h"
 #include "ekv-scenario.h"
-
-enum
-{
-  EXIT_OK    = 0,
-  EXIT_USER  = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef struct
 {
@@ -65,112 +59,6 @@ get_locale_dir (void)
   return g_strdup (LOCALEDIR);
 }
 
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  if (command != NULL)
-    {
-      g_printerr ("ekv %s: %s\n", command, message);
-      /* Translators: %s is a command name such as import; keep the command as it is */
-      g_printerr (_("Try “ekv %s --help”."), command);
-    }
-  else
-    {
-      g_printerr ("ekv: %s\n", message);
-      g_printerr ("%s", _("Try “ekv --help”."));
-    }
-  g_printerr ("\n");
-  return EXIT_USAGE;
-}
-
-static int
-user_error (const char *file,
-            const char *message)
-{
-  if (file != NULL)
-    g_printerr ("ekv: %s: %s\n", file, message);
-  else
-    g_printerr ("ekv: %s\n", message);
-  return EXIT_USER;
-}
-
-static void
-print_warnings (const char *file,
-                GPtrArray  *warnings)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      EkvJsonWarning *warning = g_ptr_array_index (warnings, i);
-
-      g_printerr ("%s:%u: %s: %s: %s\n", file, warning->line,
-                  /* Translators: the word before a warning, as compilers print it */
-                  _("warning"), warning->path, warning->message);
-    }
-}
-
-/* A .json audit or an .ekv document: SQLite files say so in their first bytes;
- * otherwise a .json name or a leading '{' means JSON. */
-static gboolean
-looks_like_json (const char *path)
-{
-  char head[64] = { 0 };
-  FILE *file;
-  size_t n;
-
-  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
-    return TRUE;
-
-  file = fopen (path, "rb");
-  if (file == NULL)
-    return FALSE;   /* the document opener says what is wrong */
-  n = fread (head, 1, sizeof head - 1, file);
-  fclose (file);
-
-  if (n >= 16 && memcmp (head, "SQLite format 3", 16) == 0)
-    return FALSE;
-  for (size_t i = 0; i < n; i++)
-    if (!g_ascii_isspace (head[i]))
-      return head[i] == '{';
-  return FALSE;
-}
-
-/* Whether A and B name one existing file (another spelling, a link). */
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* Opens IN for reading, never writing to it. Prints the error itself. */
-static EkvDocument *
-open_input (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  EkvDocument *document;
-
-  if (looks_like_json (path))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) ekv_json_warning_free);
-
-      document = ekv_json_import_file (file, path, warnings, &error);
-      print_warnings (path, warnings);
-      if (document == NULL)
-        user_error (NULL, error->message);   /* names the file and line */
-      return document;
-    }
-
-  document = ekv_document_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
-  if (document == NULL)
-    user_error (NULL, error->message);       /* the store's messages name the file */
-  return document;
-}
-
 static GOptionContext *
 command_context (const Command *command)
 {
@@ -195,14 +83,14 @@ parse_command (GOptionContext  *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (command->name, error->message);
+      *status = ekv_cli_usage_error (command->name, error->message);
       return FALSE;
     }
   if (*argc - 1 != n_arguments)
     {
       g_autofree char *message = g_strdup_printf (_("expected %s"), command->parameters);
 
-      *status = usage_error (command->name, message);
+      *status = ekv_cli_usage_error (command->name, message);
       return FALSE;
     }
   return TRUE;
@@ -254,18 +142,18 @@ run_import (int    argc,
   out = argv[2];
 
   if (!force && g_file_test (out, G_FILE_TEST_EXISTS))
-    return user_error (out, _("already exists; use --force to replace it"));
+    return ekv_cli_user_error (out, _("already exists; use --force to replace it"));
 
   file = g_file_new_for_commandline_arg (in);
   document = ekv_json_import_file (file, in, warnings, &error);
-  print_warnings (in, warnings);
+  ekv_cli_print_warnings (in, warnings);
   if (document == NULL)
-    return user_error (NULL, error->message);
+    return ekv_cli_user_error (NULL, error->message);
 
   if (!ekv_document_save_copy (document, out, &error))
-    return user_error (out, error->message);
+    return ekv_cli_user_error (out, error->message);
 
-  return EXIT_OK;
+  return EKV_EXIT_OK;
 }
 
 /* A document still being filled in (a new audit in the window) may lack what the
@@ -306,20 +194,20 @@ run_export (int    argc,
   if (!parse_command (context, &commands[1], &argc, &argv, 1, &status))
     return status;
   if (json_out == NULL)
-    return usage_error (commands[1].name, _("say what to write: --json OUT.json"));
-  if (same_file (argv[1], json_out))
-    return user_error (json_out, _("is the file being exported; write the JSON audit to another file"));
+    return ekv_cli_usage_error (commands[1].name, _("say what to write: --json OUT.json"));
+  if (ekv_cli_same_file (argv[1], json_out))
+    return ekv_cli_user_error (json_out, _("is the file being exported; write the JSON audit to another file"));
 
-  document = open_input (argv[1]);
+  document = ekv_cli_open_input (argv[1]);
   if (document == NULL)
-    return EXIT_USER;
+    return EKV_EXIT_USER;
 
   file = g_file_new_for_commandline_arg (json_out);
   if (!ekv_json_export_file (document, file, &error))
-    return user_error (json_out, error->message);
+    return ekv_cli_user_error (json_out, error->message);
 
   warn_incomplete (argv[1], document);
-  return EXIT_OK;
+  return EKV_EXIT_OK;
 }
 
 static int
@@ -343,13 +231,13 @@ run_check (int    argc,
     return status;
   in = argv[1];
 
-  document = open_input (in);
+  document = ekv_cli_open_input (in);
   if (document == NULL)
-    return EXIT_USER;
+    return EKV_EXIT_USER;
 
   if (ekv_document_get_path (document) != NULL &&
       !ekv_store_check (ekv_document_get_store (document), &error))
-    return user_error (NULL, error->message);
+    return ekv_cli_user_error (NULL, error->message);
 
   n = g_list_model_get_n_items (ekv_document_get_list (document, EKV_ENTITY_UNIT_OPERATION));
   /* Translators: part of "FILE: OK — 12 unit operations, 64 flows, 8 options" */
@@ -365,7 +253,7 @@ run_check (int    argc,
   g_print (_("%s: OK — %s, %s, %s"), in, units, flows, options);
   g_print ("\n");
   warn_incomplete (in, document);
-  return EXIT_OK;
+  return EKV_EXIT_OK;
 }
 
 static int
@@ -403,9 +291,9 @@ run_results (int    argc,
     return status;
   in = argv[1];
 
-  document = open_input (in);
+  document = ekv_cli_open_input (in);
   if (document == NULL)
-    return EXIT_USER;
+    return EKV_EXIT_USER;
 
   balance = ekv_balance_compute (document);
   options = ekv_options_compute (document, balance);
@@ -416,7 +304,7 @@ run_results (int    argc,
     {
       text = ekv_results_format_table_full (document, balance, options, after, after_warnings);
       g_print ("%s", text);   /* in the terminal's character set */
-      return EXIT_OK;
+      return EKV_EXIT_OK;
     }
 
   /* The "_note" reasons are English whatever the locale: --json is for scripts. */
@@ -440,7 +328,7 @@ run_results (int    argc,
 
   /* JSON is UTF-8 whatever the locale: no conversion by g_print(). */
   fputs (text, stdout);
-  return EXIT_OK;
+  return EKV_EXIT_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -480,17 +368,17 @@ main (int    argc,
   g_set_prgname ("ekv");
 
   if (argc < 2)
-    return usage_error (NULL, _("no command given"));
+    return ekv_cli_usage_error (NULL, _("no command given"));
 
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
     {
       print_help ();
-      return EXIT_OK;
+      return EKV_EXIT_OK;
     }
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("ekv %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return EKV_EXIT_OK;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -500,5 +388,5 @@ main (int    argc,
   /* Translators: %s is what was typed where a command belongs */
   message = g_strdup_printf (argv[1][0] == '-' ? _("unknown option “%s”") : _("unknown command “%s”"),
                              argv[1]);
-  return usage_error (NULL, message);
+  return ekv_cli_usage_error (NULL, message);
 }
