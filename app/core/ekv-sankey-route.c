@@ -29,6 +29,17 @@ compare_link_keys (const void *a,
   return ka->link < kb->link ? -1 : ka->link > kb->link;
 }
 
+/* Where a loop's band sits among a node's bands: loops below at the bottom,
+ * loops above at the top, and of those the loop in the channel nearest the
+ * nodes (which turns nearest, LOOP_KEY ±1, ±2, ... from routing) outermost,
+ * so that loops from one node nest without crossing. */
+static inline double
+loop_end_key (double loop_key,
+              double big)
+{
+  return loop_key < 0 ? -2 * big - loop_key : 2 * big - loop_key;
+}
+
 /* Most nodes have a handful of bands: insertion sort, qsort for the rest. */
 static void
 sort_link_keys (LinkKey *keys,
@@ -85,7 +96,6 @@ _ekv_sankey_route_loops (EkvSankeyLayout *lay,
   g_autofree double *ceil_y = g_new (double, lay->n_cols);
   g_autofree double *turn_right = g_new0 (double, lay->n_cols);  /* used room after column c */
   g_autofree double *turn_left = g_new0 (double, lay->n_cols);   /* used room before column c */
-  double mid = (lay->top + lay->bottom) / 2;
   double lane_gap = MAX (MIN (lay->pad, 4), 1);
   double gap_w = lay->n_cols > 1 ? col_x[1] - col_x[0] - opt->node_width : opt->node_width * 4;
 
@@ -108,12 +118,19 @@ _ekv_sankey_route_loops (EkvSankeyLayout *lay,
     if (lay->circular[k])
       {
         EkvSankeyLink *link = link_at (lay, k);
-        int cs = lay->col[link->source], ct = lay->col[link->target];
+        guint s = link->source, t = link->target;
+        int cs = lay->col[s], ct = lay->col[t];
+        double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE, up, down;
 
-        loops[n_loops++] = (Loop) {
-          k, (guint) ABS (cs - ct),
-          (centre (lay, link->source) + centre (lay, link->target)) / 2 < mid,
-        };
+        /* the side where the legs are shorter: they cross the bands there */
+        for (int c = MIN (cs, ct); c <= MAX (cs, ct); c++)
+          {
+            top = MIN (top, ceil_y[c]);
+            bottom = MAX (bottom, floor_y[c]);
+          }
+        up = (lay->y[s] - top) + (lay->y[t] - top);
+        down = (bottom - lay->y[s] - lay->h[s]) + (bottom - lay->y[t] - lay->h[t]);
+        loops[n_loops++] = (Loop) { k, (guint) ABS (cs - ct), up < down };
       }
   qsort (loops, n_loops, sizeof (Loop), compare_loops);
 
@@ -133,7 +150,7 @@ _ekv_sankey_route_loops (EkvSankeyLayout *lay,
           y -= lane_gap + w / 2;
           for (int c = c0; c <= c1; c++)
             ceil_y[c] = y - w / 2;
-          loop_key[loops[x].link] = -(double) x;   /* the deeper, the nearer the top */
+          loop_key[loops[x].link] = -(double) (x + 1);
         }
       else
         {
@@ -143,7 +160,7 @@ _ekv_sankey_route_loops (EkvSankeyLayout *lay,
           y += lane_gap + w / 2;
           for (int c = c0; c <= c1; c++)
             floor_y[c] = y + w / 2;
-          loop_key[loops[x].link] = (double) x;
+          loop_key[loops[x].link] = (double) (x + 1);
         }
       link->loop_y = y;
 
@@ -207,7 +224,7 @@ _ekv_sankey_attach_links (EkvSankeyLayout *lay,
           double key;
 
           if (lay->circular[k])
-            key = loop_key[k] < 0 ? -big * 2 + loop_key[k] : big * 2 - loop_key[k];
+            key = loop_end_key (loop_key[k], big);
           else
             key = centre (lay, lay->seg_to[lay->first_seg[k]]);
           keys[n_keys++] = (LinkKey) { key, k };
@@ -273,7 +290,7 @@ _ekv_sankey_attach_links (EkvSankeyLayout *lay,
           double key;
 
           if (lay->circular[k])
-            key = loop_key[k] < 0 ? -big * 2 + loop_key[k] : big * 2 - loop_key[k];
+            key = loop_end_key (loop_key[k], big);
           else if (lay->wp_start[k] != NO_ITEM)
             key = lay->wp[lay->wp_start[k] + (lay->col[v] - lay->col[link->source] - 2)];
           else
