@@ -250,6 +250,19 @@ check_layout (EkvSankeyGraph         *graph,
                 g_assert_true (l->loop_y - l->width / 2 >= v->y1 - EPS ||
                                l->loop_y + l->width / 2 <= v->y0 + EPS);
             }
+          /* a loop leaves and enters on its channel's side of the other bands */
+          for (guint k2 = 0; k2 < graph->links->len; k2++)
+            {
+              EkvSankeyLink *o = get_link (graph, k2);
+              gboolean above = l->loop_y < s->y0;
+
+              if (o->circular)
+                continue;
+              if (o->source == l->source)
+                g_assert_true (above ? o->y0 > l->y0 : o->y0 < l->y0);
+              if (o->target == l->target)
+                g_assert_true (above ? o->y1 > l->y1 : o->y1 < l->y1);
+            }
           g_assert_cmpfloat (l->loop_y - l->width / 2, >=, graph->extent[1] - EPS);
           g_assert_cmpfloat (l->loop_y + l->width / 2, <=, graph->extent[3] + EPS);
         }
