@@ -221,11 +221,10 @@ test_user_errors (void)
   g_auto(Run) missing = { 0 };
   g_auto(Run) nodir = { 0 };
 
+  /* The after scenario is drawn (the sample has approved options). */
   run_ekv (&after, "sankey", sample, "--view", "water", "--scenario", "after", "--png", "a.png", NULL);
-  g_assert_cmpint (after.status, ==, 1);
-  assert_one_line (after.err);
-  g_assert_nonnull (strstr (after.err, "after"));
-  g_assert_false (g_file_test ("a.png", G_FILE_TEST_EXISTS));
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_true (g_file_test ("a.png", G_FILE_TEST_EXISTS));
 
   run_ekv (&empty, "sankey", minimal, "--view", "water", "--png", "e.png", NULL);
   g_assert_cmpint (empty.status, ==, 1);

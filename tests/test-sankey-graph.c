@@ -445,6 +445,40 @@ test_net_water (void)
   assert_units_close (graph);
 }
 
+/* The after scenario draws the flows with the approved options' changes. */
+static const char after_audit[] = HEAD
+  "\"company\": {\"name\": \"Test Tekstil\"},"
+  "\"units\": [{\"id\": \"u1\", \"name\": \"Rinsing\"}],"
+  "\"flows\": ["
+  " {\"id\": \"f1\", \"name\": \"Mains water\", \"kind\": \"water\", \"from\": null, \"to\": \"u1\","
+  "  \"quantity\": 1000, \"unit\": \"m3\"},"
+  " {\"id\": \"f2\", \"name\": \"Rinse water\", \"kind\": \"wastewater\", \"from\": \"u1\", \"to\": null,"
+  "  \"quantity\": 1000, \"unit\": \"m3\"}"
+  "],"
+  "\"options\": ["
+  " {\"id\": \"o1\", \"title\": \"Counter-current rinsing\", \"status\": \"approved\","
+  "  \"changes\": [{\"flow\": \"f1\", \"delta_pct\": -40}, {\"flow\": \"f2\", \"delta\": -400}]},"
+  " {\"id\": \"o2\", \"title\": \"Not decided\", \"status\": \"proposed\","
+  "  \"changes\": [{\"flow\": \"f1\", \"delta_pct\": -50}]}"
+  "]}";
+
+static void
+test_after_scenario (void)
+{
+  g_autoptr(EkvDocument) doc = import (after_audit);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvSankeyGraph) before = graph_of (doc, EKV_SANKEY_VIEW_WATER);
+  g_autoptr(EkvSankeyGraph) after = ekv_sankey_graph_from_audit (doc, EKV_SANKEY_VIEW_WATER,
+                                                                  EKV_SANKEY_SCENARIO_AFTER, &error);
+
+  g_assert_no_error (error);
+  assert_close (link_between (before, "Mains water", "Rinsing")->value, 1000);
+  /* Only the approved option counts: 1000 − 40 %. */
+  assert_close (link_between (after, "Mains water", "Rinsing")->value, 600);
+  assert_close (link_between (after, "Rinsing", "Wastewater")->value, 600);
+  g_assert_nonnull (strstr (after->title, "after"));
+}
+
 static void
 test_after_and_empty (void)
 {
@@ -453,11 +487,19 @@ test_after_and_empty (void)
   g_autoptr(GError) error = NULL;
   EkvSankeyGraph *graph;
 
-  graph = ekv_sankey_graph_from_audit (doc, EKV_SANKEY_VIEW_MATERIAL, EKV_SANKEY_SCENARIO_AFTER, &error);
-  g_assert_null (graph);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
-  g_assert_nonnull (strstr (error->message, "after"));
-  g_clear_error (&error);
+  /* Without options, after is the baseline. */
+  {
+    g_autoptr(EkvSankeyGraph) before = graph_of (doc, EKV_SANKEY_VIEW_MATERIAL);
+    g_autoptr(EkvSankeyGraph) after = ekv_sankey_graph_from_audit (doc, EKV_SANKEY_VIEW_MATERIAL,
+                                                                    EKV_SANKEY_SCENARIO_AFTER, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (after);
+    g_assert_cmpuint (after->links->len, ==, before->links->len);
+    for (guint i = 0; i < after->links->len; i++)
+      assert_close (g_array_index (after->links, EkvSankeyLink, i).value,
+                    g_array_index (before->links, EkvSankeyLink, i).value);
+  }
 
   for (EkvSankeyView view = EKV_SANKEY_VIEW_MATERIAL; view <= EKV_SANKEY_VIEW_COST; view++)
     {
@@ -570,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-graph/energy-small-unit", test_energy_small_unit);
   g_test_add_func ("/ekv/sankey-graph/cost", test_cost);
   g_test_add_func ("/ekv/sankey-graph/net-water", test_net_water);
+  g_test_add_func ("/ekv/sankey-graph/after-scenario", test_after_scenario);
   g_test_add_func ("/ekv/sankey-graph/after-and-empty", test_after_and_empty);
   g_test_add_func ("/ekv/sankey-graph/nicks", test_nicks);
   g_test_add_func ("/ekv/sankey-graph/sample", test_sample);

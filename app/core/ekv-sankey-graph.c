@@ -14,6 +14,7 @@
 #include "ekv-enums.h"
 #include "ekv-labels.h"
 #include "ekv-sankey-graph.h"
+#include "ekv-scenario.h"
 #include "ekv-units.h"
 
 /* Where a boundary output goes: one sink per group. */
@@ -708,6 +709,7 @@ ekv_sankey_graph_from_audit (EkvDocument        *document,
   g_autoptr(GHashTable) sources = NULL;
   g_autoptr(GHashTable) units = NULL;
   g_autoptr(GHashTable) unit_order = NULL;
+  g_autoptr(EkvDocument) after = NULL;
   GListModel *list;
   Builder b = { 0 };
 
@@ -715,12 +717,13 @@ ekv_sankey_graph_from_audit (EkvDocument        *document,
   g_return_val_if_fail (view <= EKV_SANKEY_VIEW_COST, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (scenario != EKV_SANKEY_SCENARIO_BASELINE)
+  /* The audit as it would be with its approved options carried out. */
+  if (scenario == EKV_SANKEY_SCENARIO_AFTER)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("The “after” scenario needs the options of the audit, which cannot be "
-                             "entered yet; draw the baseline."));
-      return NULL;
+      after = ekv_scenario_after (document, error);
+      if (after == NULL)
+        return NULL;
+      document = after;
     }
 
   graph = ekv_sankey_graph_new ();

@@ -25,7 +25,7 @@ typedef enum
 typedef enum
 {
   EKV_SANKEY_SCENARIO_BASELINE, /* the audit as inventoried */
-  EKV_SANKEY_SCENARIO_AFTER,    /* with the approved options (not available yet) */
+  EKV_SANKEY_SCENARIO_AFTER,    /* with the approved options carried out (ekv-scenario.h) */
 } EkvSankeyScenario;
 
 /* "material", "water", "energy", "cost" (command line; not translated).
@@ -50,9 +50,11 @@ const char     *ekv_sankey_scenario_to_nick   (EkvSankeyScenario   scenario);
  * (water in minus wastewater and evaporation out) is drawn as a net water link,
  * so that only a real mass gap shows as unaccounted.
  *
- * Fails with EKV_SANKEY_ERROR_EMPTY when the view has no flow with a quantity,
- * and with G_IO_ERROR_NOT_SUPPORTED for the "after" scenario (it comes with the
- * options). Messages are translated. */
+ * The "after" scenario is drawn from ekv_scenario_after(): the flows with the
+ * changes of the approved, in-progress and done options.
+ *
+ * Fails with EKV_SANKEY_ERROR_EMPTY when the view has no flow with a quantity.
+ * Messages are translated. */
 EkvSankeyGraph *ekv_sankey_graph_from_audit   (EkvDocument        *document,
                                                EkvSankeyView       view,
                                                EkvSankeyScenario   scenario,
