@@ -334,10 +334,10 @@ compute_heights (EkvSankeyLayout *lay,
 }
 
 static void
-choose_scale (EkvSankeyLayout *lay)
+choose_scale (EkvSankeyLayout *lay,
+              double           height)
 {
   const EkvSankeyOptions *opt = lay->opt;
-  double height = MAX (opt->y1 - opt->y0, 1);
   guint most_nodes = 0;
   double k_lin = G_MAXDOUBLE;
   double need, slope = 0;
@@ -357,10 +357,13 @@ choose_scale (EkvSankeyLayout *lay)
   lay->mixed_gap = lay->pad / 2;
   lay->bundle_gap = MIN (lay->pad / 4, 2);
 
-  lay->h = g_new (double, lay->n_items);
-  lay->hs = g_new (double, lay->n_items);
-  lay->y = g_new (double, lay->n_items);
-  lay->width = g_new (double, MAX (lay->m, 1));
+  if (lay->h == NULL)
+    {
+      lay->h = g_new (double, lay->n_items);
+      lay->hs = g_new (double, lay->n_items);
+      lay->y = g_new (double, lay->n_items);
+      lay->width = g_new (double, MAX (lay->m, 1));
+    }
 
   if (opt->fixed_scale > 0)
     {
@@ -625,6 +628,69 @@ place_columns (EkvSankeyLayout *lay,
       : x0;
 }
 
+/* Columns spread over the extent and the loops routed around them; columns
+ * move in where loops turn left of the first or right of the last. */
+static void
+route_in_extent (EkvSankeyLayout *lay,
+                 double          *loop_key,
+                 double          *col_x)
+{
+  const EkvSankeyOptions *options = lay->opt;
+
+  place_columns (lay, col_x, options->x0, options->x1);
+  for (guint k = 0; k < lay->m; k++)
+    {
+      EkvSankeyLink *link = link_at (lay, k);
+
+      link->width = lay->width[k];
+      link->circular = lay->circular[k];
+      link->loop_x0 = link->loop_x1 = link->loop_y = 0;
+      if (link->points == NULL)
+        link->points = g_array_new (FALSE, FALSE, sizeof (EkvSankeyPoint));
+      g_array_set_size (link->points, 0);
+    }
+  _ekv_sankey_route_loops (lay, loop_key, col_x);
+  for (int round = 0, margin_l = 0, margin_r = 0; round < 4; round++)
+    {
+      double left = 0, right = 0;
+
+      for (guint k = 0; k < lay->m; k++)
+        if (lay->circular[k])
+          {
+            EkvSankeyLink *link = link_at (lay, k);
+
+            left = MAX (left, options->x0 - (link->loop_x1 - link->width / 2));
+            right = MAX (right, link->loop_x0 + link->width / 2 - options->x1);
+          }
+      if (left <= 1e-9 && right <= 1e-9)
+        break;
+      margin_l += (int) ceil (MAX (left, 0));
+      margin_r += (int) ceil (MAX (right, 0));
+      if (options->x1 - options->x0 - margin_l - margin_r > 4 * options->node_width)
+        place_columns (lay, col_x, options->x0 + margin_l, options->x1 - margin_r);
+      else   /* no room: the extent grows to the right */
+        place_columns (lay, col_x, options->x0 + margin_l, options->x1 + margin_l);
+      _ekv_sankey_route_loops (lay, loop_key, col_x);
+    }
+}
+
+/* How far the loops reach above and below the nodes' extent, px. */
+static double
+loops_overflow (EkvSankeyLayout *lay)
+{
+  double top = lay->top, bottom = lay->bottom;
+
+  for (guint k = 0; k < lay->m; k++)
+    if (lay->circular[k])
+      {
+        EkvSankeyLink *link = link_at (lay, k);
+
+        top = MIN (top, link->loop_y - link->width / 2);
+        bottom = MAX (bottom, link->loop_y + link->width / 2);
+      }
+  return (lay->top - top) + (bottom - lay->bottom);
+}
+
 gboolean
 ekv_sankey_layout (EkvSankeyGraph          *graph,
                    const EkvSankeyOptions  *options,
@@ -634,7 +700,7 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
   EkvSankeyOptions defaults;
   g_autofree double *col_x = NULL;
   g_autofree double *loop_key = NULL;
-  double ex0, ey0, ex1, ey1;
+  double ex0, ey0, ex1, ey1, height, over;
 
   g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -677,48 +743,25 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
   _ekv_sankey_assign_columns (&lay);
   build_items (&lay);
   _ekv_sankey_order_columns (&lay);
-  choose_scale (&lay);
+  height = MAX (options->y1 - options->y0, 1);
+  choose_scale (&lay, height);
   relax (&lay);
-
   col_x = g_new (double, lay.n_cols);
-  place_columns (&lay, col_x, options->x0, options->x1);
-
   loop_key = g_new0 (double, MAX (lay.m, 1));
-  for (guint k = 0; k < lay.m; k++)
+  route_in_extent (&lay, loop_key, col_x);
+
+  /* Loops beyond the nodes: lay the nodes out again in the height that
+   * leaves room for them, unless that is less than half (then the extent
+   * grows) or the scale is fixed */
+  over = loops_overflow (&lay);
+  if (over > 0.5 && options->fixed_scale <= 0 && lay.bottom - lay.top <= height * (1 + 1e-9) &&
+      height - over >= height / 2)
     {
-      EkvSankeyLink *link = link_at (&lay, k);
-
-      link->width = lay.width[k];
-      link->circular = lay.circular[k];
-      link->loop_x0 = link->loop_x1 = link->loop_y = 0;
-      if (link->points == NULL)
-        link->points = g_array_new (FALSE, FALSE, sizeof (EkvSankeyPoint));
-      g_array_set_size (link->points, 0);
-    }
-  _ekv_sankey_route_loops (&lay, loop_key, col_x);
-  /* loops into the first column or out of the last turn outside the
-   * columns: make room for them inside the extent */
-  for (int round = 0, margin_l = 0, margin_r = 0; round < 4; round++)
-    {
-      double left = 0, right = 0;
-
-      for (guint k = 0; k < lay.m; k++)
-        if (lay.circular[k])
-          {
-            EkvSankeyLink *link = link_at (&lay, k);
-
-            left = MAX (left, options->x0 - (link->loop_x1 - link->width / 2));
-            right = MAX (right, link->loop_x0 + link->width / 2 - options->x1);
-          }
-      if (left <= 1e-9 && right <= 1e-9)
-        break;
-      margin_l += (int) ceil (MAX (left, 0));
-      margin_r += (int) ceil (MAX (right, 0));
-      if (options->x1 - options->x0 - margin_l - margin_r > 4 * options->node_width)
-        place_columns (&lay, col_x, options->x0 + margin_l, options->x1 - margin_r);
-      else   /* no room: the extent grows to the right */
-        place_columns (&lay, col_x, options->x0 + margin_l, options->x1 + margin_l);
-      _ekv_sankey_route_loops (&lay, loop_key, col_x);
+      choose_scale (&lay, height - over);
+      if (lay.bottom - lay.top > (height - over) * (1 + 1e-9))
+        choose_scale (&lay, height);   /* that grew the extent: keep the first */
+      relax (&lay);
+      route_in_extent (&lay, loop_key, col_x);
     }
   _ekv_sankey_attach_links (&lay, loop_key);
 
@@ -812,6 +855,10 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
       ey0 += dy;
       ey1 += dy;
     }
+
+  /* the whole box asked for, at least, even when the loops took less room
+   * than their first estimate */
+  ey1 = MAX (ey1, options->y0 + height);
 
   graph->scale = lay.scale;
   graph->extent[0] = ex0;
