@@ -501,6 +501,51 @@ test_duplicate (void)
   g_assert_true (first == copy);
 }
 
+/* A copy in memory has every record and is not linked to its original. */
+static void
+test_copy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ekv-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.ekv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_document_create (path, &error);
+  g_autoptr(EkvDocument) copy = NULL;
+  g_autoptr(EkvDocument) again = NULL;
+  g_autoptr(EkvRecord) u1 = make_unit ("u1", "Dyeing");
+  g_autoptr(EkvRecord) f1 = make_flow ("f1", NULL, "u1", 12.5);
+  EkvRecord *copied;
+
+  g_assert_no_error (error);
+  insert_ok (doc, u1, NULL);
+  insert_ok (doc, f1, NULL);
+  g_object_set (ekv_document_get_company (doc), "name", "Ege Örme", NULL);
+
+  copy = ekv_document_copy (doc, &error);
+  g_assert_no_error (error);
+  g_assert_null (ekv_document_get_path (copy));
+  g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (copy), EKV_COMPANY_NAME),
+                   ==, "Ege Örme");
+  copied = ekv_document_find (copy, EKV_ENTITY_FLOW, "f1");
+  g_assert_nonnull (copied);
+  g_assert_true (copied != f1);
+  g_assert_cmpstr (ekv_record_get_string (copied, EKV_FLOW_TO), ==, "u1");
+
+  g_object_set (copied, "quantity", 99.0, NULL);
+  g_assert_cmpfloat (ekv_record_get_double (copied, EKV_FLOW_QUANTITY), ==, 99);
+  g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, 12.5);
+
+  again = ekv_document_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (again, EKV_ENTITY_FLOW, "f1"),
+                                            EKV_FLOW_QUANTITY), ==, 12.5);
+
+  g_clear_object (&again);
+  g_clear_object (&copy);
+  g_clear_object (&doc);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_finalize (void)
 {
@@ -617,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/ekv/document/file-round-trip", test_file_round_trip);
   g_test_add_func ("/ekv/document/rollback-restores-memory", test_rollback_restores_memory);
   g_test_add_func ("/ekv/document/duplicate", test_duplicate);
+  g_test_add_func ("/ekv/document/copy", test_copy);
   g_test_add_func ("/ekv/document/finalize", test_finalize);
   g_test_add_func ("/ekv/document/records-outlive-document", test_records_outlive_document);
   g_test_add_func ("/ekv/document/range-messages", test_range_messages);

@@ -248,9 +248,9 @@ test_after (void)
   /* o3 is only proposed: its flows stay. */
   assert_close (ekv_record_get_double (ekv_document_find (after, EKV_ENTITY_FLOW, "f5"),
                                        EKV_FLOW_QUANTITY), 5, "waste after");
-  /* Only what the balances read is copied. */
+  /* A whole copy: the options too. */
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (after, EKV_ENTITY_OPTION)),
-                    ==, 0);
+                    ==, g_list_model_get_n_items (ekv_document_get_list (doc, EKV_ENTITY_OPTION)));
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (after, EKV_ENTITY_FACTOR)),
                     ==, 2);
   /* The original is untouched. */

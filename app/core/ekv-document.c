@@ -673,6 +673,22 @@ ekv_document_init (EkvDocument *self)
 }
 
 EkvDocument *
+ekv_document_copy (EkvDocument  *self,
+                   GError      **error)
+{
+  EkvStore *store;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = ekv_store_copy_to_memory (self->store, error);
+  if (store == NULL)
+    return NULL;
+
+  return document_new_for_store (store, error);
+}
+
+EkvDocument *
 ekv_document_new (void)
 {
   g_autoptr(GError) error = NULL;

@@ -24,6 +24,10 @@ EkvDocument *ekv_document_new           (void);
 EkvDocument *ekv_document_open          (const char        *path,
                                          EkvStoreOpenFlags  flags,
                                          GError           **error);
+/* A copy of SELF in memory, every record included, not linked to SELF: edits to
+ * one never reach the other (what-if scenarios). */
+EkvDocument *ekv_document_copy          (EkvDocument       *self,
+                                         GError           **error);
 /* A new blank .ekv file; fails if PATH exists. */
 EkvDocument *ekv_document_create        (const char        *path,
                                          GError           **error);

@@ -9,15 +9,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-entity.h"
-#include "ekv-json-export.h"
-#include "ekv-json-import.h"
-#include "ekv-json-writer.h"
 #include "ekv-options.h"
 #include "ekv-scenario.h"
 #include "ekv-util.h"
-
-/* Top-level members of the interchange format that no balance reads. */
-static const char * const unused_members[] = { "bills", "options", "actions", "kpis" };
 
 typedef struct
 {
@@ -84,10 +78,10 @@ ekv_scenario_after_full (EkvDocument  *document,
                          GError      **error)
 {
   g_autoptr(GHashTable) changed = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(EkvDocument) after = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
   GListModel *options;
-  JsonObject *object;
   guint n;
 
   g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
@@ -105,50 +99,51 @@ ekv_scenario_after_full (EkvDocument  *document,
         collect_changes (document, option, changed);
     }
 
-  root = ekv_json_export_node (document);
-  object = json_node_get_object (root);
-  if (g_hash_table_size (changed) > 0 && json_object_has_member (object, "flows"))
+  after = ekv_document_copy (document, error);
+  if (after == NULL)
+    return NULL;
+  if (g_hash_table_size (changed) == 0)
+    return g_steal_pointer (&after);
+
+  if (!ekv_document_begin (after, error))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      JsonArray *flows = json_object_get_array_member (object, "flows");
-      guint n_flows = json_array_get_length (flows);
+      ChangedFlow *entry = value;
+      EkvRecord *flow = ekv_document_find (after, EKV_ENTITY_FLOW, key);
+      g_auto(GValue) quantity = G_VALUE_INIT;
 
-      for (guint i = 0; i < n_flows; i++)
+      if (flow == NULL || !isfinite (entry->quantity))
+        continue;   /* cannot happen with valid fields; keep the baseline */
+      if (entry->quantity < 0)
         {
-          JsonObject *flow = json_array_get_object_element (flows, i);
-          const char *id = json_object_get_string_member_with_default (flow, "id", NULL);
-          ChangedFlow *entry = id != NULL ? g_hash_table_lookup (changed, id) : NULL;
-          double quantity;
-
-          if (entry == NULL)
-            continue;
-          quantity = entry->quantity;
-          if (!isfinite (quantity))
-            continue;   /* cannot happen with valid fields; keep the baseline */
-          if (quantity < 0)
+          if (warnings != NULL)
             {
-              if (warnings != NULL)
-                {
-                  g_autofree char *number = ekv_number_format (quantity, -1);
+              g_autofree char *number = ekv_number_format (entry->quantity, -1);
 
-                  g_ptr_array_add (warnings,
-                                   /* Translators: %s are a flow's name and a negative number */
-                                   g_strdup_printf (_("The approved options take flow “%s” to %s: it is counted as zero in the “after” scenario."),
-                                                    flow_label (entry->flow), number));
-                }
-              quantity = 0;
+              g_ptr_array_add (warnings,
+                               /* Translators: %s are a flow's name and a negative number */
+                               g_strdup_printf (_("The approved options take flow “%s” to %s: it is counted as zero in the “after” scenario."),
+                                                flow_label (entry->flow), number));
             }
-          json_object_set_double_member (flow, "quantity", quantity);
+          entry->quantity = 0;
+        }
+
+      g_value_init (&quantity, G_TYPE_DOUBLE);
+      g_value_set_double (&quantity, entry->quantity);
+      if (!ekv_document_set_value (after, flow, EKV_FLOW_QUANTITY, &quantity, error))
+        {
+          ekv_document_rollback (after);
+          return NULL;
         }
     }
 
-  /* What the balances and the Sankey graph never read goes: importing it again
-   * was most of the time (the options with their changes and scores, the
-   * bills, the action plan and the KPIs). */
-  for (guint i = 0; i < G_N_ELEMENTS (unused_members); i++)
-    json_object_remove_member (object, unused_members[i]);
+  if (!ekv_document_commit (after, error))
+    return NULL;
 
-  text = ekv_json_write (root);
-  return ekv_json_import_data (text, -1, "after", NULL, error);
+  return g_steal_pointer (&after);
 }
 
 EkvDocument *

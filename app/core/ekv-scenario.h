@@ -13,14 +13,12 @@
  * options on one flow add up. A quantity driven below zero is set to zero and
  * reported as a warning.
  *
- * The copy goes through the JSON interchange format (export, edit the
- * quantities, import), so it carries every field the balances read: the company
- * with its products, the audit, units, flows, factors and finance settings.
- * Options, bills, the action plan and KPIs are left out: they change no balance,
- * and importing them again was half of the time. On the bundled sample it takes
- * about 16 ms (release build; tests/bench-scenario, `meson test --benchmark
- * scenario`), cheap enough to redo after a burst of edits. The copy is not
- * linked to the original: edits to one never reach the other.
+ * The copy is the whole document copied in memory through SQLite's backup API
+ * (ekv_document_copy()), its changed flows then edited in one transaction: every
+ * record is there, options included. On the bundled sample it takes a few
+ * milliseconds (tests/bench-scenario, `meson test --benchmark scenario`), cheap
+ * enough to redo after every burst of edits. The copy is not linked to the
+ * original: edits to one never reach the other.
  */
 #pragma once
 

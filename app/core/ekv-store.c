@@ -702,6 +702,40 @@ ekv_store_new_memory (GError **error)
   return g_steal_pointer (&self);
 }
 
+EkvStore *
+ekv_store_copy_to_memory (EkvStore  *self,
+                          GError   **error)
+{
+  g_autoptr(EkvStore) copy = store_new (NULL);
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (EKV_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!open_db (copy, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
+
+  backup = sqlite3_backup_init (copy->db, "main", self->db, "main");
+  if (backup == NULL)
+    rc = sqlite3_extended_errcode (copy->db);
+  else
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self->display_name, copy->db, rc, NULL, OP_READ, error);
+      return NULL;
+    }
+
+  /* The backup replaced the connection's database: its settings stay. */
+  return g_steal_pointer (&copy);
+}
+
 const char *
 ekv_store_get_path (EkvStore *self)
 {

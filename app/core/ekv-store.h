@@ -50,6 +50,10 @@ EkvStore   *ekv_store_create        (const char        *path,
                                      GError           **error);
 /* An empty document in memory (tests, JSON audits read by `ekv`). */
 EkvStore   *ekv_store_new_memory    (GError           **error);
+/* A copy of SELF's whole database in memory, not linked to SELF (SQLite's
+ * backup API: the "after" scenario and other what-ifs edit it freely). */
+EkvStore   *ekv_store_copy_to_memory (EkvStore         *self,
+                                      GError          **error);
 
 const char *ekv_store_get_path      (EkvStore          *self); /* NULL in memory */
 gboolean    ekv_store_is_read_only  (EkvStore          *self);
