@@ -489,9 +489,12 @@ update_plant (EkvBalancePage *self)
                                                ? _(plant->indicators_note) : NULL);
     }
   set_figure (self, "production", g_steal_pointer (&production), NULL);
+  /* The product, or why there is none (unless the group's description says it). */
   adw_action_row_set_subtitle (find_figure (self, "production")->row,
                                plant->production_name != NULL ? plant->production_name
-                               : plant->production_note != NULL ? _(plant->production_note) : "");
+                               : plant->production_note != NULL &&
+                                 g_strcmp0 (plant->production_note, plant->indicators_note) != 0
+                                 ? _(plant->production_note) : "");
 
   set_figure (self, "water-per-t", amount (plant->water_m3_per_t, 2, "m³/t"), NULL);
   set_figure (self, "wastewater-per-t", amount (plant->wastewater_m3_per_t, 2, "m³/t"), NULL);
