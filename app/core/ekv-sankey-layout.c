@@ -732,6 +732,17 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
         }
     }
 
+  if (graph->nodes->len == 0)
+    {
+      /* nothing to place (and no link, or the loop above failed) */
+      graph->scale = 1;
+      graph->extent[0] = options->x0;
+      graph->extent[1] = options->y0;
+      graph->extent[2] = options->x1;
+      graph->extent[3] = options->y1;
+      return TRUE;
+    }
+
   lay.graph = graph;
   lay.opt = options;
   lay.n = graph->nodes->len;
