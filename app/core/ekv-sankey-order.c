@@ -24,6 +24,7 @@
 #define SIFT_PASSES 4
 #define SIFT_BUDGET 200000.0
 #define TWO_STARTS_SEGMENTS 1000
+#define TWO_SIDED_SWEEPS 4
 
 /* ------------------------------------------------------------ recycle links */
 
@@ -437,7 +438,8 @@ sort_keys (SortKey *keys,
 }
 
 /* Sorts column C by the weighted barycentre of its neighbours on the left
- * (FROM_LEFT) or on the right; an item without any keeps its place. */
+ * (FROM_LEFT) or on the right, or on both sides while lay->both is set; an
+ * item without any keeps its place. */
 static void
 sort_column (EkvSankeyLayout *lay,
              guint            c,
@@ -445,6 +447,7 @@ sort_column (EkvSankeyLayout *lay,
              SortKey         *keys)
 {
   guint a = lay->col_start[c], b = lay->col_start[c + 1];
+  gboolean both = lay->both;
 
   for (guint r = a; r < b; r++)
     {
@@ -461,6 +464,21 @@ sort_column (EkvSankeyLayout *lay,
 
           sw += w;
           swp += w * lay->pos[other];
+        }
+      if (both)
+        {
+          const guint *start2 = from_left ? lay->out_start : lay->in_start;
+          const guint *list2 = from_left ? lay->out_seg : lay->in_seg;
+
+          for (guint e = start2[i]; e < start2[i + 1]; e++)
+            {
+              guint s = list2[e];
+              guint other = from_left ? lay->seg_to[s] : lay->seg_from[s];
+              double w = lay->seg_val[s] + 1e-9;
+
+              sw += w;
+              swp += w * lay->pos[other];
+            }
         }
       /* rounded, so that rounding noise (one neighbour: w p / w) never
        * breaks a tie; ties keep the present order */
@@ -900,7 +918,8 @@ initial_order (EkvSankeyLayout *lay,
 }
 
 /* One run of the ordering from the present order: barycentre sweeps keeping
- * the best order, sifting if affordable, adjacent switches. Returns the
+ * the best order, one-sided then two-sided, sifting if affordable, adjacent
+ * switches. Returns the
  * weighted crossings of the order reached. */
 static double
 reduce_crossings (EkvSankeyLayout *lay,
@@ -931,6 +950,26 @@ reduce_crossings (EkvSankeyLayout *lay,
   memcpy (lay->order, lay->best_order, sizeof (guint) * lay->n_items);
   for (guint c = 0; c < lay->n_cols; c++)
     update_positions (lay, c);
+  /* then sweeps that weigh both neighbouring columns at once: they settle
+   * what one-sided sweeps leave swinging between left and right */
+  if (lay->opt->iterations == 0)
+    {
+      lay->both = TRUE;
+      for (guint it = 0, stale = 0; it < TWO_SIDED_SWEEPS && stale < STALE_SWEEPS; it++)
+        {
+          if (it % 2 == 0)
+            for (guint c = 0; c < lay->n_cols; c++)
+              sort_column (lay, c, TRUE, keys);
+          else
+            for (guint c = lay->n_cols; c-- > 0;)
+              sort_column (lay, c, FALSE, keys);
+          stale = keep_if_best (lay) ? 0 : stale + 1;
+        }
+      lay->both = FALSE;
+      memcpy (lay->order, lay->best_order, sizeof (guint) * lay->n_items);
+      for (guint c = 0; c < lay->n_cols; c++)
+        update_positions (lay, c);
+    }
 
   /* sifting tries every item against every other of its column */
   for (guint c = 0; c < lay->n_cols; c++)

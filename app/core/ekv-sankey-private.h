@@ -53,6 +53,7 @@ typedef struct
   double   *pos;        /* per item: normalised position in its column, 0..1 */
   guint    *best_order;
   double    best_cross;
+  gboolean  both;       /* barycentres from both sides (ekv-sankey-order.c) */
 
   double   *h;          /* per item: height, px */
   double   *hs;         /* per item: how fast h grows with the scale */
