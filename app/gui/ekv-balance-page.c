@@ -86,6 +86,7 @@ typedef struct
   char          *id;
   GtkListBoxRow *row;
   GtkLabel      *name;
+  GtkWidget     *left_out;  /* a warning icon: flows left out of its balance */
   GtkLabel      *in;
   GtkLabel      *out;
   GtkLabel      *pct;
@@ -547,6 +548,10 @@ unit_row_new (EkvBalancePage *self,
   unit->id = g_strdup (id);
   unit->row = GTK_LIST_BOX_ROW (row);
   unit->name = GTK_LABEL (name);
+  unit->left_out = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (unit->left_out, "warning");
+  gtk_widget_set_valign (unit->left_out, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (unit->left_out, FALSE);
   unit->in = GTK_LABEL (cell_new (self->unit_columns[0], TRUE));
   unit->out = GTK_LABEL (cell_new (self->unit_columns[1], TRUE));
   unit->pct = GTK_LABEL (cell_new (self->unit_columns[2], TRUE));
@@ -554,6 +559,7 @@ unit_row_new (EkvBalancePage *self,
   unit->estimated = GTK_LABEL (cell_new (self->unit_columns[4], TRUE));
 
   gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), unit->left_out);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (unit->in));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (unit->out));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (unit->pct));
@@ -643,6 +649,21 @@ update_unit_row (EkvBalancePage       *self,
                                  unit->mass_imbalance_pct_note != NULL
                                    ? _(unit->mass_imbalance_pct_note) : "");
     }
+  /* A balance that closes without some of its flows is not yet a balance. */
+  if (unit->n_left_out > 0)
+    {
+      /* Translators: on a unit's row in the Balances page */
+      g_autofree char *left_out = g_strdup_printf (ngettext ("%u flow is left out of this balance: see Warnings.",
+                                                             "%u flows are left out of this balance: see Warnings.",
+                                                             unit->n_left_out),
+                                                   unit->n_left_out);
+      char *both = g_strconcat (tooltip, "\n", left_out, NULL);
+
+      g_free (tooltip);
+      tooltip = both;
+      gtk_widget_set_tooltip_text (row->left_out, left_out);
+    }
+  gtk_widget_set_visible (row->left_out, unit->n_left_out > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->row), tooltip);
 
   {
@@ -653,6 +674,13 @@ update_unit_row (EkvBalancePage       *self,
                                               unit_name (unit), in, out, pct,
                                               gtk_label_get_text (status_get_label (row->status)));
 
+    if (unit->n_left_out > 0)
+      {
+        char *both = g_strconcat (label, ". ", gtk_widget_get_tooltip_text (row->left_out), NULL);
+
+        g_free (label);
+        label = both;
+      }
     gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   }
 }
@@ -1233,6 +1261,8 @@ ekv_balance_page_describe_unit (EkvBalancePage *self,
       append_cell (out, gtk_label_get_text (row->pct));
       append_cell (out, gtk_label_get_text (status_get_label (row->status)));
       append_cell (out, gtk_label_get_text (row->estimated));
+      if (gtk_widget_get_visible (row->left_out))
+        append_cell (out, gtk_widget_get_tooltip_text (row->left_out));
       return g_string_free (out, FALSE);
     }
 

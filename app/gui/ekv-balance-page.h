@@ -35,7 +35,8 @@ char             *ekv_balance_page_get_figure    (EkvBalancePage *self,
 GtkListBoxRow    *ekv_balance_page_get_unit_row  (EkvBalancePage *self,
                                                   const char     *unit_id);
 /* What that row shows: name, in, out, imbalance %, status, estimated share,
- * separated by " | ". NULL when the unit is not listed. */
+ * and why flows are left out of its balance if some are, separated by " | ".
+ * NULL when the unit is not listed. */
 char             *ekv_balance_page_describe_unit (EkvBalancePage *self,
                                                   const char     *unit_id);
 /* What the bought-energy row of CARRIER shows: its figures, then the factor
