@@ -199,9 +199,10 @@ ekv_sankey_graph_from_json (JsonNode  *root,
       if (kind_text != NULL && !parse_kind (kind_text, &kind))
         {
           g_autofree char *where = g_strdup_printf ("%s.kind", path);
-          /* Translators: %s is a word from a graph file, e.g. "sink" */
-          g_autofree char *what = g_strdup_printf (_("unknown kind “%s” (source, process, product, loss or waste)"),
-                                                   kind_text);
+          g_autofree char *what =
+            /* Translators: %s is a word from a graph file, e.g. "sink" */
+            g_strdup_printf (_("unknown kind “%s” (source, process, product, loss or waste)"),
+                             kind_text);
 
           fail (error, where, what);
           return NULL;
@@ -240,7 +241,8 @@ ekv_sankey_graph_from_json (JsonNode  *root,
       if (source >= graph->nodes->len || target >= graph->nodes->len)
         {
           gboolean bad_source = source >= graph->nodes->len;
-          g_autofree char *where = g_strdup_printf ("%s.%s", path, bad_source ? "source" : "target");
+          g_autofree char *where = g_strdup_printf ("%s.%s", path,
+                                                    bad_source ? "source" : "target");
           /* Translators: %u is a node number that the graph does not have */
           g_autofree char *what = g_strdup_printf (_("no node %u"),
                                                    (guint) (bad_source ? source : target));

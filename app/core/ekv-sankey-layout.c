@@ -12,18 +12,19 @@
 #include "ekv-sankey.h"
 #include "ekv-sankey-private.h"
 
-/* The pipeline: recycle links (cycles) are found and drawn around the diagram;
- * the others go forward. Columns by longest path. Links spanning several
- * columns pass the columns between as bundles, one item per column and target
- * node, so that they take part in the ordering and pass between the nodes. The order within columns
- * comes from weighted barycentre sweeps, the best order by flow-weighted
- * crossings kept, then refined by adjacent swaps. One px-per-unit scale fits
- * the fullest column; the vertical positions minimise the flow-weighted
- * vertical travel for that fixed order (block coordinate descent, each column
- * solved exactly by isotonic regression). Links are stacked at each node in
- * the order of their other end, so links of one node never cross.
- * Columns and order are in ekv-sankey-order.c, loops and the stacking of
- * bands at the nodes in ekv-sankey-route.c. */
+/* The pipeline: recycle links (cycles) are found and drawn around the
+ * diagram; the others go forward. Columns by longest path. Links spanning
+ * several columns pass the columns between as bundles, one item per column
+ * and target node, so that they take part in the ordering and pass between
+ * the nodes. The order within columns comes from weighted barycentre sweeps
+ * (one-sided, then two-sided), the order with the least flow-weighted
+ * crossings kept, refined by sifting (small graphs) and adjacent switches.
+ * One px-per-unit scale fits the fullest column; the vertical positions
+ * minimise the flow-weighted vertical travel of the bands for that fixed order
+ * (block coordinate descent, each column solved exactly by isotonic
+ * regression). Bands are stacked at each node in the order of their other
+ * ends, so bands of one node never cross. Columns and order are in
+ * ekv-sankey-order.c, loops and the stacking of bands in ekv-sankey-route.c. */
 
 #define RELAX_SWEEPS 8
 
@@ -62,7 +63,6 @@ layout_clear (EkvSankeyLayout *lay)
 }
 
 /* ------------------------------------------------------------ bundles and segments */
-
 
 static void
 build_items (EkvSankeyLayout *lay)
@@ -229,6 +229,7 @@ build_items (EkvSankeyLayout *lay)
   lay->tmp_d2 = g_new (double, lay->n_items + 1);
   lay->fenwick = g_new (double, lay->n_items + 2);
 }
+
 /* ------------------------------------------------------------ scale and heights */
 
 static inline double
@@ -442,6 +443,7 @@ choose_scale (EkvSankeyLayout *lay,
   lay->top = opt->y0;
   lay->bottom = opt->y0 + MAX (height, need);
 }
+
 /* ------------------------------------------------------------ vertical positions */
 
 /* Places column C's items, in their order, as near their wanted tops as the
@@ -613,6 +615,7 @@ relax (EkvSankeyLayout *lay)
         }
     }
 }
+
 /* ------------------------------------------------------------ public */
 
 /* Columns evenly spread from X0 to X1 (node edges included). */

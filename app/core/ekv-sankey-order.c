@@ -272,6 +272,7 @@ _ekv_sankey_find_circular (const EkvSankeyGraph *graph,
         active[k] = TRUE;
     }
 }
+
 /* ------------------------------------------------------------ columns */
 
 void
@@ -361,6 +362,7 @@ _ekv_sankey_assign_columns (EkvSankeyLayout *lay)
     if (lay->col[links[k].target] <= lay->col[links[k].source])
       lay->circular[k] = TRUE;
 }
+
 /* ------------------------------------------------------------ order */
 
 /* Positions in 0..1 from the items' share of their column's flow: what a
@@ -572,7 +574,6 @@ keep_if_best (EkvSankeyLayout *lay)
   return FALSE;
 }
 
-
 /* Weighted crossings between the bands of U and V on one side, with U above
  * (*KEEP) and with V above (*SWAP): pairs whose other ends are in the
  * opposite order. One merge of the two sorted lists. */
@@ -719,7 +720,6 @@ switch_column (EkvSankeyLayout *lay,
   return moved;
 }
 
-
 /* Sifting: each item of column C in turn goes to the place in its column
  * where its bands cross the least flow on both sides. */
 static gboolean
@@ -793,7 +793,8 @@ sift_column (EkvSankeyLayout *lay,
             }
           else
             {
-              memmove (lay->order + a + best_q + 1, lay->order + a + best_q, sizeof (guint) * (p - best_q));
+              memmove (lay->order + a + best_q + 1, lay->order + a + best_q,
+                       sizeof (guint) * (p - best_q));
               memmove (off + 4 * (best_q + 1), off + 4 * best_q, sizeof (guint) * 4 * (p - best_q));
             }
           lay->order[a + best_q] = u;

@@ -79,7 +79,6 @@ compare_loops (const void *a,
   return la->link < lb->link ? -1 : la->link > lb->link;
 }
 
-
 /* Routes the circular links in horizontal channels below (or above) the
  * columns they pass, each channel clear of the nodes and of the channels
  * already laid there; shorter loops run nearer the diagram. Fills loop_y,
@@ -255,8 +254,10 @@ _ekv_sankey_attach_links (EkvSankeyLayout *lay,
           for (guint x = 0; x < n_keys; x++)
             {
               guint k = keys[x].link;
+              int c0 = lay->col[link_at (lay, k)->source];
 
-              keys[x].key = lay->wp[lay->wp_start[k] + (c - 1 - lay->col[link_at (lay, k)->source] - 1)];
+              /* its waypoint in the column before */
+              keys[x].key = lay->wp[lay->wp_start[k] + (c - 1 - c0 - 1)];
             }
           for (guint e = in_start[t]; e < in_start[t + 1]; e++)
             {
