@@ -218,7 +218,8 @@ check_layout (EkvSankeyGraph         *graph,
             by_y[x] = i;
           }
       for (guint x = 1; x < len; x++)
-        g_assert_cmpfloat (get_node (graph, by_y[x])->y0, >=, get_node (graph, by_y[x - 1])->y1 - EPS);
+        g_assert_cmpfloat (get_node (graph, by_y[x])->y0, >=,
+                           get_node (graph, by_y[x - 1])->y1 - EPS);
     }
 
   for (guint k = 0; k < graph->links->len; k++)
@@ -296,7 +297,8 @@ test_chain (void)
   g_autoptr(EkvSankeyGraph) graph = graph_from_text (
     "{\"nodes\":[{\"name\":\"In\",\"kind\":\"source\"},{\"name\":\"Mill\",\"kind\":\"process\"},"
     "{\"name\":\"Out\",\"kind\":\"product\"}],"
-    "\"links\":[{\"source\":0,\"target\":1,\"value\":10},{\"source\":1,\"target\":2,\"value\":10}]}");
+    "\"links\":[{\"source\":0,\"target\":1,\"value\":10},"
+    "{\"source\":1,\"target\":2,\"value\":10}]}");
   EkvSankeyOptions options;
 
   lay_out (graph);
@@ -389,7 +391,8 @@ test_loop (void)
   g_autoptr(EkvSankeyGraph) graph = graph_from_text (
     "{\"nodes\":[{\"name\":\"A\",\"kind\":\"source\"},{\"name\":\"B\"},{\"name\":\"C\"},"
     "{\"name\":\"D\",\"kind\":\"product\"},{\"name\":\"E\",\"kind\":\"loss\"}],"
-    "\"links\":[{\"source\":0,\"target\":1,\"value\":100},{\"source\":1,\"target\":2,\"value\":130},"
+    "\"links\":[{\"source\":0,\"target\":1,\"value\":100},"
+    "{\"source\":1,\"target\":2,\"value\":130},"
     "{\"source\":2,\"target\":1,\"value\":30},{\"source\":2,\"target\":3,\"value\":90},"
     "{\"source\":2,\"target\":4,\"value\":10},{\"source\":3,\"target\":3,\"value\":4}]}");
   EkvSankeyOptions options;
@@ -454,7 +457,8 @@ test_zero_values (void)
   for (guint k = 0; k < 3; k++)
     g_assert_cmpfloat (get_link (graph, k)->width, ==, 0);
   /* a node without flow is still drawn, min_band high */
-  g_assert_cmpfloat_with_epsilon (get_node (graph, 3)->y1 - get_node (graph, 3)->y0, options.min_band, EPS);
+  g_assert_cmpfloat_with_epsilon (get_node (graph, 3)->y1 - get_node (graph, 3)->y0,
+                                  options.min_band, EPS);
 }
 
 static void
@@ -466,10 +470,12 @@ test_degenerate (void)
     /* a self-link only */
     "{\"nodes\":[{\"name\":\"A\"}],\"links\":[{\"source\":0,\"target\":0,\"value\":3}]}",
     /* two links between the same nodes */
-    "{\"nodes\":[{\"name\":\"A\"},{\"name\":\"B\"}],\"links\":[{\"source\":0,\"target\":1,\"value\":3},"
+    "{\"nodes\":[{\"name\":\"A\"},{\"name\":\"B\"}],"
+    "\"links\":[{\"source\":0,\"target\":1,\"value\":3},"
     "{\"source\":0,\"target\":1,\"value\":5}]}",
     /* a cycle that no source feeds */
-    "{\"nodes\":[{\"name\":\"A\"},{\"name\":\"B\"},{\"name\":\"C\"}],\"links\":[{\"source\":0,\"target\":1,\"value\":3},"
+    "{\"nodes\":[{\"name\":\"A\"},{\"name\":\"B\"},{\"name\":\"C\"}],"
+    "\"links\":[{\"source\":0,\"target\":1,\"value\":3},"
     "{\"source\":1,\"target\":2,\"value\":3},{\"source\":2,\"target\":0,\"value\":3}]}",
   };
   EkvSankeyOptions options;
@@ -536,9 +542,12 @@ test_json_errors (void)
     { "{\"nodes\":[{\"name\":3}],\"links\":[]}", "nodes[0].name: " },
     { "{\"nodes\":[{},{}],\"links\":[{\"source\":0,\"target\":1,\"value\":1},"
       "{\"source\":1,\"target\":40,\"value\":1}]}", "links[1].target: no node 40" },
-    { "{\"nodes\":[{},{}],\"links\":[{\"source\":0,\"target\":1,\"value\":-2}]}", "links[0].value: " },
-    { "{\"nodes\":[{},{}],\"links\":[{\"source\":0.5,\"target\":1,\"value\":2}]}", "links[0].source: " },
-    { "{\"nodes\":[{},{}],\"links\":[{\"source\":0,\"target\":1,\"value\":\"2\"}]}", "links[0].value: " },
+    { "{\"nodes\":[{},{}],\"links\":[{\"source\":0,\"target\":1,\"value\":-2}]}",
+      "links[0].value: " },
+    { "{\"nodes\":[{},{}],\"links\":[{\"source\":0.5,\"target\":1,\"value\":2}]}",
+      "links[0].source: " },
+    { "{\"nodes\":[{},{}],\"links\":[{\"source\":0,\"target\":1,\"value\":\"2\"}]}",
+      "links[0].value: " },
     { "{\"nodes\":[{},{}],\"links\":[{\"source\":0,\"target\":1}]}", "links[0].value: " },
   };
 
@@ -553,7 +562,8 @@ test_json_errors (void)
       g_assert_null (graph);
       g_assert_error (error, EKV_SANKEY_ERROR, EKV_SANKEY_ERROR_INVALID);
       if (!g_str_has_prefix (error->message, cases[c].message))
-        g_error ("case %u: “%s” does not start with “%s”", c, error->message, cases[c].message);
+        g_error ("case %u: “%s” does not start with “%s”", c, error->message,
+                 cases[c].message);
     }
 }
 
@@ -646,7 +656,8 @@ test_min_band (void)
   g_assert_cmpfloat (graph->extent[3], >, 800);   /* grown rather than collapsed */
 
   /* one scale for every band that is not held at min_band */
-  g_assert_cmpfloat_with_epsilon (get_link (graph, 0)->width, 1e6 * graph->scale, 1e-6 * get_link (graph, 0)->width);
+  g_assert_cmpfloat_with_epsilon (get_link (graph, 0)->width, 1e6 * graph->scale,
+                                  1e-6 * get_link (graph, 0)->width);
 
   /* a fixed scale is kept exactly */
   options.fixed_scale = 2e-4;
