@@ -531,14 +531,17 @@ unit_row_new (EkvBalancePage *self,
   UnitRow *unit = g_new0 (UnitRow, 1);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = cell_new (NULL, FALSE);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-  /* Long names take a second line rather than lose their end. */
-  gtk_widget_set_hexpand (name, TRUE);
+  /* Long names take a second line rather than lose their end; the warning
+   * icon follows the name. */
+  gtk_widget_set_hexpand (name_box, TRUE);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (name), 2);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (name), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -558,8 +561,9 @@ unit_row_new (EkvBalancePage *self,
   unit->status = status_new (self->unit_columns[3]);
   unit->estimated = GTK_LABEL (cell_new (self->unit_columns[4], TRUE));
 
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), unit->left_out);
+  gtk_box_append (GTK_BOX (name_box), name);
+  gtk_box_append (GTK_BOX (name_box), unit->left_out);
+  gtk_box_append (GTK_BOX (box), name_box);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (unit->in));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (unit->out));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (unit->pct));
