@@ -694,6 +694,79 @@ loops_overflow (EkvSankeyLayout *lay)
   return (lay->top - top) + (bottom - lay->bottom);
 }
 
+/* The order cache (graph->order_cache): what the order depends on, hashed,
+ * and the order found. Crossing reduction is most of a layout's time, and a
+ * drawing lays one graph out several times while it fits labels and loops. */
+typedef struct
+{
+  guint64 key;
+  guint   n_items;
+  guint   order[];
+} OrderCache;
+
+static guint64
+mix (guint64 hash,
+     guint64 value)
+{
+  /* FNV-1a over the eight bytes */
+  for (guint i = 0; i < 8; i++)
+    {
+      hash ^= (value >> (8 * i)) & 0xff;
+      hash *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return hash;
+}
+
+static guint64
+order_key (EkvSankeyLayout *lay)
+{
+  const EkvSankeyOptions *opt = lay->opt;
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  hash = mix (hash, lay->n);
+  hash = mix (hash, lay->m);
+  hash = mix (hash, lay->n_items);
+  hash = mix (hash, opt->align);
+  hash = mix (hash, opt->use_column_hints);
+  hash = mix (hash, opt->iterations);
+  for (guint v = 0; v < lay->n; v++)
+    hash = mix (hash, (guint64) (gint64) lay->col[v]);
+  for (guint k = 0; k < lay->m; k++)
+    {
+      EkvSankeyLink *link = link_at (lay, k);
+      union { double d; guint64 u; } bits = { link->value };
+
+      hash = mix (hash, link->source);
+      hash = mix (hash, link->target);
+      hash = mix (hash, bits.u);
+      hash = mix (hash, lay->circular[k]);
+    }
+  return hash;
+}
+
+static void
+order_columns_cached (EkvSankeyLayout *lay)
+{
+  EkvSankeyGraph *graph = lay->graph;
+  OrderCache *cache = graph->order_cache;
+  guint64 key = order_key (lay);
+
+  if (cache != NULL && cache->key == key && cache->n_items == lay->n_items)
+    {
+      _ekv_sankey_order_restore (lay, cache->order);
+      return;
+    }
+
+  _ekv_sankey_order_columns (lay);
+
+  g_free (graph->order_cache);
+  cache = g_malloc (sizeof (OrderCache) + sizeof (guint) * lay->n_items);
+  cache->key = key;
+  cache->n_items = lay->n_items;
+  memcpy (cache->order, lay->order, sizeof (guint) * lay->n_items);
+  graph->order_cache = cache;
+}
+
 gboolean
 ekv_sankey_layout (EkvSankeyGraph          *graph,
                    const EkvSankeyOptions  *options,
@@ -756,7 +829,7 @@ ekv_sankey_layout (EkvSankeyGraph          *graph,
   _ekv_sankey_find_circular (graph, lay.circular);
   _ekv_sankey_assign_columns (&lay);
   build_items (&lay);
-  _ekv_sankey_order_columns (&lay);
+  order_columns_cached (&lay);
   height = MAX (options->y1 - options->y0, 1);
   choose_scale (&lay, height);
   relax (&lay);

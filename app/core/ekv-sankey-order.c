@@ -992,6 +992,15 @@ reduce_crossings (EkvSankeyLayout *lay,
 /* The order within the columns. Small graphs get two starts, the order of
  * the input and a depth-first walk along the flow, and keep the better. */
 void
+_ekv_sankey_order_restore (EkvSankeyLayout *lay,
+                           const guint     *order)
+{
+  memcpy (lay->order, order, sizeof (guint) * lay->n_items);
+  for (guint c = 0; c < lay->n_cols; c++)
+    update_positions (lay, c);
+}
+
+void
 _ekv_sankey_order_columns (EkvSankeyLayout *lay)
 {
   guint max_col = 0;

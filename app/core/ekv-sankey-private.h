@@ -102,6 +102,10 @@ centre (EkvSankeyLayout *lay,
 /* ekv-sankey-order.c: columns and the order within them */
 void _ekv_sankey_assign_columns (EkvSankeyLayout *lay);
 void _ekv_sankey_order_columns  (EkvSankeyLayout *lay);
+/* Takes ORDER (n_items, column by column) as the order, as a cached result of
+ * _ekv_sankey_order_columns () on the same graph and options. */
+void _ekv_sankey_order_restore  (EkvSankeyLayout *lay,
+                                 const guint     *order);
 
 /* ekv-sankey-route.c: loops around the diagram, bands stacked at the nodes */
 void _ekv_sankey_route_loops    (EkvSankeyLayout *lay,

@@ -47,6 +47,7 @@ ekv_sankey_graph_free (EkvSankeyGraph *graph)
 
   g_array_unref (graph->nodes);
   g_array_unref (graph->links);
+  g_free (graph->order_cache);
   g_free (graph->title);
   g_free (graph->unit);
   g_free (graph);

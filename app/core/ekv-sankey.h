@@ -106,6 +106,10 @@ typedef struct
   /* Output of ekv_sankey_layout() */
   double  scale;      /* px per unit of value, the same for every band */
   double  extent[4];  /* x0, y0, x1, y1 actually used, loops included */
+
+  /* Private: the node order of the last layout, reused when the same graph is
+   * laid out again into another extent (a drawing fitting its labels does). */
+  gpointer order_cache;
 } EkvSankeyGraph;
 
 typedef enum
