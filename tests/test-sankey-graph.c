@@ -342,9 +342,13 @@ test_energy (void)
   assert_close (link->value, 1000);   /* 3600 GJ */
   g_assert_cmpint (link->band, ==, EKV_SANKEY_BAND_LOSS);
   g_assert_cmpint (node (graph, "Heat losses")->kind, ==, EKV_SANKEY_NODE_LOSS);
-  /* Boiler 1000 in, 900 out; dryer 1200 in, 1000 out. */
-  assert_close (link_between (graph, "Boiler", "Unaccounted")->value, 100);
-  assert_close (link_between (graph, "Dryer", "Unaccounted")->value, 200);
+  /* Boiler 1000 in, 900 out; dryer 1200 in, 1000 out: what a unit does not pass
+   * on or lose as inventoried heat it uses, which is not "unaccounted". */
+  link = link_between (graph, "Boiler", "Used in the process");
+  assert_close (link->value, 100);
+  g_assert_cmpint (link->band, ==, EKV_SANKEY_BAND_ENERGY);
+  assert_close (link_between (graph, "Dryer", "Used in the process")->value, 200);
+  g_assert_false (has_node (graph, "Unaccounted"));
   assert_units_close (graph);
 }
 
@@ -360,8 +364,24 @@ test_energy_small_unit (void)
 
   g_assert_cmpstr (graph->unit, ==, "kWh/year");
   assert_close (link_between (graph, "Electricity", "U")->value, 14400);
-  /* Nothing leaves: all of it is unaccounted. */
-  assert_close (link_between (graph, "U", "Unaccounted")->value, 14400);
+  /* Nothing leaves: all of it is used in the unit. */
+  assert_close (link_between (graph, "U", "Used in the process")->value, 14400);
+}
+
+/* Heat leaving a unit beyond the energy entering it came in with hot streams. */
+static void
+test_energy_carried_in (void)
+{
+  g_autoptr(EkvDocument) doc = import (HEAD "\"company\": {\"name\": \"K\"},"
+                                       "\"units\": [{\"id\": \"u\", \"name\": \"Wastewater pit\"}],"
+                                       "\"flows\": [{\"id\": \"h\", \"name\": \"Warm effluent heat\", \"kind\": \"heat_loss\","
+                                       " \"from\": \"u\", \"to\": null, \"quantity\": 500, \"unit\": \"MWh\"}]}");
+  g_autoptr(EkvSankeyGraph) graph = graph_of (doc, EKV_SANKEY_VIEW_ENERGY);
+  EkvSankeyLink *link = link_between (graph, "Heat carried in by streams", "Wastewater pit");
+
+  assert_close (link->value, 500000);
+  g_assert_cmpint (link->band, ==, EKV_SANKEY_BAND_UNACCOUNTED);
+  g_assert_false (has_node (graph, "Unaccounted"));
 }
 
 static void
@@ -612,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-graph/energy-small-unit", test_energy_small_unit);
   g_test_add_func ("/ekv/sankey-graph/cost", test_cost);
   g_test_add_func ("/ekv/sankey-graph/net-water", test_net_water);
+  g_test_add_func ("/ekv/sankey-graph/energy-carried-in", test_energy_carried_in);
   g_test_add_func ("/ekv/sankey-graph/after-scenario", test_after_scenario);
   g_test_add_func ("/ekv/sankey-graph/after-and-empty", test_after_and_empty);
   g_test_add_func ("/ekv/sankey-graph/nicks", test_nicks);

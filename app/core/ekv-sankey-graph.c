@@ -31,6 +31,7 @@ typedef enum
   SINK_OTHER,
   SINK_WATER_RELEASED,  /* material view: water a unit gives off, net */
   SINK_UNACCOUNTED,
+  SINK_ENERGY_USED,     /* energy view: what a unit uses up (not an output of it) */
   N_SINKS
 } SinkGroup;
 
@@ -51,6 +52,7 @@ static const struct
   [SINK_OTHER] = { N_("Other outputs"), EKV_SANKEY_NODE_LOSS },
   [SINK_WATER_RELEASED] = { N_("Water given off"), EKV_SANKEY_NODE_LOSS },
   [SINK_UNACCOUNTED] = { N_("Unaccounted"), EKV_SANKEY_NODE_LOSS },
+  [SINK_ENERGY_USED] = { N_("Used in the process"), EKV_SANKEY_NODE_PRODUCT },
 };
 
 static const char * const view_nicks[] = { "material", "water", "energy", "cost" };
@@ -67,6 +69,7 @@ typedef struct
   int             sink_nodes[N_SINKS];
   int             water_source;   /* material view: "Water taken up" */
   int             unaccounted_source;
+  int             carried_source; /* energy view: "Heat carried in by streams" */
 } Builder;
 
 /* ------------------------------------------------------------------------ */
@@ -443,7 +446,12 @@ add_net_water (Builder    *b,
 }
 
 /* A unit whose drawn inputs and outputs differ gets the difference as a flow
- * of its own, into "Unaccounted" (outputs short) or out of it (outputs over). */
+ * of its own, into "Unaccounted" (outputs short) or out of it (outputs over).
+ * Energy is different: what a unit takes in and does not pass on or lose as
+ * inventoried heat is what it uses (motors, heating): "Used in the process";
+ * what leaves beyond what entered came in as heat of hot water, steam or goods,
+ * which an energy inventory does not list: "Heat carried in by streams". Calling
+ * either "unaccounted" would tell a manager that most of the energy is lost. */
 static void
 add_unaccounted (Builder *b)
 {
@@ -468,8 +476,20 @@ add_unaccounted (Builder *b)
         continue;
       if (fabs (gap) <= 1e-9 * MAX (in[n], out[n]))
         continue;   /* closes within rounding */
-      if (gap > 0)
+      if (gap > 0 && b->view == EKV_SANKEY_VIEW_ENERGY)
+        add_link (b, n, sink_node (b, SINK_ENERGY_USED), gap, EKV_SANKEY_BAND_ENERGY, NULL);
+      else if (gap > 0)
         add_link (b, n, sink_node (b, SINK_UNACCOUNTED), gap, EKV_SANKEY_BAND_UNACCOUNTED, NULL);
+      else if (b->view == EKV_SANKEY_VIEW_ENERGY)
+        {
+          if (b->carried_source < 0)
+            {
+              b->carried_source = ekv_sankey_graph_add_node (b->graph, _("Heat carried in by streams"),
+                                                             NULL, EKV_SANKEY_NODE_SOURCE);
+              ekv_sankey_graph_get_node (b->graph, b->carried_source)->column_hint = 0;
+            }
+          add_link (b, b->carried_source, n, -gap, EKV_SANKEY_BAND_UNACCOUNTED, NULL);
+        }
       else
         {
           if (b->unaccounted_source < 0)
@@ -750,6 +770,7 @@ ekv_sankey_graph_from_audit (EkvDocument        *document,
   b.unit_order = unit_order;
   b.water_source = -1;
   b.unaccounted_source = -1;
+  b.carried_source = -1;
   for (guint i = 0; i < N_SINKS; i++)
     b.sink_nodes[i] = -1;
 
