@@ -15,10 +15,13 @@
 #include "ekv-bills-page.h"
 #include "ekv-company-page.h"
 #include "ekv-factors-page.h"
+#include "ekv-feasibility-page.h"
 #include "ekv-flow-table-page.h"
 #include "ekv-inventory-page.h"
+#include "ekv-options-page.h"
 #include "ekv-plan-page.h"
 #include "ekv-sankey-page.h"
+#include "ekv-screening-page.h"
 #include "ekv-team-page.h"
 #include "ekv-units-page.h"
 #include "ekv-welcome-page.h"
@@ -60,6 +63,9 @@ static const Step steps[] = {
   { "flows",   N_("Inventory table"),      2, ekv_flow_table_page_new },
   { "balances",  N_("Balances"),           2, ekv_balance_page_new },
   { "sankey",  N_("Sankey diagrams"),      2, ekv_sankey_page_new },
+  { "options", N_("Causes and options"),   2, ekv_options_page_new },
+  { "screening", N_("Screening"),          3, ekv_screening_page_new },
+  { "feasibility", N_("Feasibility"),      3, ekv_feasibility_page_new },
 };
 
 /* Helpers {{{ */
