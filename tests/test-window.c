@@ -269,7 +269,9 @@ test_sidebar (Fixture       *fixture,
   static const char *expected[] = { "Audit team", "Scope and objectives", "Company profile",
                                     "Unit operations", "Energy and water bills",
                                     "Factors", "Inventory", "Inventory table", "Balances",
-                                    "Sankey diagrams" };
+                                    "Sankey diagrams", "Causes and options", "Screening",
+                                    "Feasibility", "Ranking", "Portfolio", "Action plan",
+                                    "Monitoring" };
   GtkListBox *sidebar = ekv_window_get_sidebar (fixture->window);
   guint n = 0;
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ekv-action-plan-page.h"
 #include "ekv-application.h"
 #include "ekv-balance-page.h"
 #include "ekv-bills-page.h"
@@ -18,8 +19,11 @@
 #include "ekv-feasibility-page.h"
 #include "ekv-flow-table-page.h"
 #include "ekv-inventory-page.h"
+#include "ekv-monitoring-page.h"
 #include "ekv-options-page.h"
 #include "ekv-plan-page.h"
+#include "ekv-portfolio-page.h"
+#include "ekv-ranking-page.h"
 #include "ekv-sankey-page.h"
 #include "ekv-screening-page.h"
 #include "ekv-team-page.h"
@@ -66,6 +70,10 @@ static const Step steps[] = {
   { "options", N_("Causes and options"),   2, ekv_options_page_new },
   { "screening", N_("Screening"),          3, ekv_screening_page_new },
   { "feasibility", N_("Feasibility"),      3, ekv_feasibility_page_new },
+  { "ranking", N_("Ranking"),              3, ekv_ranking_page_new },
+  { "portfolio", N_("Portfolio"),          3, ekv_portfolio_page_new },
+  { "action-plan", N_("Action plan"),      4, ekv_action_plan_page_new },
+  { "monitoring", N_("Monitoring"),        4, ekv_monitoring_page_new },
 };
 
 /* Helpers {{{ */

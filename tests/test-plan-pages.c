@@ -1,0 +1,415 @@
+/* test-plan-pages.c: Ranking, Portfolio, Action plan and Monitoring on the sample
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ekv-action-plan-page.h"
+#include "ekv-application.h"
+#include "ekv-monitoring-page.h"
+#include "ekv-portfolio-page.h"
+#include "ekv-ranking-page.h"
+#include "ekv-window.h"
+
+static char **mime_dirs;
+
+typedef struct
+{
+  EkvApplication *app;
+  char           *dir;
+  char           *path;
+  EkvWindow      *window;
+  EkvDocument    *document;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_monitor (GtkWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!timed_out)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL &&
+          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
+
+  fixture->app = ekv_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->dir = g_dir_make_tmp ("ekv-plan-pages-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
+  g_assert_no_error (error);
+  fixture->document = ekv_window_get_document (fixture->window);
+  fixture->path = g_strdup (ekv_document_get_path (fixture->document));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_monitor (GTK_WINDOW (fixture->window));
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->app);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static EkvDocument *
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  EkvDocument *document = ekv_document_open (fixture->path, EKV_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static double
+stored_score (EkvDocument *document,
+              const char  *option_id,
+              const char  *criterion)
+{
+  EkvRecord *option = ekv_document_find (document, EKV_ENTITY_OPTION, option_id);
+  GListModel *scores = ekv_record_get_children (option, EKV_ENTITY_SCORE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (scores); i++)
+    {
+      g_autoptr(EkvRecord) score = g_list_model_get_item (scores, i);
+
+      if (g_strcmp0 (ekv_record_get_string (score, EKV_SCORE_CRITERION), criterion) == 0)
+        return ekv_record_get_double (score, EKV_SCORE_VALUE);
+    }
+  return NAN;
+}
+
+/* Typing scores moves an option up the ranking at once, and they are stored. */
+static void
+test_ranking (Fixture       *fixture,
+              gconstpointer  data)
+{
+  EkvRankingPage *page = EKV_RANKING_PAGE (ekv_window_show_page (fixture->window, "ranking"));
+  GPtrArray *criteria = ekv_ranking_page_get_criteria (page);
+  g_autoptr(EkvDocument) stored = NULL;
+  double before;
+
+  spin ();
+  /* the sample's four criteria, from its scores */
+  g_assert_cmpuint (criteria->len, ==, 4);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o11"), ==, 0);   /* rejected */
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o7"), >, 3);
+  /* Hand-computed (DOMAIN.md §2.8, equal weights, min–max over the 13 options
+   * not rejected): o1 (5,5,4,4), o2 (4,5,5,4) and o8 (5,4,4,5) share the top
+   * with (1 + 1 + ½ + ⅔)/4; o6 (5,5,3,5) has (1 + 1 + 0 + 1)/4. */
+  g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o1"), (2.5 + 2.0 / 3) / 4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o6"), 0.75, 1e-12);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o1"), ==, 1);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o2"), ==, 1);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o8"), ==, 1);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o6"), ==, 4);
+  before = ekv_ranking_page_get_total (page, "o7");
+
+  for (guint c = 0; c < criteria->len; c++)
+    {
+      GtkEditable *entry = ekv_ranking_page_get_score_entry (page, "o7",
+                                                             g_ptr_array_index (criteria, c));
+
+      g_assert_nonnull (entry);
+      gtk_editable_set_text (entry, "9");
+    }
+  /* no main loop turn needed: the totals follow each keystroke */
+  g_assert_cmpfloat (ekv_ranking_page_get_total (page, "o7"), >, before);
+  g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o7"), 1.0, 1e-12);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o7"), ==, 1);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o1"), ==, 2);
+
+  /* A weight changes the order: only "environmental" counts now. */
+  for (guint c = 0; c < criteria->len; c++)
+    ekv_ranking_page_set_weight (page, g_ptr_array_index (criteria, c),
+                                 g_str_equal (g_ptr_array_index (criteria, c), "environmental") ? 1 : 0);
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o6"), >, 1);   /* environmental 3 */
+
+  stored = reopen (fixture);
+  g_assert_cmpfloat (stored_score (stored, "o7", "technical"), ==, 9);
+  g_assert_cmpfloat (stored_score (stored, "o7", "economic"), ==, 9);
+}
+
+static void
+assert_close (double a,
+              double b)
+{
+  if (isnan (a) || isnan (b))
+    g_assert_true (isnan (a) && isnan (b));
+  else
+    g_assert_cmpfloat (fabs (a - b), <=, 1e-9 * MAX (1, fabs (b)));
+}
+
+static void
+assert_portfolio (EkvPortfolioPage *page,
+                  EkvDocument      *document)
+{
+  g_autoptr(EkvOptions) expected = ekv_options_compute (document, NULL);
+  const EkvPortfolio *p = &expected->portfolio;
+
+  assert_close (ekv_portfolio_page_get_figure (page, "investment"), p->investment);
+  assert_close (ekv_portfolio_page_get_figure (page, "annual-saving"), p->annual_saving);
+  assert_close (ekv_portfolio_page_get_figure (page, "payback"), p->simple_payback_years);
+  assert_close (ekv_portfolio_page_get_figure (page, "co2"), p->co2_avoided_t);
+  assert_close (ekv_portfolio_page_get_figure (page, "water"), p->water_saved_m3);
+  assert_close (ekv_portfolio_page_get_figure (page, "wastewater"), p->wastewater_saved_m3);
+  assert_close (ekv_portfolio_page_get_figure (page, "energy"), p->energy_saved_kwh);
+  assert_close (ekv_portfolio_page_get_figure (page, "tep"), p->tep_saved);
+  assert_close (ekv_portfolio_page_get_figure (page, "waste"), p->waste_avoided_kg / 1000);
+  assert_close (ekv_portfolio_page_get_figure (page, "raw-material"), p->raw_material_saved_t);
+}
+
+/* The summary shows the figures of ekv_options_compute(), and follows an edit. */
+static void
+test_portfolio (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EkvPortfolioPage *page = EKV_PORTFOLIO_PAGE (ekv_window_show_page (fixture->window, "portfolio"));
+  EkvRecord *o4 = ekv_document_find (fixture->document, EKV_ENTITY_OPTION, "o4");
+  double before;
+
+  spin ();
+  assert_portfolio (page, fixture->document);
+  /* the sample's programme, as `ekv results` gives it */
+  assert_close (ekv_portfolio_page_get_figure (page, "investment"), 12545000);
+  g_assert_cmpfloat (fabs (ekv_portfolio_page_get_figure (page, "co2") - 1149.419104), <, 1e-6);
+  g_assert_cmpuint (ekv_macc_chart_get_bars (ekv_portfolio_page_get_chart (page))->len, >, 0);
+
+  before = ekv_portfolio_page_get_figure (page, "investment");
+  ekv_record_set_enum (o4, EKV_OPTION_STATUS, EKV_OPTION_STATUS_APPROVED);
+  spin ();
+  assert_close (ekv_portfolio_page_get_figure (page, "investment"),
+                before + ekv_record_get_double (o4, EKV_OPTION_INVESTMENT));
+  assert_portfolio (page, fixture->document);
+}
+
+/* An action added and typed in is in the file; deleting it takes it out. */
+static void
+test_action (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EkvActionPlanPage *page = EKV_ACTION_PLAN_PAGE (ekv_window_show_page (fixture->window,
+                                                                        "action-plan"));
+  GListModel *actions = ekv_document_get_list (fixture->document, EKV_ENTITY_ACTION);
+  guint n = g_list_model_get_n_items (actions);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) stored = NULL;
+  GListModel *stored_actions;
+  EkvRecord *action;
+  EkvFieldRow *row;
+  gboolean found = FALSE;
+
+  spin ();
+  /* one group per option of the programme (o1–o3, o5, o6, o8, o10, o13, o14) */
+  g_assert_cmpuint (ekv_action_plan_page_get_n_groups (page), ==, 9);
+
+  action = ekv_action_plan_page_add_action (page, "o14", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (action);
+  spin ();
+  row = ekv_action_plan_page_get_field_row (page, action, "responsible");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ayşe Test");
+  g_assert_true (ekv_field_row_apply (row));
+  row = ekv_action_plan_page_get_field_row (page, action, "start");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-07-01");
+  g_assert_true (ekv_field_row_apply (row));
+  row = ekv_action_plan_page_get_field_row (page, action, "end");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-13-01");   /* no such month */
+  g_assert_false (ekv_field_row_apply (row));
+  g_assert_false (ekv_record_is_set (action, EKV_ACTION_END));
+
+  stored = reopen (fixture);
+  stored_actions = ekv_document_get_list (stored, EKV_ENTITY_ACTION);
+  g_assert_cmpuint (g_list_model_get_n_items (stored_actions), ==, n + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (stored_actions); i++)
+    {
+      g_autoptr(EkvRecord) a = g_list_model_get_item (stored_actions, i);
+
+      if (g_strcmp0 (ekv_record_get_string (a, EKV_ACTION_RESPONSIBLE), "Ayşe Test") == 0)
+        {
+          g_assert_cmpstr (ekv_record_get_string (a, EKV_ACTION_OPTION), ==, "o14");
+          g_assert_cmpstr (ekv_record_get_string (a, EKV_ACTION_START), ==, "2026-07-01");
+          g_assert_cmpint (ekv_record_get_enum (a, EKV_ACTION_STATUS), ==, EKV_ACTION_STATUS_PLANNED);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  ekv_action_plan_page_remove_action (page, action);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n);
+}
+
+/* A value added for a new period is the last point of its KPI's chart. */
+static void
+test_kpi (Fixture       *fixture,
+          gconstpointer  data)
+{
+  EkvMonitoringPage *page = EKV_MONITORING_PAGE (ekv_window_show_page (fixture->window,
+                                                                       "monitoring"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvKpiChart *chart;
+  double value;
+  guint n;
+
+  spin ();
+  chart = ekv_monitoring_page_get_chart (page, "k1");
+  g_assert_nonnull (chart);
+  n = ekv_kpi_chart_get_n_points (chart);
+  g_assert_cmpuint (n, ==, 4);
+
+  g_assert_nonnull (ekv_monitoring_page_add_value (page, "k1", "2026-05", 93.5, &error));
+  g_assert_no_error (error);
+  spin ();
+  chart = ekv_monitoring_page_get_chart (page, "k1");
+  g_assert_cmpuint (ekv_kpi_chart_get_n_points (chart), ==, n + 1);
+  g_assert_cmpstr (ekv_kpi_chart_get_point (chart, n, &value), ==, "2026-05");
+  g_assert_cmpfloat (value, ==, 93.5);
+
+  /* An earlier period goes in its place in the chart, whatever the list's order. */
+  g_assert_nonnull (ekv_monitoring_page_add_value (page, "k1", "2025-12", 102, &error));
+  spin ();
+  chart = ekv_monitoring_page_get_chart (page, "k1");
+  g_assert_cmpstr (ekv_kpi_chart_get_point (chart, 0, &value), ==, "2025-12");
+  g_assert_cmpfloat (value, ==, 102);
+
+  stored = reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (
+                      ekv_document_find (stored, EKV_ENTITY_KPI, "k1"), EKV_ENTITY_KPI_VALUE)),
+                    ==, n + 2);
+}
+
+/* Export writes a whole PNG of the cost curve. */
+static void
+test_macc_export (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EkvPortfolioPage *page = EKV_PORTFOLIO_PAGE (ekv_window_show_page (fixture->window, "portfolio"));
+  g_autofree char *path = g_build_filename (fixture->dir, "curve.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  cairo_surface_t *png;
+  gsize length;
+
+  spin ();
+  g_assert_true (ekv_portfolio_page_export (page, EKV_MACC_FORMAT_PNG, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_true (memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1600);
+  cairo_surface_destroy (png);
+}
+
+static char **
+get_mime_dirs (void)
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **dirs;
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
+      g_strv_builder_add (builder, dir);
+    }
+  dirs = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return dirs;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  mime_dirs = get_mime_dirs ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      g_strfreev (mime_dirs);
+      return 0;
+    }
+
+  adw_init ();
+
+#define ADD(name, fn) \
+  g_test_add ("/ekv/plan-pages/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("ranking", test_ranking);
+  ADD ("portfolio", test_portfolio);
+  ADD ("action", test_action);
+  ADD ("kpi", test_kpi);
+  ADD ("macc-export", test_macc_export);
+#undef ADD
+
+  status = g_test_run ();
+  g_strfreev (mime_dirs);
+  return status;
+}
