@@ -381,6 +381,7 @@ ekv_sankey_chart_snapshot (GtkWidget   *widget,
 
   ekv_sankey_draw_options_init (&options);
   options.fill_background = FALSE;
+  options.fast = TRUE;
   options.highlight_node = self->hover_node;
   options.highlight_link = self->hover_link;
   self->drawn = ekv_sankey_draw (cr, self->graph, width, height, &options, &error);

@@ -44,6 +44,10 @@ typedef struct
   int             highlight_link;   /* likewise */
   GArray         *labels;           /* if not NULL, receives an EkvSankeyLabelBox per
                                      * label drawn (hover over a label, tests) */
+  gboolean        fast;             /* default FALSE; TRUE for the screen: coarser
+                                     * antialiasing of the bands, about twice as
+                                     * fast, what redrawing after every edit can
+                                     * afford (files and print keep the best) */
 } EkvSankeyDrawOptions;
 
 /* Where a node's label was drawn, in the drawing's coordinates. */
