@@ -208,7 +208,8 @@ check_plant_audit (EkvBalance *b)
   assert_close (el->co2_t, 616);
   assert_close (el->cost, 4200000);
   g_assert_cmpint (el->unit, ==, EKV_QUANTITY_UNIT_MWH);  /* the first flow's */
-  assert_close (el->quantity, 1200);
+  assert_close (el->quantity, 1400);  /* 1 200 MWh and 200 000 kWh */
+  g_assert_false (el->mixed_units);
   g_assert_true (el->has_factor);
   g_assert_cmpint (el->factor.source, ==, EKV_FACTOR_SOURCE_BUILT_IN);
   g_assert_nonnull (gas);
@@ -283,9 +284,10 @@ test_recompute (void)
   g_assert_true (ekv_document_move (doc, ekv_document_find (doc, EKV_ENTITY_FLOW, "el2"), 0, &error));
   g_assert_no_error (error);
   b = ekv_balance_compute (doc);
-  /* el2 (kWh) now comes first: the carrier's quantity is in kWh */
+  /* el2 (kWh) now comes first: the carrier's quantity is in kWh, the MWh of
+   * the other flow converted */
   g_assert_cmpint (ekv_balance_find_carrier (b, EKV_CARRIER_ELECTRICITY)->unit, ==, EKV_QUANTITY_UNIT_KWH);
-  assert_close (ekv_balance_find_carrier (b, EKV_CARRIER_ELECTRICITY)->quantity, 200000);
+  assert_close (ekv_balance_find_carrier (b, EKV_CARRIER_ELECTRICITY)->quantity, 1400000);
   assert_close (ekv_balance_find_unit (b, "u1")->mass_imbalance_kg, 28500);
   assert_close (b->plant.tep, 219.4);
   ekv_balance_free (b);

@@ -471,8 +471,14 @@ add_flow (Context   *ctx,
               cb->co2_t += fig.co2_kg / 1000.0;
             }
           cb->cost += fig.cost;
-          if (cb->unit == unit)
-            cb->quantity += fig.yearly;
+          {
+            double in_unit;
+
+            if (ekv_quantity_unit_convert (fig.yearly, unit, cb->unit, &in_unit))
+              cb->quantity += in_unit;
+            else
+              cb->mixed_units = TRUE;
+          }
         }
     }
 

@@ -81,8 +81,11 @@ typedef struct
   double           tep;
   double           co2_t;
   double           cost;
-  double           quantity;    /* Σ yearly quantity of the flows in UNIT (the first flow's unit) */
+  double           quantity;    /* Σ yearly quantity of the flows, in UNIT (the first flow's
+                                 * unit; the others converted: MWh into kWh, t into kg) */
   EkvQuantityUnit  unit;
+  gboolean         mixed_units; /* a flow's unit could not be brought to UNIT (Sm3 and kg):
+                                 * QUANTITY leaves it out; the energy figures do not */
   gboolean         has_factor;  /* FALSE: no factor (TEP at 1/11630 per kWh, no CO2) */
   EkvFactor        factor;      /* the factor used, with its source (audit or built-in);
                                  * the balance holds a reference on factor.record */
