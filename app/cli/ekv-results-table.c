@@ -124,11 +124,16 @@ percent (double value)
 {
   g_autofree char *text = NULL;
 
+  g_autofree char *pct = NULL;
+
   if (!isfinite (value))
     return g_strdup ("—");
-  text = ekv_number_format (value, 1);
+  /* The sign goes before the whole figure, wherever the language puts the
+   * percent sign: "-6.4 %", Turkish "-%6,4" (not "%-6,4"). */
+  text = ekv_number_format (fabs (value), 1);
   /* Translators: a percentage in a table, e.g. "6.4 %"; keep the %% (one percent sign) */
-  return g_strdup_printf (C_("results", "%s %%"), text);
+  pct = g_strdup_printf (C_("results", "%s %%"), text);
+  return value <= -0.05 ? g_strconcat ("-", pct, NULL) : g_steal_pointer (&pct);
 }
 
 /* A percentage, or why there is none. */
