@@ -22,7 +22,7 @@
 
 typedef struct
 {
-  EkvRecord           *kpi;        /* the document holds it */
+  EkvRecord           *kpi;        /* a reference */
   AdwPreferencesGroup *group;
   EkvKpiChart         *chart;
   GtkWidget           *period_entry;
@@ -195,6 +195,15 @@ items_changed_cb (EkvMonitoringPage *self,
   rebuild (self);
 }
 
+static void
+section_free (gpointer data)
+{
+  Section *section = data;
+
+  g_clear_object (&section->kpi);
+  g_free (section);
+}
+
 /* }}} */
 /* Callbacks {{{ */
 
@@ -363,7 +372,7 @@ add_section (EkvMonitoringPage *self,
   Section *section = g_new0 (Section, 1);
   GtkWidget *chart_row, *fields, *list, *add_row, *add, *remove;
 
-  section->kpi = kpi;
+  section->kpi = g_object_ref (kpi);
   section->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -504,7 +513,7 @@ ekv_monitoring_page_init (EkvMonitoringPage *self)
 {
   GtkWidget *content, *add;
 
-  self->sections = g_ptr_array_new_with_free_func (g_free);
+  self->sections = g_ptr_array_new_with_free_func (section_free);
 
   self->top_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->top_group, _("Indicators"));

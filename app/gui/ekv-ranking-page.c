@@ -24,7 +24,7 @@
 
 typedef struct
 {
-  EkvRecord  *option;     /* the document holds it */
+  EkvRecord  *option;     /* a reference: the rows outlive an option removed until rebuilt */
   GtkWidget **entries;    /* one per criterion */
   GtkWidget  *total;
   GtkWidget  *rank;
@@ -418,7 +418,10 @@ rebuild (EkvRankingPage *self)
   n_criteria = self->criteria->len;
 
   for (guint r = 0; r < self->rows->len; r++)
-    g_free (g_array_index (self->rows, Row, r).entries);
+    {
+      g_free (g_array_index (self->rows, Row, r).entries);
+      g_object_unref (g_array_index (self->rows, Row, r).option);
+    }
   g_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->weight_spins, 0);
 
@@ -465,7 +468,7 @@ rebuild (EkvRankingPage *self)
 
       if (!is_ranked (option))
         continue;
-      row.option = option;
+      row.option = g_object_ref (option);
       row.entries = g_new0 (GtkWidget *, MAX (n_criteria, 1));
       /* Translators: an option in the ranking matrix: its id and title */
       title = g_strdup_printf (_("%s %s"), ekv_record_get_string (option, EKV_OPTION_ID),
@@ -539,7 +542,10 @@ ekv_ranking_page_finalize (GObject *object)
   EkvRankingPage *self = EKV_RANKING_PAGE (object);
 
   for (guint r = 0; r < self->rows->len; r++)
-    g_free (g_array_index (self->rows, Row, r).entries);
+    {
+      g_free (g_array_index (self->rows, Row, r).entries);
+      g_object_unref (g_array_index (self->rows, Row, r).option);
+    }
   g_array_unref (self->rows);
   g_ptr_array_unref (self->criteria);
   g_array_unref (self->weights);
