@@ -11,6 +11,7 @@
 
 #include "ekv-action-plan-page.h"
 #include "ekv-application.h"
+#include "ekv-enums.h"
 #include "ekv-monitoring-page.h"
 #include "ekv-portfolio-page.h"
 #include "ekv-ranking-page.h"
@@ -183,7 +184,19 @@ test_ranking (Fixture       *fixture,
                                  g_str_equal (g_ptr_array_index (criteria, c), "environmental") ? 1 : 0);
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o6"), >, 1);   /* environmental 3 */
 
+  /* The decision: rejecting o7 takes it out of the ranking, approving o11 puts it in. */
+  gtk_drop_down_set_selected (ekv_ranking_page_get_decision (page, "o7"), EKV_OPTION_STATUS_REJECTED);
+  gtk_drop_down_set_selected (ekv_ranking_page_get_decision (page, "o11"), EKV_OPTION_STATUS_APPROVED);
+  spin ();
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o7"), ==, 0);
+  g_assert_true (isnan (ekv_ranking_page_get_total (page, "o7")));
+  g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o11"), >, 0);
+
   stored = reopen (fixture);
+  g_assert_cmpint (ekv_record_get_enum (ekv_document_find (stored, EKV_ENTITY_OPTION, "o7"),
+                                        EKV_OPTION_STATUS), ==, EKV_OPTION_STATUS_REJECTED);
+  g_assert_cmpint (ekv_record_get_enum (ekv_document_find (stored, EKV_ENTITY_OPTION, "o11"),
+                                        EKV_OPTION_STATUS), ==, EKV_OPTION_STATUS_APPROVED);
   g_assert_cmpfloat (stored_score (stored, "o7", "technical"), ==, 9);
   g_assert_cmpfloat (stored_score (stored, "o7", "economic"), ==, 9);
 }

@@ -18,7 +18,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ekv-enums.h"
 #include "ekv-gui-util.h"
+#include "ekv-labels.h"
 #include "ekv-ranking-page.h"
 #include "ekv-util.h"
 
@@ -26,8 +28,11 @@ typedef struct
 {
   EkvRecord  *option;     /* a reference: the rows outlive an option removed until rebuilt */
   GtkWidget **entries;    /* one per criterion */
+  GtkWidget  *label;
   GtkWidget  *total;
   GtkWidget  *rank;
+  GtkWidget  *decision;   /* GtkDropDown over the option statuses */
+  gboolean    ranked;
   double      total_value;
   guint       rank_value;
 } Row;
@@ -73,6 +78,17 @@ criterion_label (const char *criterion)
   if (g_str_equal (criterion, "other"))
     return C_("ranking criterion", "Other");
   return criterion;
+}
+
+/* The option statuses' labels, in code order (a new list each time). */
+static GtkStringList *
+status_labels (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (int status = EKV_OPTION_STATUS_PROPOSED; status <= EKV_OPTION_STATUS_REJECTED; status++)
+    gtk_string_list_append (list, ekv_enum_get_label (EKV_TYPE_OPTION_STATUS, status));
+  return list;
 }
 
 static int
@@ -162,8 +178,6 @@ structure_changed (EkvRankingPage *self)
     {
       g_autoptr(EkvRecord) option = g_list_model_get_item (options, i);
 
-      if (!is_ranked (option))
-        continue;
       if (n >= self->rows->len || g_array_index (self->rows, Row, n).option != option)
         return TRUE;
       n++;
@@ -203,7 +217,12 @@ update_totals (EkvRankingPage *self)
     weight_sum += MAX (g_array_index (self->weights, double, c), 0);
 
   for (guint r = 0; r < self->rows->len; r++)
-    g_array_index (self->rows, Row, r).total_value = 0;
+    {
+      Row *row = &g_array_index (self->rows, Row, r);
+
+      row->ranked = is_ranked (row->option);
+      row->total_value = row->ranked ? 0 : NAN;
+    }
 
   for (guint c = 0; c < self->criteria->len; c++)
     {
@@ -212,7 +231,8 @@ update_totals (EkvRankingPage *self)
       double lo = INFINITY, hi = -INFINITY, x;
 
       for (guint r = 0; r < self->rows->len; r++)
-        if (score_of (g_array_index (self->rows, Row, r).option, criterion, &x))
+        if (g_array_index (self->rows, Row, r).ranked &&
+            score_of (g_array_index (self->rows, Row, r).option, criterion, &x))
           lo = MIN (lo, x), hi = MAX (hi, x);
 
       for (guint r = 0; r < self->rows->len; r++)
@@ -220,7 +240,7 @@ update_totals (EkvRankingPage *self)
           Row *row = &g_array_index (self->rows, Row, r);
           GtkWidget *entry = row->entries[c];
 
-          if (score_of (row->option, criterion, &x))
+          if (row->ranked && score_of (row->option, criterion, &x))
             /* all equal: no criterion to tell them apart, each gets the full share */
             row->total_value += w * (hi > lo ? (x - lo) / (hi - lo) : 1.0);
 
@@ -242,20 +262,39 @@ update_totals (EkvRankingPage *self)
   for (guint r = 0; r < self->rows->len; r++)
     {
       Row *row = &g_array_index (self->rows, Row, r);
-      g_autofree char *total = ekv_number_format (row->total_value, 2);
+      g_autofree char *total = NULL;
       g_autofree char *rank = NULL;
 
-      row->rank_value = 1;
-      for (guint s = 0; s < self->rows->len; s++)
-        if (g_array_index (self->rows, Row, s).total_value > row->total_value + 1e-12)
-          row->rank_value++;
-      rank = g_strdup_printf ("%u", row->rank_value);
-      gtk_label_set_text (GTK_LABEL (row->total), total);
-      gtk_label_set_text (GTK_LABEL (row->rank), rank);
-      if (row->rank_value <= 3)
+      /* A rejected option keeps its row (to be taken back), without a place. */
+      row->rank_value = 0;
+      if (row->ranked)
+        {
+          row->rank_value = 1;
+          for (guint s = 0; s < self->rows->len; s++)
+            if (g_array_index (self->rows, Row, s).ranked &&
+                g_array_index (self->rows, Row, s).total_value > row->total_value + 1e-12)
+              row->rank_value++;
+          total = ekv_number_format (row->total_value, 2);
+          rank = g_strdup_printf ("%u", row->rank_value);
+        }
+      gtk_label_set_text (GTK_LABEL (row->total), total != NULL ? total : "—");
+      gtk_label_set_text (GTK_LABEL (row->rank), rank != NULL ? rank : "—");
+      if (row->ranked && row->rank_value <= 3)
         gtk_widget_add_css_class (row->rank, "accent");
       else
         gtk_widget_remove_css_class (row->rank, "accent");
+      if (row->ranked)
+        gtk_widget_remove_css_class (row->label, "dim-label");
+      else
+        gtk_widget_add_css_class (row->label, "dim-label");
+
+      /* the decision, as stored */
+      self->updating = TRUE;
+      if (gtk_drop_down_get_selected (GTK_DROP_DOWN (row->decision)) !=
+          (guint) ekv_record_get_enum (row->option, EKV_OPTION_STATUS))
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (row->decision),
+                                    ekv_record_get_enum (row->option, EKV_OPTION_STATUS));
+      self->updating = FALSE;
     }
 }
 
@@ -378,6 +417,28 @@ weight_changed_cb (GtkEditable    *entry,
 }
 
 static void
+decision_selected_cb (GtkDropDown    *drop_down,
+                      GParamSpec     *pspec,
+                      EkvRankingPage *self)
+{
+  guint r = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "ekv-row"));
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  EkvRecord *option;
+
+  if (self->updating || r >= self->rows->len || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  option = g_array_index (self->rows, Row, r).option;
+  if ((guint) ekv_record_get_enum (option, EKV_OPTION_STATUS) == selected)
+    return;
+  g_value_init (&value, EKV_TYPE_OPTION_STATUS);
+  g_value_set_enum (&value, selected);
+  if (!ekv_document_set_value (self->document, option, EKV_OPTION_STATUS, &value, &error))
+    ekv_gui_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
 add_criterion_cb (EkvRankingPage *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->criterion_entry))));
@@ -458,6 +519,7 @@ rebuild (EkvRankingPage *self)
     }
   gtk_grid_attach (grid, header_label (_("Total"), 1), 1, 0, 1, 1);
   gtk_grid_attach (grid, header_label (_("Rank"), 1), 2, 0, 1, 1);
+  gtk_grid_attach (grid, header_label (_("Decision"), 0), 3 + n_criteria, 0, 1, 1);
 
   for (guint i = 0; i < g_list_model_get_n_items (options); i++)
     {
@@ -466,8 +528,6 @@ rebuild (EkvRankingPage *self)
       GtkWidget *label;
       Row row = { 0, };
 
-      if (!is_ranked (option))
-        continue;
       row.option = g_object_ref (option);
       row.entries = g_new0 (GtkWidget *, MAX (n_criteria, 1));
       /* Translators: an option in the ranking matrix: its id and title */
@@ -481,6 +541,7 @@ rebuild (EkvRankingPage *self)
       gtk_widget_set_tooltip_text (label, title);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_grid_attach (grid, label, 0, 2 + n, 1, 1);
+      row.label = label;
 
       for (guint c = 0; c < n_criteria; c++)
         {
@@ -508,6 +569,21 @@ rebuild (EkvRankingPage *self)
       gtk_label_set_xalign (GTK_LABEL (row.rank), 1);
       gtk_widget_add_css_class (row.rank, "heading");
       gtk_grid_attach (grid, row.rank, 2, 2 + n, 1, 1);
+      /* W19's decision: a fixed model, never changed (see ekv-action-plan-page.c) */
+      row.decision = gtk_drop_down_new (G_LIST_MODEL (status_labels ()), NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (row.decision),
+                                  ekv_record_get_enum (option, EKV_OPTION_STATUS));
+      gtk_widget_set_sensitive (row.decision, editable);
+      gtk_widget_set_valign (row.decision, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (row.decision), "ekv-row", GUINT_TO_POINTER (n));
+      {
+        /* Translators: what a screen reader says for an option's decision; %s is the option */
+        g_autofree char *name = g_strdup_printf (_("Decision on %s"), title);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row.decision),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      }
+      gtk_grid_attach (grid, row.decision, 3 + n_criteria, 2 + n, 1, 1);
       g_array_append_val (self->rows, row);
       n++;
     }
@@ -517,9 +593,13 @@ rebuild (EkvRankingPage *self)
 
   /* The entries get their handlers once they show the stored values. */
   for (guint r = 0; r < self->rows->len; r++)
-    for (guint c = 0; c < n_criteria; c++)
-      g_signal_connect (g_array_index (self->rows, Row, r).entries[c], "changed",
-                        G_CALLBACK (score_changed_cb), self);
+    {
+      for (guint c = 0; c < n_criteria; c++)
+        g_signal_connect (g_array_index (self->rows, Row, r).entries[c], "changed",
+                          G_CALLBACK (score_changed_cb), self);
+      g_signal_connect (g_array_index (self->rows, Row, r).decision, "notify::selected",
+                        G_CALLBACK (decision_selected_cb), self);
+    }
 }
 
 /* }}} */
@@ -577,7 +657,7 @@ ekv_ranking_page_init (EkvRankingPage *self)
   self->matrix_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->matrix_group, _("Weighted criteria"));
   adw_preferences_group_set_description (self->matrix_group,
-                                         _("Type each option’s score per criterion (higher is better). Scores are scaled 0–1 between the lowest and the highest of each criterion, weighted by the weights (as shares of their sum) and added up. Rejected options are not ranked. The weights are not saved in the audit file: they start equal each time it is opened."));
+                                         _("Type each option’s score per criterion (higher is better). Scores are scaled 0–1 between the lowest and the highest of each criterion, weighted by the weights (as shares of their sum) and added up. Rejected options are not ranked; the decision on each option can be taken here. The weights are not saved in the audit file: they start equal each time it is opened."));
   self->frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (self->frame, "view");
   scrolled = gtk_scrolled_window_new ();
@@ -717,6 +797,18 @@ ekv_ranking_page_add_criterion (EkvRankingPage *self,
     return;
   add_criterion (self, criterion);
   rebuild (self);
+}
+
+GtkDropDown *
+ekv_ranking_page_get_decision (EkvRankingPage *self,
+                               const char     *id)
+{
+  Row *row;
+
+  g_return_val_if_fail (EKV_IS_RANKING_PAGE (self), NULL);
+
+  row = find_row (self, id);
+  return row != NULL ? GTK_DROP_DOWN (row->decision) : NULL;
 }
 
 /* }}} */

@@ -28,6 +28,10 @@ double       ekv_ranking_page_get_total       (EkvRankingPage *self,
 GtkEditable *ekv_ranking_page_get_score_entry (EkvRankingPage *self,
                                                const char     *id,
                                                const char     *criterion);
+/* Where the decision on option ID (its status: proposed … rejected, in
+ * EkvOptionStatus order) is chosen, or NULL. */
+GtkDropDown *ekv_ranking_page_get_decision    (EkvRankingPage *self,
+                                               const char     *id);
 /* A criterion's weight, as a share of the weights' sum once normalised. */
 void         ekv_ranking_page_set_weight      (EkvRankingPage *self,
                                                const char     *criterion,
