@@ -507,19 +507,19 @@ rebuild (EkvRankingPage *self)
                                                criterion_label (g_ptr_array_index (self->criteria, c)));
 
       gtk_grid_attach (grid, header_label (criterion_label (g_ptr_array_index (self->criteria, c)), 1),
-                       3 + c, 0, 1, 1);
+                       4 + c, 0, 1, 1);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
       gtk_editable_set_alignment (GTK_EDITABLE (spin), 1.0);
       gtk_editable_set_text (GTK_EDITABLE (spin), weight);
       g_object_set_data (G_OBJECT (spin), "ekv-criterion", GUINT_TO_POINTER (c));
       g_signal_connect (spin, "changed", G_CALLBACK (weight_changed_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_grid_attach (grid, spin, 3 + c, 1, 1, 1);
+      gtk_grid_attach (grid, spin, 4 + c, 1, 1, 1);
       g_ptr_array_add (self->weight_spins, spin);
     }
   gtk_grid_attach (grid, header_label (_("Total"), 1), 1, 0, 1, 1);
   gtk_grid_attach (grid, header_label (_("Rank"), 1), 2, 0, 1, 1);
-  gtk_grid_attach (grid, header_label (_("Decision"), 0), 3 + n_criteria, 0, 1, 1);
+  gtk_grid_attach (grid, header_label (_("Decision"), 0), 3, 0, 1, 1);
 
   for (guint i = 0; i < g_list_model_get_n_items (options); i++)
     {
@@ -537,7 +537,7 @@ rebuild (EkvRankingPage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_width_chars (GTK_LABEL (label), 18);
       gtk_widget_set_tooltip_text (label, title);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_grid_attach (grid, label, 0, 2 + n, 1, 1);
@@ -558,7 +558,7 @@ rebuild (EkvRankingPage *self)
                                   criterion_label (g_ptr_array_index (self->criteria, c)), title);
           gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           name, -1);
-          gtk_grid_attach (grid, entry, 3 + c, 2 + n, 1, 1);
+          gtk_grid_attach (grid, entry, 4 + c, 2 + n, 1, 1);
           row.entries[c] = entry;
         }
       row.total = gtk_label_new (NULL);
@@ -583,7 +583,7 @@ rebuild (EkvRankingPage *self)
         gtk_accessible_update_property (GTK_ACCESSIBLE (row.decision),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       }
-      gtk_grid_attach (grid, row.decision, 3 + n_criteria, 2 + n, 1, 1);
+      gtk_grid_attach (grid, row.decision, 3, 2 + n, 1, 1);
       g_array_append_val (self->rows, row);
       n++;
     }
