@@ -126,6 +126,45 @@ test_order (void)
   cairo_surface_destroy (surface);
 }
 
+/* An option that costs money per tonne stands above the axis, the others hang
+ * below it from the same zero line. */
+static void
+test_mixed (void)
+{
+  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvOptions) options = NULL;
+  g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (EkvMaccBar));
+  EkvRecord *o4 = ekv_document_find (doc, EKV_ENTITY_OPTION, "o4");
+  EkvMaccDrawOptions draw_options;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 600);
+  cairo_t *cr = cairo_create (surface);
+  const EkvMaccBar *last, *first;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* o4 now costs 5 million a year to run: far more than it saves */
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 5e6);
+  g_assert_true (ekv_document_set_value (doc, o4, EKV_OPTION_OM_COST, &value, &error));
+  g_assert_no_error (error);
+  options = ekv_options_compute (doc, NULL);
+  g_assert_cmpfloat (ekv_options_find (options, "o4")->cost_per_t_co2, >, 0);
+
+  ekv_macc_draw_options_init (&draw_options);
+  draw_options.bars = bars;
+  ekv_macc_draw (cr, options, 900, 600, &draw_options);
+
+  first = &g_array_index (bars, EkvMaccBar, 0);
+  last = &g_array_index (bars, EkvMaccBar, bars->len - 1);
+  g_assert_cmpstr (last->option->id, ==, "o4");      /* dearest last */
+  g_assert_cmpfloat_with_epsilon (last->y1, first->y0, 1e-9);   /* one zero line */
+  g_assert_cmpfloat (last->y0, <, last->y1);
+  g_assert_cmpfloat (last->y0, >=, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Not blank, nothing outside the area asked for, one colour per category. */
 static void
 test_draw (void)
@@ -331,6 +370,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ekv/macc-draw/order", test_order);
+  g_test_add_func ("/ekv/macc-draw/mixed", test_mixed);
   g_test_add_func ("/ekv/macc-draw/draw", test_draw);
   g_test_add_func ("/ekv/macc-draw/empty", test_empty);
   g_test_add_func ("/ekv/macc-draw/files", test_files);
