@@ -126,6 +126,8 @@ update_section (Section *section)
   else
     title = g_strdup (ekv_record_get_string (kpi, EKV_KPI_NAME));
   adw_preferences_group_set_title (section->group, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
 
   if (isfinite (baseline))
     {

@@ -265,6 +265,20 @@ update_totals (EkvRankingPage *self)
       g_autofree char *total = NULL;
       g_autofree char *rank = NULL;
 
+      /* the option's name as it is now (renamed on another page) */
+      {
+        /* Translators: an option in the ranking matrix: its id and title */
+        g_autofree char *title = g_strdup_printf (_("%s %s"),
+                                                  ekv_record_get_string (row->option, EKV_OPTION_ID),
+                                                  ekv_record_get_string (row->option, EKV_OPTION_TITLE));
+
+        if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (row->label)), title) != 0)
+          {
+            gtk_label_set_text (GTK_LABEL (row->label), title);
+            gtk_widget_set_tooltip_text (row->label, title);
+          }
+      }
+
       /* A rejected option keeps its row (to be taken back), without a place. */
       row->rank_value = 0;
       if (row->ranked)
