@@ -23,6 +23,11 @@
 
 static char **mime_dirs;
 
+static GtkWidget *find_type        (GtkWidget  *root,
+                                    GType       type);
+static GtkWidget *find_menu_button (GtkWidget  *root,
+                                    const char *label);
+
 typedef struct
 {
   EkvApplication *app;
@@ -300,6 +305,69 @@ test_payback (Fixture       *fixture,
                                                                     EKV_FEASIBILITY_WATER_SAVED),
                                    "m³ a year"));
 
+  /* The same change given in the flow's own unit: −20 % of its quantity, and the
+   * same saving. */
+  {
+    GtkWidget *change_row = ekv_feasibility_page_get_change_row (page, change);
+    GtkWidget *toggle = find_type (change_row, GTK_TYPE_TOGGLE_BUTTON);
+    double saving = result->annual_saving;
+    g_autoptr(EkvOptions) again = NULL;
+
+    g_assert_nonnull (toggle);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    spin ();
+    g_assert_false (ekv_record_is_set (change, EKV_CHANGE_DELTA_PCT));
+    g_assert_cmpfloat_with_epsilon (ekv_record_get_double (change, EKV_CHANGE_DELTA),
+                                    -0.2 * ekv_record_get_double (water, EKV_FLOW_QUANTITY), 1e-9);
+    change_row = ekv_feasibility_page_get_change_row (page, change);
+    g_assert_nonnull (change_row);
+    g_assert_cmpstr (ekv_field_row_get_key (EKV_FIELD_ROW (change_row)), ==, "delta");
+    again = ekv_options_compute (fixture->document, NULL);
+    g_assert_cmpfloat_with_epsilon (ekv_options_find (again, ekv_record_get_string (option, EKV_OPTION_ID))->annual_saving,
+                                    saving, 1e-6 * fabs (saving));
+    g_assert_cmpstr (ekv_feasibility_page_get_figure (page, option, EKV_FEASIBILITY_NPV), ==, npv);
+  }
+
+  /* The flow chooser lists every flow; picking one adds a change to it. */
+  {
+    GtkWidget *option_row = ekv_feasibility_page_get_row (page, option);
+    GtkWidget *chooser = find_menu_button (option_row, "Add Change…");
+    GListModel *changes = ekv_record_get_children (option, EKV_ENTITY_CHANGE);
+    GtkWidget *list_box;
+    GtkListBoxRow *first;
+    int n_rows = 0;
+
+    g_assert_nonnull (chooser);
+    g_assert_true (gtk_widget_get_mapped (chooser));
+    /* A popover opens on screen only: X11 finds no monitor for an anchor scrolled out of view. */
+    scroll_to (chooser);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
+    spin ();
+    list_box = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))),
+                          GTK_TYPE_LIST_BOX);
+    g_assert_nonnull (list_box);
+    while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), n_rows) != NULL)
+      n_rows++;
+    g_assert_cmpint (n_rows, ==,
+                     g_list_model_get_n_items (ekv_document_get_list (fixture->document,
+                                                                      EKV_ENTITY_FLOW)));
+    first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 0);
+    g_signal_emit_by_name (list_box, "row-activated", first);
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+    {
+      g_autoptr(EkvRecord) added = g_list_model_get_item (changes, 1);
+
+      g_assert_nonnull (ekv_feasibility_page_get_change_row (page, added));
+      g_assert_true (ekv_document_remove (fixture->document, added, NULL));
+      spin ();
+    }
+  }
+
+  row = ekv_feasibility_page_get_field_row (page, option, "investment");
+  g_assert_nonnull (row);
+
   /* Typing a new investment shows its payback before it is stored. */
   g_assert_true (gtk_widget_grab_focus (row));
   spin ();
@@ -375,6 +443,47 @@ find_field_row (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_field_row (child, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (root) &&
+      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, label);
 
       if (found != NULL)
         return found;
@@ -539,6 +648,36 @@ test_suggestion (Fixture       *fixture,
   spin ();
   title_row = find_field_row (row, "title");
   g_assert_nonnull (title_row);
+
+  /* Ticking a unit operation links it to the option. */
+  {
+    GtkWidget *chooser = find_menu_button (row, "Choose…");
+    GtkWidget *check;
+
+    g_assert_nonnull (chooser);
+    g_assert_true (gtk_widget_get_mapped (chooser));
+    /* A popover opens on screen only: X11 finds no monitor for an anchor scrolled out of view. */
+    scroll_to (chooser);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
+    spin ();
+    check = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))),
+                       GTK_TYPE_CHECK_BUTTON);
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (option,
+                                                                         EKV_ENTITY_OPTION_UNIT)),
+                      ==, 1);
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                              gtk_check_button_get_label (GTK_CHECK_BUTTON (check))));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (option,
+                                                                         EKV_ENTITY_OPTION_UNIT)),
+                      ==, 0);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (chooser));
+    spin ();
+  }
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Drop-fill rinsing on the jets");
   spin ();
   g_assert_cmpstr (ekv_record_get_string (option, EKV_OPTION_TITLE), ==,

@@ -37,6 +37,12 @@ struct _EkvFeasibilityPage
   GtkWidget   *finance_group;
   EkvDocument *document;
   EkvOptions  *results;
+
+  /* Option rows to make again, once the signal that asked has returned: the
+   * button, popover or toggle that asked lives in the row. */
+  GPtrArray   *stale;        /* EkvRecord options */
+  EkvRecord   *focus_change; /* a new change whose entry takes the focus */
+  guint        rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (EkvFeasibilityPage, ekv_feasibility_page, ADW_TYPE_BIN)
@@ -378,6 +384,10 @@ preview_result (EkvOptionResult *result,
 static GtkWidget *option_row_new (EkvFeasibilityPage *self,
                                   EkvRecord          *option);
 
+static GtkWidget *find_descendant (GtkWidget  *root,
+                                   EkvRecord  *record,
+                                   const char *key);
+
 static void
 rebuild_option_row (EkvFeasibilityPage *self,
                     EkvRecord          *option)
@@ -396,6 +406,45 @@ rebuild_option_row (EkvFeasibilityPage *self,
   fresh = option_row_new (self, option);
   gtk_list_box_insert (GTK_LIST_BOX (self->list_box), fresh, index);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (fresh), expanded);
+}
+
+static gboolean
+rebuild_stale_cb (gpointer data)
+{
+  EkvFeasibilityPage *self = data;
+  g_autoptr(GPtrArray) stale = g_steal_pointer (&self->stale);
+  g_autoptr(EkvRecord) focus_change = g_steal_pointer (&self->focus_change);
+
+  self->rebuild_id = 0;
+  for (guint i = 0; stale != NULL && i < stale->len; i++)
+    rebuild_option_row (self, g_ptr_array_index (stale, i));
+
+  /* A change just added: open its option and put the cursor in its value. */
+  if (focus_change != NULL && ekv_record_get_parent (focus_change) != NULL)
+    {
+      GtkListBoxRow *row = find_row (self, ekv_record_get_parent (focus_change), NULL);
+      GtkWidget *entry = row != NULL ? find_descendant (GTK_WIDGET (row), focus_change, NULL) : NULL;
+
+      if (row != NULL)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      if (entry != NULL)
+        gtk_widget_grab_focus (entry);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Makes OPTION's row again from an idle callback. */
+static void
+rebuild_later (EkvFeasibilityPage *self,
+               EkvRecord          *option)
+{
+  if (self->stale == NULL)
+    self->stale = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!g_ptr_array_find (self->stale, option, NULL))
+    g_ptr_array_add (self->stale, g_object_ref (option));
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_stale_cb, self);
 }
 
 static void
@@ -473,7 +522,7 @@ percent_toggled_cb (GtkToggleButton    *toggle,
       ekv_gui_toast (GTK_WIDGET (self), error->message);
     }
 
-  rebuild_option_row (self, option);
+  rebuild_later (self, option);
 }
 
 static GtkWidget *
@@ -514,8 +563,8 @@ change_row_new (EkvFeasibilityPage *self,
   ekv_field_row_set_source (EKV_FIELD_ROW (row), self->document, change);
   if (unit_text != NULL)
     ekv_field_row_set_unit (EKV_FIELD_ROW (row), unit_text);
-  gtk_widget_set_tooltip_text (row, _("Negative means less: −20 in percent, or −150 in the flow’s "
-                                      "unit"));
+  /* No tooltip on the row: it takes the focus when added from the flow chooser,
+   * and GTK 4.8 would then query a tooltip on the chooser's destroyed surface. */
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (change), g_object_unref);
 
   toggle = gtk_toggle_button_new_with_label ("%");
@@ -550,7 +599,7 @@ flow_activated_cb (GtkListBox         *list_box,
   EkvRecord *flow = g_object_get_data (G_OBJECT (flow_row), "ekv-record");
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  ekv_feasibility_page_add_change (self, option, flow, TRUE);
+  ekv_feasibility_page_add_change (self, option, flow, TRUE);   /* the row is made again later */
 }
 
 static gboolean
@@ -643,7 +692,7 @@ changes_changed_cb (GtkWidget *row)
 {
   EkvFeasibilityPage *self = g_object_get_data (G_OBJECT (row), "ekv-page");
 
-  rebuild_option_row (self, g_object_get_data (G_OBJECT (row), "ekv-record"));
+  rebuild_later (self, g_object_get_data (G_OBJECT (row), "ekv-record"));
 }
 
 static GtkWidget *
@@ -695,8 +744,9 @@ option_row_new (EkvFeasibilityPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (add_row),
                                g_list_model_get_n_items (changes) == 0
                                  ? _("What the option changes in the inventory: pick a flow, then "
-                                     "give the change in its unit or in percent")
-                                 : _("Pick another flow the option changes"));
+                                     "give the change in its unit or in percent; negative means less")
+                                 : _("Pick another flow the option changes; negative changes mean "
+                                     "less"));
   menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Add Change…"));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
@@ -773,6 +823,9 @@ ekv_feasibility_page_dispose (GObject *object)
 {
   EkvFeasibilityPage *self = EKV_FEASIBILITY_PAGE (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->stale, g_ptr_array_unref);
+  g_clear_object (&self->focus_change);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->document);
   g_clear_pointer (&self->results, ekv_options_free);
@@ -932,7 +985,6 @@ ekv_feasibility_page_add_change (EkvFeasibilityPage *self,
 {
   g_autoptr(EkvRecord) change = ekv_record_new (EKV_ENTITY_CHANGE);
   g_autoptr(GError) error = NULL;
-  GtkListBoxRow *row;
 
   g_return_val_if_fail (EKV_IS_FEASIBILITY_PAGE (self), NULL);
   g_return_val_if_fail (EKV_IS_RECORD (option), NULL);
@@ -946,16 +998,10 @@ ekv_feasibility_page_add_change (EkvFeasibilityPage *self,
       return NULL;
     }
 
-  /* The option stays open, its new change ready to be typed in. */
-  row = find_row (self, option, NULL);
-  if (row != NULL)
-    {
-      GtkWidget *entry = find_descendant (GTK_WIDGET (row), change, NULL);
-
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      if (entry != NULL)
-        gtk_widget_grab_focus (entry);
-    }
+  /* The option stays open, its new change ready to be typed in (once its row
+   * is made again). */
+  rebuild_later (self, option);
+  g_set_object (&self->focus_change, change);
 
   return change; /* the option holds it */
 }
