@@ -101,9 +101,10 @@ test_order (void)
           g_assert_cmpfloat_with_epsilon (prev->x1, bar->x0, 1e-9);   /* side by side */
           g_assert_cmpfloat_with_epsilon (s, scale, scale * 1e-9);    /* one scale */
           /* heights in proportion to the cost per tonne (all below the axis here) */
-          g_assert_cmpfloat_with_epsilon ((bar->y1 - bar->y0) / fabs (bar->option->cost_per_t_co2),
-                                          (prev->y1 - prev->y0) / fabs (prev->option->cost_per_t_co2),
-                                          1e-6);
+          double height = (bar->y1 - bar->y0) / fabs (bar->option->cost_per_t_co2);
+          double prev_height = (prev->y1 - prev->y0) / fabs (prev->option->cost_per_t_co2);
+
+          g_assert_cmpfloat_with_epsilon (height, prev_height, 1e-6);
         }
       scale = s;
       g_assert_cmpfloat (bar->x0, >=, 0);

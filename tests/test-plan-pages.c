@@ -156,7 +156,8 @@ test_ranking (Fixture       *fixture,
   /* Hand-computed (DOMAIN.md §2.8, equal weights, min–max over the 13 options
    * not rejected): o1 (5,5,4,4), o2 (4,5,5,4) and o8 (5,4,4,5) share the top
    * with (1 + 1 + ½ + ⅔)/4; o6 (5,5,3,5) has (1 + 1 + 0 + 1)/4. */
-  g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o1"), (2.5 + 2.0 / 3) / 4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o1"), (2.5 + 2.0 / 3) / 4,
+                                  1e-12);
   g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o6"), 0.75, 1e-12);
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o1"), ==, 1);
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o2"), ==, 1);
@@ -181,12 +182,14 @@ test_ranking (Fixture       *fixture,
   /* A weight changes the order: only "environmental" counts now. */
   for (guint c = 0; c < criteria->len; c++)
     ekv_ranking_page_set_weight (page, g_ptr_array_index (criteria, c),
-                                 g_str_equal (g_ptr_array_index (criteria, c), "environmental") ? 1 : 0);
+                                 g_str_equal (g_ptr_array_index (criteria, c), "environmental"));
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o6"), >, 1);   /* environmental 3 */
 
   /* The decision: rejecting o7 takes it out of the ranking, approving o11 puts it in. */
-  gtk_drop_down_set_selected (ekv_ranking_page_get_decision (page, "o7"), EKV_OPTION_STATUS_REJECTED);
-  gtk_drop_down_set_selected (ekv_ranking_page_get_decision (page, "o11"), EKV_OPTION_STATUS_APPROVED);
+  gtk_drop_down_set_selected (ekv_ranking_page_get_decision (page, "o7"),
+                              EKV_OPTION_STATUS_REJECTED);
+  gtk_drop_down_set_selected (ekv_ranking_page_get_decision (page, "o11"),
+                              EKV_OPTION_STATUS_APPROVED);
   spin ();
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o7"), ==, 0);
   g_assert_true (isnan (ekv_ranking_page_get_total (page, "o7")));
@@ -301,7 +304,8 @@ test_action (Fixture       *fixture,
         {
           g_assert_cmpstr (ekv_record_get_string (a, EKV_ACTION_OPTION), ==, "o14");
           g_assert_cmpstr (ekv_record_get_string (a, EKV_ACTION_START), ==, "2026-07-01");
-          g_assert_cmpint (ekv_record_get_enum (a, EKV_ACTION_STATUS), ==, EKV_ACTION_STATUS_PLANNED);
+          g_assert_cmpint (ekv_record_get_enum (a, EKV_ACTION_STATUS), ==,
+                           EKV_ACTION_STATUS_PLANNED);
           found = TRUE;
         }
     }

@@ -61,7 +61,8 @@ action_subtitle (EkvActionPlanPage *self,
                               ? ekv_record_get_string (action, EKV_ACTION_END) : "?");
   if (ekv_record_is_set (action, EKV_ACTION_BUDGET))
     {
-      g_autofree char *budget = ekv_number_format (ekv_record_get_double (action, EKV_ACTION_BUDGET), 0);
+      double amount = ekv_record_get_double (action, EKV_ACTION_BUDGET);
+      g_autofree char *budget = ekv_number_format (amount, 0);
 
       /* Translators: an action's budget and the currency, after its dates */
       g_string_append_printf (text, _(" · %s %s"), budget, currency (self));
@@ -222,7 +223,8 @@ action_row_new (EkvActionPlanPage *self,
     {
       g_autoptr(EkvRecord) option = g_list_model_get_item (options, i);
       /* Translators: an option in a list: its id and title */
-      g_autofree char *label = g_strdup_printf (_("%s %s"), ekv_record_get_string (option, EKV_OPTION_ID),
+      g_autofree char *label = g_strdup_printf (_("%s %s"),
+                                                ekv_record_get_string (option, EKV_OPTION_ID),
                                                 ekv_record_get_string (option, EKV_OPTION_TITLE));
 
       gtk_string_list_append (choices, label);
@@ -341,7 +343,8 @@ rebuild (EkvActionPlanPage *self)
 
       adw_preferences_group_set_title (group, _("No approved options"));
       adw_preferences_group_set_description (group,
-                                             _("Options whose status is approved, in progress or done get their actions planned here."));
+                                             _("Options whose status is approved, in progress or "
+                                               "done get their actions planned here."));
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
       g_ptr_array_add (self->groups, group);
     }

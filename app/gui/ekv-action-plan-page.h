@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 #define EKV_TYPE_ACTION_PLAN_PAGE (ekv_action_plan_page_get_type ())
-G_DECLARE_FINAL_TYPE (EkvActionPlanPage, ekv_action_plan_page, EKV, ACTION_PLAN_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (EkvActionPlanPage, ekv_action_plan_page, EKV, ACTION_PLAN_PAGE,
+                      AdwPreferencesPage)
 
 GtkWidget   *ekv_action_plan_page_new          (EkvDocument       *document);
 

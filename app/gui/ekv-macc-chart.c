@@ -112,7 +112,8 @@ query_tooltip_cb (GtkWidget  *widget,
                   : g_strdup (C_("figure", "not defined"));
       /* Translators: the tooltip of a bar of the cost curve: id and title, then
        * the CO₂ avoided, cost per tonne, NPV, investment and payback in years */
-      text = g_strdup_printf (_("%s %s\n%s t CO₂/year at %s/t\nNPV %s · investment %s · payback %s years"),
+      text = g_strdup_printf (_("%s %s\n%s t CO₂/year at %s/t\n"
+                                "NPV %s · investment %s · payback %s years"),
                               r->id, ekv_record_get_string (r->option, EKV_OPTION_TITLE),
                               co2, cost, npv, investment, payback);
       gtk_tooltip_set_text (tooltip, text);

@@ -157,7 +157,8 @@ update_section (Section *section)
       /* How much of the way from the baseline to the target is done */
       if (isfinite (baseline) && isfinite (target) && target != baseline)
         {
-          g_autofree char *pct = ekv_number_format (100 * (last - baseline) / (target - baseline), 0);
+          double share = 100 * (last - baseline) / (target - baseline);
+          g_autofree char *pct = ekv_number_format (share, 0);
 
           /* Translators: the share of the way from baseline to target reached */
           g_string_append_printf (text, _(", %s %% of the way to the target"), pct);
@@ -292,7 +293,8 @@ add_value_clicked_cb (GtkWidget         *widget,
   if (section == NULL)
     return;
   period = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (section->period_entry))));
-  if (!ekv_number_parse (gtk_editable_get_text (GTK_EDITABLE (section->value_entry)), &value, &error))
+  if (!ekv_number_parse (gtk_editable_get_text (GTK_EDITABLE (section->value_entry)), &value,
+                         &error))
     {
       gtk_widget_add_css_class (section->value_entry, "error");
       ekv_gui_toast (GTK_WIDGET (self), error->message);
@@ -399,11 +401,14 @@ add_section (EkvMonitoringPage *self,
   fields = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fields), _("Indicator"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (fields), _("Name, unit, baseline and target"));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (fields), field_row_new (self, kpi, "name", _("Name")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (fields), field_row_new (self, kpi, "unit", _("Unit")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (fields),
+                            field_row_new (self, kpi, "name", _("Name")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (fields),
+                            field_row_new (self, kpi, "unit", _("Unit")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (fields),
                             field_row_new (self, kpi, "baseline", _("Baseline")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (fields), field_row_new (self, kpi, "target", _("Target")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (fields),
+                            field_row_new (self, kpi, "target", _("Target")));
   adw_preferences_group_add (section->group, fields);
 
   list = adw_expander_row_new ();
@@ -422,7 +427,8 @@ add_section (EkvMonitoringPage *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Delete This Value"));
       gtk_widget_set_sensitive (button, editable);
-      g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (value), g_object_unref);
+      g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (value),
+                              g_object_unref);
       g_signal_connect (button, "clicked", G_CALLBACK (remove_value_clicked_cb), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (list), row);
@@ -484,10 +490,15 @@ rebuild (EkvMonitoringPage *self)
       add_section (self, kpi);
     }
 
-  adw_preferences_group_set_description (self->top_group,
-                                         g_list_model_get_n_items (kpis) == 0
-                                           ? _("No indicators yet: add one to follow the effect of the plan.")
-                                           : _("The values measured after the options were carried out, against the baseline and the target of each indicator."));
+  if (g_list_model_get_n_items (kpis) == 0)
+    adw_preferences_group_set_description (self->top_group,
+                                           _("No indicators yet: add one to follow the effect "
+                                             "of the plan."));
+  else
+    adw_preferences_group_set_description (self->top_group,
+                                           _("The values measured after the options were "
+                                             "carried out, against the baseline and the target "
+                                             "of each indicator."));
 }
 
 /* }}} */

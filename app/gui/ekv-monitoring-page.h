@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 #define EKV_TYPE_MONITORING_PAGE (ekv_monitoring_page_get_type ())
-G_DECLARE_FINAL_TYPE (EkvMonitoringPage, ekv_monitoring_page, EKV, MONITORING_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (EkvMonitoringPage, ekv_monitoring_page, EKV, MONITORING_PAGE,
+                      AdwPreferencesPage)
 
 GtkWidget   *ekv_monitoring_page_new        (EkvDocument       *document);
 

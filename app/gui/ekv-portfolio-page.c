@@ -134,8 +134,8 @@ update (EkvPortfolioPage *self)
 
       if (isfinite (value))
         {
-          g_autofree char *number = ekv_number_format (value, fabs (value) >= 1000 ? 0
-                                                                                   : figures[i].digits);
+          int digits = fabs (value) >= 1000 ? 0 : figures[i].digits;
+          g_autofree char *number = ekv_number_format (value, digits);
 
           /* Translators: a figure and its unit, e.g. "1,149.4 t/year" */
           text = g_strdup_printf (_("%s %s"), number,
@@ -328,7 +328,10 @@ ekv_portfolio_page_init (EkvPortfolioPage *self)
   self->macc_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->macc_group, _("Marginal abatement cost curve"));
   adw_preferences_group_set_description (self->macc_group,
-                                         _("Each bar is an option: its width the CO₂ it avoids per year, its height what a tonne avoided costs (EAC less the saving, per tonne). Below the axis, the option saves money."));
+                                         _("Each bar is an option: its width the CO₂ it avoids per "
+                                           "year, its height what a tonne avoided costs (EAC less "
+                                           "the saving, per tonne). Below the axis, the option "
+                                           "saves money."));
   export = gtk_button_new_with_mnemonic (_("_Export…"));
   gtk_widget_add_css_class (export, "flat");
   gtk_widget_set_valign (export, GTK_ALIGN_CENTER);

@@ -61,7 +61,9 @@ static void rebuild (EkvRankingPage *self);
 
 /* Helpers {{{ */
 
-static const char * const default_criteria[] = { "economic", "environmental", "technical", "other" };
+static const char * const default_criteria[] = {
+  "economic", "environmental", "technical", "other"
+};
 
 /* The translated name of a criterion the method names; others as typed. */
 static const char *
@@ -227,7 +229,8 @@ update_totals (EkvRankingPage *self)
   for (guint c = 0; c < self->criteria->len; c++)
     {
       const char *criterion = g_ptr_array_index (self->criteria, c);
-      double w = weight_sum > 0 ? MAX (g_array_index (self->weights, double, c), 0) / weight_sum : 0;
+      double weight = MAX (g_array_index (self->weights, double, c), 0);
+      double w = weight_sum > 0 ? weight / weight_sum : 0;
       double lo = INFINITY, hi = -INFINITY, x;
 
       for (guint r = 0; r < self->rows->len; r++)
@@ -268,9 +271,10 @@ update_totals (EkvRankingPage *self)
       /* the option's name as it is now (renamed on another page) */
       {
         /* Translators: an option in the ranking matrix: its id and title */
-        g_autofree char *title = g_strdup_printf (_("%s %s"),
-                                                  ekv_record_get_string (row->option, EKV_OPTION_ID),
-                                                  ekv_record_get_string (row->option, EKV_OPTION_TITLE));
+        g_autofree char *title = NULL;
+
+        title = g_strdup_printf (_("%s %s"), ekv_record_get_string (row->option, EKV_OPTION_ID),
+                                 ekv_record_get_string (row->option, EKV_OPTION_TITLE));
 
         if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (row->label)), title) != 0)
           {
@@ -455,7 +459,8 @@ decision_selected_cb (GtkDropDown    *drop_down,
 static void
 add_criterion_cb (EkvRankingPage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->criterion_entry))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->criterion_entry));
+  g_autofree char *text = g_strstrip (g_strdup (typed));
 
   if (*text == '\0')
     return;
@@ -514,20 +519,20 @@ rebuild (EkvRankingPage *self)
   gtk_grid_attach (grid, header_label (_("Weight"), 0), 0, 1, 1, 1);
   for (guint c = 0; c < n_criteria; c++)
     {
+      const char *label = criterion_label (g_ptr_array_index (self->criteria, c));
       GtkWidget *spin = gtk_entry_new ();
       g_autofree char *weight = ekv_number_format (g_array_index (self->weights, double, c), -1);
       /* Translators: what a screen reader says for a weight cell; %s is the criterion */
-      g_autofree char *name = g_strdup_printf (_("Weight of %s"),
-                                               criterion_label (g_ptr_array_index (self->criteria, c)));
+      g_autofree char *name = g_strdup_printf (_("Weight of %s"), label);
 
-      gtk_grid_attach (grid, header_label (criterion_label (g_ptr_array_index (self->criteria, c)), 1),
-                       4 + c, 0, 1, 1);
+      gtk_grid_attach (grid, header_label (label, 1), 4 + c, 0, 1, 1);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
       gtk_editable_set_alignment (GTK_EDITABLE (spin), 1.0);
       gtk_editable_set_text (GTK_EDITABLE (spin), weight);
       g_object_set_data (G_OBJECT (spin), "ekv-criterion", GUINT_TO_POINTER (c));
       g_signal_connect (spin, "changed", G_CALLBACK (weight_changed_cb), self);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
       gtk_grid_attach (grid, spin, 4 + c, 1, 1, 1);
       g_ptr_array_add (self->weight_spins, spin);
     }
@@ -671,7 +676,14 @@ ekv_ranking_page_init (EkvRankingPage *self)
   self->matrix_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->matrix_group, _("Weighted criteria"));
   adw_preferences_group_set_description (self->matrix_group,
-                                         _("Type each option’s score per criterion (higher is better). Scores are scaled 0–1 between the lowest and the highest of each criterion, weighted by the weights (as shares of their sum) and added up. Rejected options are not ranked; the decision on each option can be taken here. The weights are not saved in the audit file: they start equal each time it is opened."));
+                                         _("Type each option’s score per criterion (higher is "
+                                           "better). Scores are scaled 0–1 between the lowest "
+                                           "and the highest of each criterion, weighted by the "
+                                           "weights (as shares of their sum) and added up. "
+                                           "Rejected options are not ranked; the decision on "
+                                           "each option can be taken here. The weights are not "
+                                           "saved in the audit file: they start equal each time "
+                                           "it is opened."));
   self->frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (self->frame, "view");
   scrolled = gtk_scrolled_window_new ();

@@ -503,9 +503,11 @@ ekv_macc_draw (cairo_t                  *cr,
 
   if (curve->len == 0)
     {
-      g_autoptr(PangoLayout) layout = new_layout (&d, _("No option avoids CO₂ yet: the curve is empty."),
-                                                  d.font_size, FALSE);
+      g_autoptr(PangoLayout) layout = NULL;
       double w, h;
+
+      layout = new_layout (&d, _("No option avoids CO₂ yet: the curve is empty."), d.font_size,
+                           FALSE);
 
       layout_size (layout, &w, &h);
       show_layout (&d, layout, (width - w) / 2, (y + height - margin - note_h - h) / 2);
