@@ -18,6 +18,7 @@
 #include "ekv-options.h"
 #include "ekv-options-page.h"
 #include "ekv-screening-page.h"
+#include "ekv-text-area.h"
 #include "ekv-util.h"
 #include "ekv-window.h"
 
@@ -716,10 +717,13 @@ test_screening (Fixture       *fixture,
   g_assert_true (ekv_record_is_set (option, EKV_OPTION_SCREENING));
   g_assert_cmpint (ekv_record_get_enum (option, EKV_OPTION_SCREENING), ==, EKV_SCREENING_REJECT);
 
-  reason = gtk_widget_get_next_sibling (GTK_WIDGET (decision));
-  g_assert_true (EKV_IS_FIELD_ROW (reason));
-  gtk_editable_set_text (GTK_EDITABLE (reason), "Rejected: the supplier cannot deliver before 2028");
+  reason = find_type (gtk_widget_get_next_sibling (GTK_WIDGET (decision)), EKV_TYPE_TEXT_AREA);
+  g_assert_nonnull (reason);
+  gtk_text_buffer_set_text (ekv_text_area_get_buffer (EKV_TEXT_AREA (reason)),
+                            "Rejected: the supplier cannot deliver before 2028", -1);
   spin ();
+  g_assert_cmpstr (ekv_record_get_string (option, EKV_OPTION_DESCRIPTION), ==,
+                   "Rejected: the supplier cannot deliver before 2028");
 
   /* Not screened: the field is unset again. */
   {
@@ -733,6 +737,9 @@ test_screening (Fixture       *fixture,
     g_assert_false (ekv_record_is_set (other, EKV_OPTION_SCREENING));
   }
 
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (GTK_WIDGET (decision),
+                                                                          ADW_TYPE_EXPANDER_ROW)),
+                                 TRUE);
   screenshot (fixture, "screening");
 
   reopened = ekv_document_open (fixture->path, EKV_STORE_OPEN_READ_ONLY, &error);

@@ -544,7 +544,9 @@ change_row_new (EkvFeasibilityPage *self,
 
   if (flow != NULL)
     {
-      title = flow_title (self->document, flow);
+      /* The flow's own name: with its unit operation's, the unit after it would
+       * not fit the row. */
+      title = g_strdup (ekv_record_get_string (flow, EKV_FLOW_NAME));
       unit = flow_unit_text (flow);
       quantity = ekv_number_format (ekv_record_get_double (flow, EKV_FLOW_QUANTITY), -1);
       if (percent)
