@@ -70,6 +70,7 @@ typedef struct
   int             water_source;   /* material view: "Water taken up" */
   int             unaccounted_source;
   int             carried_source; /* energy view: "Heat carried in by streams" */
+  GHashTable     *local_sinks;    /* (group, source node) → node index + 1 */
 } Builder;
 
 /* ------------------------------------------------------------------------ */
@@ -312,6 +313,40 @@ sink_node (Builder   *b,
   return b->sink_nodes[group];
 }
 
+/* Losses (heat, emissions, evaporation) leave where they happen: each unit's
+ * go to a node of their own placed just after the unit (see
+ * set_column_hints ()), rather than crossing the whole diagram to one shared
+ * node. A manager sees at once which unit loses what, and the long bands that
+ * would cross every other flow are not drawn. */
+static gboolean
+is_local_loss (SinkGroup group)
+{
+  return group == SINK_HEAT_LOSSES || group == SINK_AIR_EMISSIONS || group == SINK_EVAPORATION;
+}
+
+static guint
+target_sink (Builder   *b,
+             SinkGroup  group,
+             guint      source)
+{
+  gpointer key, found;
+
+  if (!is_local_loss (group) || b->local_sinks == NULL)
+    return sink_node (b, group);
+
+  key = GUINT_TO_POINTER (source * N_SINKS + group + 1);
+  found = g_hash_table_lookup (b->local_sinks, key);
+  if (found == NULL)
+    {
+      guint node = ekv_sankey_graph_add_node (b->graph, _(sinks[group].name), NULL,
+                                              sinks[group].kind);
+
+      found = GUINT_TO_POINTER (node + 1);
+      g_hash_table_insert (b->local_sinks, key, found);
+    }
+  return GPOINTER_TO_UINT (found) - 1;
+}
+
 static guint
 add_link (Builder       *b,
           guint          source,
@@ -378,7 +413,7 @@ add_flow (Builder              *b,
     return;     /* a dangling reference (the document refuses them) */
 
   source = is_empty (from) ? source_node (b, source_name (flow)) : unit_node (b, from);
-  target = is_empty (to) ? sink_node (b, sink_for_kind (kind)) : unit_node (b, to);
+  target = is_empty (to) ? target_sink (b, sink_for_kind (kind), source) : unit_node (b, to);
   add_link (b, source, target, value, band_for_kind (kind), flow);
 }
 
@@ -602,6 +637,23 @@ set_column_hints (Builder *b)
       else
         node->column_hint = last + 1;
     }
+
+  /* A unit's own losses sit in the column after it. */
+  if (b->local_sinks != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, b->local_sinks);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint source = (GPOINTER_TO_UINT (key) - 1) / N_SINKS;
+          EkvSankeyNode *node = &g_array_index (graph->nodes, EkvSankeyNode,
+                                                GPOINTER_TO_UINT (value) - 1);
+
+          node->column_hint = order[source] >= 0 ? column[source] + 1 : last + 1;
+        }
+    }
 }
 
 /* Brings every value to a unit that reads well (t rather than millions of kg)
@@ -730,6 +782,7 @@ ekv_sankey_graph_from_audit (EkvDocument        *document,
   g_autoptr(GHashTable) units = NULL;
   g_autoptr(GHashTable) unit_order = NULL;
   g_autoptr(EkvDocument) after = NULL;
+  g_autoptr(GHashTable) local_sinks = g_hash_table_new (NULL, NULL);
   GListModel *list;
   Builder b = { 0 };
 
@@ -771,6 +824,7 @@ ekv_sankey_graph_from_audit (EkvDocument        *document,
   b.water_source = -1;
   b.unaccounted_source = -1;
   b.carried_source = -1;
+  b.local_sinks = local_sinks;
   for (guint i = 0; i < N_SINKS; i++)
     b.sink_nodes[i] = -1;
 
