@@ -493,6 +493,26 @@ find_menu_button (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_tooltip_button (GtkWidget  *root,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The position of the first option that has changes and units and that no
  * action refers to (REFERENCED FALSE), or that an action refers to (TRUE). */
 static guint
@@ -555,8 +575,15 @@ test_delete_undo (Fixture       *fixture,
       g_assert_nonnull (ekv_options_page_get_row (page, used));
     }
 
-  g_assert_true (ekv_options_page_delete (page, option));
-  spin ();
+  /* The row's own delete button, as a click would. */
+  {
+    GtkWidget *button = find_tooltip_button (ekv_options_page_get_row (page, option),
+                                             "Delete Option");
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    spin ();
+  }
   g_assert_cmpuint (n_options (fixture), ==, n - 1);
   g_assert_null (ekv_document_find (fixture->document, EKV_ENTITY_OPTION, id));
   g_assert_null (ekv_options_page_get_row (page, option));
@@ -603,8 +630,16 @@ test_duplicate (Fixture       *fixture,
   EkvRecord *copy;
 
   spin ();
-  copy = ekv_options_page_duplicate (page, option);
-  spin ();
+  {
+    GtkWidget *button = find_tooltip_button (ekv_options_page_get_row (page, option),
+                                             "Duplicate Option");
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    spin ();
+    copy = g_list_model_get_item (options, 1);
+    g_object_unref (copy); /* the document holds it */
+  }
   g_assert_nonnull (copy);
   g_assert_cmpuint (n_options (fixture), ==, n + 1);
   g_assert_cmpstr (ekv_record_get_string (copy, EKV_OPTION_ID), !=,
@@ -614,6 +649,7 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (copy, EKV_ENTITY_OPTION_UNIT)),
                     ==,
                     g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_OPTION_UNIT)));
+  g_assert_true (g_str_has_suffix (ekv_record_get_string (copy, EKV_OPTION_TITLE), " (copy)"));
   g_assert_nonnull (ekv_options_page_get_row (page, copy));
 }
 
