@@ -457,6 +457,11 @@ suggestion_clicked_cb (GtkButton      *button,
 
   if (option != NULL)
     {
+      GtkWidget *row = ekv_options_page_get_row (self, option);
+
+      /* Open, ready to be adapted to the plant. */
+      if (row != NULL)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       /* Translators: a suggested option was added to the register; %s is its title */
       g_autofree char *message = g_strdup_printf (_("Added “%s”"),
                                                   ekv_record_get_string (option, EKV_OPTION_TITLE));
