@@ -124,7 +124,9 @@ scroll_to (GtkWidget *row)
   /* Coordinates in the viewport already count the current scroll. */
   if (gtk_widget_translate_coordinates (row, child, 0, 0, &x, &y))
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *adjustment;
+
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
@@ -177,6 +179,13 @@ fixture_tear_down (Fixture       *fixture,
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
+}
+
+static guint
+n_children (EkvRecord     *record,
+            EkvEntityKind  kind)
+{
+  return g_list_model_get_n_items (ekv_record_get_children (record, kind));
 }
 
 static guint
@@ -325,7 +334,9 @@ test_payback (Fixture       *fixture,
     g_assert_nonnull (change_row);
     g_assert_cmpstr (ekv_field_row_get_key (EKV_FIELD_ROW (change_row)), ==, "delta");
     again = ekv_options_compute (fixture->document, NULL);
-    g_assert_cmpfloat_with_epsilon (ekv_options_find (again, ekv_record_get_string (option, EKV_OPTION_ID))->annual_saving,
+    g_assert_cmpfloat_with_epsilon (ekv_options_find (again, ekv_record_get_string (option,
+                                                                                    EKV_OPTION_ID))
+                                      ->annual_saving,
                                     saving, 1e-6 * fabs (saving));
     g_assert_cmpstr (ekv_feasibility_page_get_figure (page, option, EKV_FEASIBILITY_NPV), ==, npv);
   }
@@ -393,7 +404,8 @@ test_payback (Fixture       *fixture,
   type_into (row, "25");
   {
     g_autoptr(EkvOptions) again = ekv_options_compute (fixture->document, NULL);
-    const EkvOptionResult *r = ekv_options_find (again, ekv_record_get_string (option, EKV_OPTION_ID));
+    const EkvOptionResult *r = ekv_options_find (again,
+                                                 ekv_record_get_string (option, EKV_OPTION_ID));
     g_autofree char *npv_at_25 = expected_money (fixture->document, r->finance.npv);
 
     g_assert_cmpfloat (again->discount_rate, ==, 25);
@@ -536,8 +548,8 @@ find_option (Fixture  *fixture,
             used = TRUE;
         }
       if (used == referenced &&
-          g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_CHANGE)) > 0 &&
-          g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_OPTION_UNIT)) > 0)
+          n_children (option, EKV_ENTITY_CHANGE) > 0 &&
+          n_children (option, EKV_ENTITY_OPTION_UNIT) > 0)
         return i;
     }
 
@@ -555,8 +567,8 @@ test_delete_undo (Fixture       *fixture,
   g_autoptr(EkvRecord) option = g_list_model_get_item (options, position);
   g_autofree char *id = g_strdup (ekv_record_get_string (option, EKV_OPTION_ID));
   g_autofree char *title = g_strdup (ekv_record_get_string (option, EKV_OPTION_TITLE));
-  guint n_changes = g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_CHANGE));
-  guint n_units = g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_OPTION_UNIT));
+  guint n_changes = n_children (option, EKV_ENTITY_CHANGE);
+  guint n_units = n_children (option, EKV_ENTITY_OPTION_UNIT);
   guint n = n_options (fixture);
   g_autoptr(EkvRecord) back = NULL;
   GtkWidget *undo;
@@ -597,9 +609,9 @@ test_delete_undo (Fixture       *fixture,
   back = g_list_model_get_item (options, position);
   g_assert_cmpstr (ekv_record_get_string (back, EKV_OPTION_ID), ==, id);
   g_assert_cmpstr (ekv_record_get_string (back, EKV_OPTION_TITLE), ==, title);
-  g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (back, EKV_ENTITY_CHANGE)),
+  g_assert_cmpuint (n_children (back, EKV_ENTITY_CHANGE),
                     ==, n_changes);
-  g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (back, EKV_ENTITY_OPTION_UNIT)),
+  g_assert_cmpuint (n_children (back, EKV_ENTITY_OPTION_UNIT),
                     ==, n_units);
   g_assert_nonnull (ekv_options_page_get_row (page, back));
 
@@ -613,7 +625,7 @@ test_delete_undo (Fixture       *fixture,
     g_assert_no_error (error);
     stored = ekv_document_find (reopened, EKV_ENTITY_OPTION, id);
     g_assert_nonnull (stored);
-    g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (stored, EKV_ENTITY_CHANGE)),
+    g_assert_cmpuint (n_children (stored, EKV_ENTITY_CHANGE),
                       ==, n_changes);
   }
 }
@@ -644,11 +656,11 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpuint (n_options (fixture), ==, n + 1);
   g_assert_cmpstr (ekv_record_get_string (copy, EKV_OPTION_ID), !=,
                    ekv_record_get_string (option, EKV_OPTION_ID));
-  g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (copy, EKV_ENTITY_CHANGE)), ==,
-                    g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_CHANGE)));
-  g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (copy, EKV_ENTITY_OPTION_UNIT)),
+  g_assert_cmpuint (n_children (copy, EKV_ENTITY_CHANGE), ==,
+                    n_children (option, EKV_ENTITY_CHANGE));
+  g_assert_cmpuint (n_children (copy, EKV_ENTITY_OPTION_UNIT),
                     ==,
-                    g_list_model_get_n_items (ekv_record_get_children (option, EKV_ENTITY_OPTION_UNIT)));
+                    n_children (option, EKV_ENTITY_OPTION_UNIT));
   g_assert_true (g_str_has_suffix (ekv_record_get_string (copy, EKV_OPTION_TITLE), " (copy)"));
   g_assert_nonnull (ekv_options_page_get_row (page, copy));
 }

@@ -241,7 +241,8 @@ figure_text (EkvFeasibilityPage    *self,
     case EKV_FEASIBILITY_WATER_SAVED:
     case EKV_FEASIBILITY_WASTEWATER_SAVED:
       {
-        double m3 = figure == EKV_FEASIBILITY_WATER_SAVED ? r->water_saved_m3 : r->wastewater_saved_m3;
+        double m3 = figure == EKV_FEASIBILITY_WATER_SAVED
+                      ? r->water_saved_m3 : r->wastewater_saved_m3;
 
         if (isnan (m3))
           return not_defined (r->dimensions_note);
@@ -423,7 +424,8 @@ rebuild_stale_cb (gpointer data)
   if (focus_change != NULL && ekv_record_get_parent (focus_change) != NULL)
     {
       GtkListBoxRow *row = find_row (self, ekv_record_get_parent (focus_change), NULL);
-      GtkWidget *entry = row != NULL ? find_descendant (GTK_WIDGET (row), focus_change, NULL) : NULL;
+      GtkWidget *entry = row != NULL ? find_descendant (GTK_WIDGET (row), focus_change, NULL)
+                                     : NULL;
 
       if (row != NULL)
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -505,7 +507,8 @@ percent_toggled_cb (GtkToggleButton    *toggle,
     return;
 
   if (percent)
-    converted = quantity > 0 ? 100.0 * ekv_record_get_double (change, EKV_CHANGE_DELTA) / quantity : 0;
+    converted = quantity > 0
+                  ? 100.0 * ekv_record_get_double (change, EKV_CHANGE_DELTA) / quantity : 0;
   else
     converted = quantity * ekv_record_get_double (change, EKV_CHANGE_DELTA_PCT) / 100.0;
 
@@ -649,8 +652,8 @@ flows_popover_show_cb (GtkPopover         *popover,
         g_autoptr(EkvRecord) unit = u < g_list_model_get_n_items (units)
                                       ? g_list_model_get_item (units, u) : NULL;
         const char *from = ekv_record_get_string (flow, EKV_FLOW_FROM);
-        const char *home = from != NULL && *from != '\0' ? from
-                                                         : ekv_record_get_string (flow, EKV_FLOW_TO);
+        const char *home = from != NULL && *from != '\0'
+                             ? from : ekv_record_get_string (flow, EKV_FLOW_TO);
         g_autofree char *title = NULL;
         g_autofree char *unit_text = NULL;
         g_autofree char *quantity = NULL;
@@ -659,7 +662,8 @@ flows_popover_show_cb (GtkPopover         *popover,
 
         if (g_hash_table_contains (shown, flow))
           continue;
-        if (unit != NULL && g_strcmp0 (home, ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID)) != 0)
+        if (unit != NULL &&
+            g_strcmp0 (home, ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID)) != 0)
           continue;
         g_hash_table_add (shown, flow);
 
@@ -731,7 +735,8 @@ option_row_new (EkvFeasibilityPage *self,
       if (unit != NULL)
         ekv_field_row_set_unit (EKV_FIELD_ROW (input), unit);
       g_object_set_data (G_OBJECT (input), "ekv-field", GUINT_TO_POINTER (inputs[i].field));
-      g_signal_connect_object (input, "changed", G_CALLBACK (input_changed_cb), self, G_CONNECT_AFTER);
+      g_signal_connect_object (input, "changed", G_CALLBACK (input_changed_cb), self,
+                               G_CONNECT_AFTER);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), input);
     }
 
@@ -745,8 +750,9 @@ option_row_new (EkvFeasibilityPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("Changes to flows"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (add_row),
                                g_list_model_get_n_items (changes) == 0
-                                 ? _("What the option changes in the inventory: pick a flow, then "
-                                     "give the change in its unit or in percent; negative means less")
+                                 ? _("What the option changes in the inventory: pick a flow, "
+                                     "then give the change in its unit or in percent; negative "
+                                     "means less")
                                  : _("Pick another flow the option changes; negative changes mean "
                                      "less"));
   menu_button = gtk_menu_button_new ();

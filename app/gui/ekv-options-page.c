@@ -533,7 +533,8 @@ ekv_options_page_init (EkvOptionsPage *self)
                                       &error))
     g_error ("The textile suggestions are missing from the resources: %s", error->message);
   self->titles = g_object_ref (GTK_STRING_LIST (gtk_builder_get_object (builder, "titles")));
-  self->categories = g_object_ref (GTK_STRING_LIST (gtk_builder_get_object (builder, "categories")));
+  self->categories = g_object_ref (GTK_STRING_LIST (gtk_builder_get_object (builder,
+                                                                            "categories")));
   self->effects = g_object_ref (GTK_STRING_LIST (gtk_builder_get_object (builder, "effects")));
   g_assert (g_list_model_get_n_items (G_LIST_MODEL (self->titles)) ==
             g_list_model_get_n_items (G_LIST_MODEL (self->categories)));

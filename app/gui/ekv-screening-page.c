@@ -149,7 +149,8 @@ option_row_new (EkvScreeningPage *self,
   gtk_widget_set_sensitive (decision, !ekv_document_is_read_only (self->document));
   g_object_set_data (G_OBJECT (decision), "ekv-record", option);
   g_object_set_data (G_OBJECT (row), "ekv-decision", decision);
-  g_signal_connect_object (decision, "notify::selected", G_CALLBACK (decision_selected_cb), self, 0);
+  g_signal_connect_object (decision, "notify::selected", G_CALLBACK (decision_selected_cb),
+                           self, 0);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
 
   reason = text_area_row_new (self->document, option, "description",
