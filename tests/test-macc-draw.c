@@ -273,10 +273,10 @@ test_files (void)
   g_autofree char *dir = new_dir ();
   g_autoptr(EkvDocument) doc = load_sample ();
   g_autoptr(EkvOptions) options = ekv_options_compute (doc, NULL);
-  static const struct { EkvMaccFormat format; const char *name, *head, *tail; } cases[] = {
-    { EKV_MACC_FORMAT_PNG, "macc.png", "\x89PNG\r\n\x1a\n", NULL },
-    { EKV_MACC_FORMAT_SVG, "macc.svg", "<?xml", "</svg>\n" },
-    { EKV_MACC_FORMAT_PDF, "macc.pdf", "%PDF-", "%%EOF\n" },
+  static const struct { EkvChartFormat format; const char *name, *head, *tail; } cases[] = {
+    { EKV_CHART_FORMAT_PNG, "macc.png", "\x89PNG\r\n\x1a\n", NULL },
+    { EKV_CHART_FORMAT_SVG, "macc.svg", "<?xml", "</svg>\n" },
+    { EKV_CHART_FORMAT_PDF, "macc.pdf", "%PDF-", "%%EOF\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -285,7 +285,7 @@ test_files (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *data = NULL;
       gsize length;
-      EkvMaccFormat format;
+      EkvChartFormat format;
 
       g_assert_true (ekv_macc_write_file (options, NULL, cases[i].format, path, 800, 500, &error));
       g_assert_no_error (error);
@@ -296,7 +296,7 @@ test_files (void)
       if (cases[i].tail != NULL)
         g_assert_true (memcmp (data + length - strlen (cases[i].tail), cases[i].tail,
                                strlen (cases[i].tail)) == 0);
-      g_assert_true (ekv_macc_format_from_nick (strrchr (cases[i].name, '.') + 1, &format));
+      g_assert_true (ekv_chart_format_from_nick (strrchr (cases[i].name, '.') + 1, &format));
       g_assert_cmpint (format, ==, cases[i].format);
     }
 
@@ -311,7 +311,7 @@ test_files (void)
     cairo_surface_destroy (png);
   }
   g_assert_cmpuint (count_files (dir), ==, 3);    /* no temporary file left */
-  g_assert_false (ekv_macc_format_from_nick ("gif", &(EkvMaccFormat) { 0 }));
+  g_assert_false (ekv_chart_format_from_nick ("gif", &(EkvChartFormat) { 0 }));
   remove_dir (dir);
 }
 
@@ -332,7 +332,7 @@ test_failed_write (void)
   g_assert_no_error (error);
 
   /* Too large for an image surface: cairo fails after the temporary file exists. */
-  g_assert_false (ekv_macc_write_file (options, NULL, EKV_MACC_FORMAT_PNG, path, 100000, 10,
+  g_assert_false (ekv_macc_write_file (options, NULL, EKV_CHART_FORMAT_PNG, path, 100000, 10,
                                        &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "keep.png"));
@@ -342,19 +342,19 @@ test_failed_write (void)
   g_assert_cmpstr (data, ==, "precious");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  g_assert_false (ekv_macc_write_file (options, NULL, EKV_MACC_FORMAT_SVG, missing, 640, 400,
+  g_assert_false (ekv_macc_write_file (options, NULL, EKV_CHART_FORMAT_SVG, missing, 640, 400,
                                        &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "macc.png"));
   g_clear_error (&error);
 
-  g_assert_false (ekv_macc_write_file (options, NULL, EKV_MACC_FORMAT_PDF, dir, 640, 400, &error));
+  g_assert_false (ekv_macc_write_file (options, NULL, EKV_CHART_FORMAT_PDF, dir, 640, 400, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   /* A good write replaces the file whole. */
-  g_assert_true (ekv_macc_write_file (options, NULL, EKV_MACC_FORMAT_PNG, path, 640, 400, &error));
+  g_assert_true (ekv_macc_write_file (options, NULL, EKV_CHART_FORMAT_PNG, path, 640, 400, &error));
   g_assert_no_error (error);
   g_clear_pointer (&data, g_free);
   g_file_get_contents (path, &data, NULL, &error);

@@ -369,7 +369,7 @@ test_macc_export (Fixture       *fixture,
   gsize length;
 
   spin ();
-  g_assert_true (ekv_portfolio_page_export (page, EKV_MACC_FORMAT_PNG, path, &error));
+  g_assert_true (ekv_portfolio_page_export (page, EKV_CHART_FORMAT_PNG, path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);

@@ -208,10 +208,10 @@ test_files (void)
 {
   g_autofree char *dir = new_dir ();
   g_autoptr(EkvSankeyGraph) graph = small_graph ();
-  static const struct { EkvSankeyFormat format; const char *name, *head, *tail; } cases[] = {
-    { EKV_SANKEY_FORMAT_PNG, "chart.png", "\x89PNG\r\n\x1a\n", NULL },
-    { EKV_SANKEY_FORMAT_SVG, "chart.svg", "<?xml", "</svg>\n" },
-    { EKV_SANKEY_FORMAT_PDF, "chart.pdf", "%PDF-", "%%EOF\n" },
+  static const struct { EkvChartFormat format; const char *name, *head, *tail; } cases[] = {
+    { EKV_CHART_FORMAT_PNG, "chart.png", "\x89PNG\r\n\x1a\n", NULL },
+    { EKV_CHART_FORMAT_SVG, "chart.svg", "<?xml", "</svg>\n" },
+    { EKV_CHART_FORMAT_PDF, "chart.pdf", "%PDF-", "%%EOF\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -220,7 +220,7 @@ test_files (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *data = NULL;
       gsize length;
-      EkvSankeyFormat format;
+      EkvChartFormat format;
 
       g_assert_true (ekv_sankey_write_file (graph, cases[i].format, path, 640, 400, &error));
       g_assert_no_error (error);
@@ -231,7 +231,7 @@ test_files (void)
       if (cases[i].tail != NULL)
         g_assert_true (memcmp (data + length - strlen (cases[i].tail), cases[i].tail,
                                strlen (cases[i].tail)) == 0);    /* PDF holds NUL bytes */
-      g_assert_true (ekv_sankey_format_from_nick (strrchr (cases[i].name, '.') + 1, &format));
+      g_assert_true (ekv_chart_format_from_nick (strrchr (cases[i].name, '.') + 1, &format));
       g_assert_cmpint (format, ==, cases[i].format);
     }
 
@@ -247,7 +247,7 @@ test_files (void)
     cairo_surface_destroy (png);
   }
   g_assert_cmpuint (count_files (dir), ==, 3);    /* no temporary file left */
-  g_assert_false (ekv_sankey_format_from_nick ("jpeg", &(EkvSankeyFormat) { 0 }));
+  g_assert_false (ekv_chart_format_from_nick ("jpeg", &(EkvChartFormat) { 0 }));
   remove_dir (dir);
 }
 
@@ -269,7 +269,7 @@ test_failed_write (void)
 
   /* A graph that cannot be laid out: a link to a node that is not there. */
   ekv_sankey_graph_add_link (bad, 0, 99, 5, NULL);
-  g_assert_false (ekv_sankey_write_file (bad, EKV_SANKEY_FORMAT_PNG, path, 640, 400, &error));
+  g_assert_false (ekv_sankey_write_file (bad, EKV_CHART_FORMAT_PNG, path, 640, 400, &error));
   g_assert_error (error, EKV_SANKEY_ERROR, EKV_SANKEY_ERROR_INVALID);
   g_clear_error (&error);
   g_file_get_contents (path, &data, NULL, &error);
@@ -277,18 +277,18 @@ test_failed_write (void)
   g_assert_cmpstr (data, ==, "precious");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  g_assert_false (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_SVG, missing, 640, 400, &error));
+  g_assert_false (ekv_sankey_write_file (graph, EKV_CHART_FORMAT_SVG, missing, 640, 400, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "chart.png"));
   g_clear_error (&error);
 
-  g_assert_false (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_PDF, dir, 640, 400, &error));
+  g_assert_false (ekv_sankey_write_file (graph, EKV_CHART_FORMAT_PDF, dir, 640, 400, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   /* And a good write replaces the file whole. */
-  g_assert_true (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_PNG, path, 640, 400, &error));
+  g_assert_true (ekv_sankey_write_file (graph, EKV_CHART_FORMAT_PNG, path, 640, 400, &error));
   g_assert_no_error (error);
   g_clear_pointer (&data, g_free);
   g_file_get_contents (path, &data, NULL, &error);
@@ -351,7 +351,7 @@ test_locale (void)
       remove_dir (dir);
       return;
     }
-  g_assert_true (ekv_sankey_write_file (graph, EKV_SANKEY_FORMAT_SVG, path, 640, 400, &error));
+  g_assert_true (ekv_sankey_write_file (graph, EKV_CHART_FORMAT_SVG, path, 640, 400, &error));
   setlocale (LC_ALL, old);
   g_assert_no_error (error);
   g_file_get_contents (path, &data, NULL, &error);

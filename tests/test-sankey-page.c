@@ -302,11 +302,11 @@ test_export_print (Fixture       *fixture,
   ekv_sankey_page_set_view (fixture->page, EKV_SANKEY_VIEW_WATER);
   spin ();
 
-  g_assert_true (ekv_sankey_page_export (fixture->page, EKV_SANKEY_FORMAT_PNG, png, &error));
+  g_assert_true (ekv_sankey_page_export (fixture->page, EKV_CHART_FORMAT_PNG, png, &error));
   g_assert_no_error (error);
   g_assert_true (file_starts_with (png, "\x89PNG"));
 
-  g_assert_true (ekv_sankey_page_export (fixture->page, EKV_SANKEY_FORMAT_PDF, pdf, &error));
+  g_assert_true (ekv_sankey_page_export (fixture->page, EKV_CHART_FORMAT_PDF, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (file_starts_with (pdf, "%PDF"));
 

@@ -119,7 +119,7 @@ ekv_sankey_command_run (int    argc,
   g_autoptr(EkvSankeyGraph) graph = NULL;
   EkvSankeyView view = EKV_SANKEY_VIEW_MATERIAL;
   EkvSankeyScenario scenario = EKV_SANKEY_SCENARIO_BASELINE;
-  EkvSankeyFormat format = EKV_SANKEY_FORMAT_PNG;
+  EkvChartFormat format = EKV_CHART_FORMAT_PNG;
   const char *out = NULL;
   const char *in = NULL;
   guint n_pictures;
@@ -143,11 +143,11 @@ ekv_sankey_command_run (int    argc,
   if (n_pictures > 1)
     return ekv_cli_usage_error (COMMAND, _("give only one of --svg, --png and --pdf"));
   if (svg != NULL)
-    format = EKV_SANKEY_FORMAT_SVG, out = svg;
+    format = EKV_CHART_FORMAT_SVG, out = svg;
   else if (pdf != NULL)
-    format = EKV_SANKEY_FORMAT_PDF, out = pdf;
+    format = EKV_CHART_FORMAT_PDF, out = pdf;
   else if (png != NULL)
-    format = EKV_SANKEY_FORMAT_PNG, out = png;
+    format = EKV_CHART_FORMAT_PNG, out = png;
 
   if ((width != 0 && (width < MIN_SIZE || width > MAX_SIZE))
       || (height != 0 && (height < MIN_SIZE || height > MAX_SIZE)))
@@ -216,7 +216,7 @@ ekv_sankey_command_run (int    argc,
     return ekv_cli_user_error (out, _("is the graph being drawn; write the picture to another file"));
 
   /* A PDF is a page to print: A4 landscape (in points) unless told otherwise. */
-  if (format == EKV_SANKEY_FORMAT_PDF && width == 0 && height == 0)
+  if (format == EKV_CHART_FORMAT_PDF && width == 0 && height == 0)
     {
       width = 842;
       height = 595;

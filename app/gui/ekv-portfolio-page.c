@@ -199,7 +199,7 @@ chooser_response_cb (GtkNativeDialog  *chooser,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *extension = NULL;
-  EkvMaccFormat format = EKV_MACC_FORMAT_PNG;
+  EkvChartFormat format = EKV_CHART_FORMAT_PNG;
   const char *dot;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -211,7 +211,7 @@ chooser_response_cb (GtkNativeDialog  *chooser,
   /* The name's extension picks the format; without one, PNG is added. */
   dot = strrchr (path, '.');
   if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL ||
-      !ekv_macc_format_from_nick (dot + 1, &format))
+      !ekv_chart_format_from_nick (dot + 1, &format))
     {
       char *with = g_strconcat (path, ".png", NULL);
 
@@ -412,7 +412,7 @@ ekv_portfolio_page_get_chart (EkvPortfolioPage *self)
 
 gboolean
 ekv_portfolio_page_export (EkvPortfolioPage *self,
-                           EkvMaccFormat     format,
+                           EkvChartFormat     format,
                            const char       *path,
                            GError          **error)
 {
@@ -425,7 +425,7 @@ ekv_portfolio_page_export (EkvPortfolioPage *self,
   options.currency = currency (self);
   options.only_portfolio = gtk_switch_get_active (GTK_SWITCH (self->only_switch));
   /* PNG in pixels, SVG and PDF in points (A4 landscape) */
-  if (format == EKV_MACC_FORMAT_PNG)
+  if (format == EKV_CHART_FORMAT_PNG)
     return ekv_macc_write_file (ekv_portfolio_page_get_options (self), &options, format, path,
                                 1600, 1000, error);
   return ekv_macc_write_file (ekv_portfolio_page_get_options (self), &options, format, path,

@@ -28,7 +28,7 @@ EkvMaccChart       *ekv_portfolio_page_get_chart     (EkvPortfolioPage *self);
 
 /* What Export does once a file is chosen. */
 gboolean            ekv_portfolio_page_export        (EkvPortfolioPage *self,
-                                                      EkvMaccFormat     format,
+                                                      EkvChartFormat     format,
                                                       const char       *path,
                                                       GError          **error);
 

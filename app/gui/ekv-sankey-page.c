@@ -35,7 +35,7 @@ struct _EkvSankeyPage
   /* Owned references */
   EkvDocument         *document;
   GtkFileChooserNative *chooser;
-  EkvSankeyFormat      chooser_format;
+  EkvChartFormat      chooser_format;
   GtkWidget           *view_buttons[EKV_SANKEY_VIEW_COST + 1];
 
   EkvSankeyView        view;
@@ -103,15 +103,15 @@ queue_rebuild (EkvSankeyPage *self)
 }
 
 static const char *
-format_extension (EkvSankeyFormat format)
+format_extension (EkvChartFormat format)
 {
   switch (format)
     {
-    case EKV_SANKEY_FORMAT_SVG:
+    case EKV_CHART_FORMAT_SVG:
       return "svg";
-    case EKV_SANKEY_FORMAT_PDF:
+    case EKV_CHART_FORMAT_PDF:
       return "pdf";
-    case EKV_SANKEY_FORMAT_PNG:
+    case EKV_CHART_FORMAT_PNG:
     default:
       return "png";
     }
@@ -236,9 +236,9 @@ export_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
   const char *firm;
-  EkvSankeyFormat format;
+  EkvChartFormat format;
 
-  if (!ekv_sankey_format_from_nick (nick, &format))
+  if (!ekv_chart_format_from_nick (nick, &format))
     g_return_if_reached ();
 
   firm = ekv_record_get_string (ekv_document_get_company (self->document), EKV_COMPANY_NAME);
@@ -248,8 +248,8 @@ export_action (GtkWidget  *widget,
 
   pattern = g_strdup_printf ("*.%s", format_extension (format));
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, format == EKV_SANKEY_FORMAT_PNG ? _("PNG pictures")
-                                    : format == EKV_SANKEY_FORMAT_SVG ? _("SVG drawings")
+  gtk_file_filter_set_name (filter, format == EKV_CHART_FORMAT_PNG ? _("PNG pictures")
+                                    : format == EKV_CHART_FORMAT_SVG ? _("SVG drawings")
                                     : _("PDF documents"));
 
   g_clear_object (&self->chooser);
@@ -478,12 +478,12 @@ ekv_sankey_page_get_message (EkvSankeyPage *self)
 
 gboolean
 ekv_sankey_page_export (EkvSankeyPage    *self,
-                        EkvSankeyFormat   format,
+                        EkvChartFormat   format,
                         const char       *path,
                         GError          **error)
 {
   g_autoptr(EkvSankeyGraph) graph = NULL;
-  gboolean pixels = format == EKV_SANKEY_FORMAT_PNG;
+  gboolean pixels = format == EKV_CHART_FORMAT_PNG;
 
   g_return_val_if_fail (EKV_IS_SANKEY_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);

@@ -26,7 +26,7 @@ const char     *ekv_sankey_page_get_message   (EkvSankeyPage     *self);
 
 /* What Export does once a file is chosen. */
 gboolean        ekv_sankey_page_export        (EkvSankeyPage     *self,
-                                               EkvSankeyFormat    format,
+                                               EkvChartFormat    format,
                                                const char        *path,
                                                GError           **error);
 /* What Print does, printed to a PDF file instead of a printer (no dialogue). */

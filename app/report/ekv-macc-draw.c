@@ -8,13 +8,8 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
@@ -519,179 +514,48 @@ ekv_macc_draw (cairo_t                  *cr,
   cairo_restore (cr);
 }
 
-gboolean
-ekv_macc_format_from_nick (const char    *nick,
-                           EkvMaccFormat *format)
-{
-  static const char * const nicks[] = { "png", "svg", "pdf" };
-
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (nicks); i++)
-    if (g_ascii_strcasecmp (nick, nicks[i]) == 0)
-      {
-        *format = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Files                                                                    */
 
 typedef struct
 {
-  int fd;
-  int error;    /* errno of the first failed write, or 0 */
-} Sink;
-
-static cairo_status_t
-sink_write_cb (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  Sink *sink = closure;
-
-  while (length > 0 && sink->error == 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno != EINTR)
-            sink->error = errno;
-          continue;
-        }
-      data += n;
-      length -= n;
-    }
-  return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
+  EkvOptions               *options;
+  const EkvMaccDrawOptions *draw_options;
+} FileDrawing;
 
 static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          code,
-                 const char  *reason)
+draw_curve_cb (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data,
+               GError  **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  /* Translators: %s are a file name and the reason (“No space left on device”) */
-  g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"), display, reason);
-  return FALSE;
-}
-
-static cairo_status_t
-render_to (EkvOptions               *options,
-           const EkvMaccDrawOptions *draw_options,
-           EkvMaccFormat             format,
-           Sink                     *sink,
-           double                    width,
-           double                    height)
-{
+  FileDrawing *f = user_data;
   EkvMaccDrawOptions copy;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
 
-  if (draw_options != NULL)
-    copy = *draw_options;
+  if (f->draw_options != NULL)
+    copy = *f->draw_options;
   else
     ekv_macc_draw_options_init (&copy);
   copy.bars = NULL;
   copy.off_curve = NULL;
-
-  switch (format)
-    {
-    case EKV_MACC_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (sink_write_cb, sink, width, height);
-      break;
-    case EKV_MACC_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ekoverim");
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                      _("Marginal abatement cost curve"));
-      break;
-    case EKV_MACC_FORMAT_PNG:
-    default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
-                                            (int) ceil (height));
-      break;
-    }
-
-  cr = cairo_create (surface);
-  ekv_macc_draw (cr, options, width, height, &copy);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS && format == EKV_MACC_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, sink_write_cb, sink);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return status;
+  ekv_macc_draw (cr, f->options, width, height, &copy);
+  return TRUE;
 }
 
 gboolean
 ekv_macc_write_file (EkvOptions               *options,
                      const EkvMaccDrawOptions *draw_options,
-                     EkvMaccFormat             format,
+                     EkvChartFormat            format,
                      const char               *path,
                      double                    width,
                      double                    height,
                      GError                  **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  cairo_status_t status;
-  Sink sink = { -1, 0 };
-  gboolean ok;
-  mode_t mask;
+  FileDrawing f = { options, draw_options };
 
   g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return set_write_error (error, path, G_IO_ERROR_IS_DIRECTORY, g_strerror (EISDIR));
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp (tmp);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      return set_write_error (error, path, g_io_error_from_errno (saved), g_strerror (saved));
-    }
-  /* As any new file: the umask decides, not mkstemp's 0600. */
-  mask = umask (0);
-  umask (mask);
-  if (fchmod (sink.fd, 0666 & ~mask) != 0)
-    { /* the file stays private: not worth failing for */ }
-
-  status = render_to (options, draw_options, format, &sink, width, height);
-  ok = status == CAIRO_STATUS_SUCCESS && sink.error == 0;
-  if (ok && fsync (sink.fd) != 0 && errno != EINVAL)
-    sink.error = errno, ok = FALSE;
-  if (close (sink.fd) != 0 && ok)
-    sink.error = errno, ok = FALSE;
-  if (ok && g_rename (tmp, path) != 0)
-    sink.error = errno, ok = FALSE;
-
-  if (!ok)
-    {
-      g_unlink (tmp);
-      if (sink.error != 0)
-        return set_write_error (error, path, g_io_error_from_errno (sink.error),
-                                g_strerror (sink.error));
-      return set_write_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-    }
-  return TRUE;
+  return ekv_chart_write_file (format, path, width, height, _("Marginal abatement cost curve"),
+                               draw_curve_cb, &f, error);
 }

@@ -14,17 +14,12 @@
 
 #include <cairo.h>
 
+#include "ekv-chart-file.h"
+
 #include "ekv-options.h"
 #include "ekv-palette.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  EKV_MACC_FORMAT_PNG,
-  EKV_MACC_FORMAT_SVG,
-  EKV_MACC_FORMAT_PDF,
-} EkvMaccFormat;
 
 /* Where one option's bar was drawn, in the drawing's coordinates (y0 < y1). */
 typedef struct
@@ -59,10 +54,6 @@ void      ekv_macc_draw              (cairo_t                  *cr,
                                       double                    height,
                                       const EkvMaccDrawOptions *draw_options);
 
-/* "png", "svg", "pdf"; FALSE for anything else. */
-gboolean  ekv_macc_format_from_nick  (const char               *nick,
-                                      EkvMaccFormat            *format);
-
 /* Draws the curve of OPTIONS (DRAW_OPTIONS may be NULL; its bars and off_curve
  * are ignored) to PATH as FORMAT: PNG in pixels, SVG and PDF in points of WIDTH ×
  * HEIGHT. Written to a temporary file beside PATH and renamed over it only when
@@ -70,7 +61,7 @@ gboolean  ekv_macc_format_from_nick  (const char               *nick,
  * Errors (G_IO_ERROR) are translated and name the file. */
 gboolean  ekv_macc_write_file        (EkvOptions               *options,
                                       const EkvMaccDrawOptions *draw_options,
-                                      EkvMaccFormat             format,
+                                      EkvChartFormat             format,
                                       const char               *path,
                                       double                    width,
                                       double                    height,

@@ -43,23 +43,6 @@ ekv_sankey_draw_options_init (EkvSankeyDrawOptions *options)
   };
 }
 
-gboolean
-ekv_sankey_format_from_nick (const char      *nick,
-                             EkvSankeyFormat *format)
-{
-  static const char * const nicks[] = { "png", "svg", "pdf" };
-
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (nicks); i++)
-    if (g_ascii_strcasecmp (nick, nicks[i]) == 0)
-      {
-        *format = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 PangoLayout *
 _ekv_sankey_new_layout (EkvSankeyDrawing *d,
                         cairo_t          *cr,
@@ -874,4 +857,31 @@ ekv_sankey_hit (EkvSankeyGraph *graph,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return kind;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Files                                                                    */
+
+static gboolean
+draw_graph_cb (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data,
+               GError  **error)
+{
+  return ekv_sankey_draw (cr, user_data, width, height, NULL, error);
+}
+
+gboolean
+ekv_sankey_write_file (EkvSankeyGraph  *graph,
+                       EkvChartFormat   format,
+                       const char      *path,
+                       double           width,
+                       double           height,
+                       GError         **error)
+{
+  g_return_val_if_fail (graph != NULL, FALSE);
+
+  return ekv_chart_write_file (format, path, width, height, graph->title, draw_graph_cb, graph,
+                               error);
 }

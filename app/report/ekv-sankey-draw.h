@@ -13,17 +13,11 @@
 
 #include <cairo.h>
 
+#include "ekv-chart-file.h"
 #include "ekv-palette.h"
 #include "ekv-sankey.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  EKV_SANKEY_FORMAT_PNG,
-  EKV_SANKEY_FORMAT_SVG,
-  EKV_SANKEY_FORMAT_PDF,
-} EkvSankeyFormat;
 
 typedef struct
 {
@@ -84,17 +78,13 @@ EkvSankeyHitKind ekv_sankey_hit        (EkvSankeyGraph             *graph,
                                         double                      y,
                                         guint                      *index);
 
-/* "png", "svg", "pdf"; from_nick returns FALSE for anything else. */
-gboolean  ekv_sankey_format_from_nick  (const char                 *nick,
-                                        EkvSankeyFormat            *format);
-
 /* Draws GRAPH (default options) to PATH as FORMAT: PNG in pixels, SVG and PDF in
  * points of WIDTH × HEIGHT. Written to a temporary file beside PATH and renamed
  * over it only when complete, so a failure never leaves half a file nor harms
  * one already there. Errors (G_IO_ERROR, or the layout's) are translated and
  * name the file. */
 gboolean  ekv_sankey_write_file        (EkvSankeyGraph             *graph,
-                                        EkvSankeyFormat             format,
+                                        EkvChartFormat             format,
                                         const char                 *path,
                                         double                      width,
                                         double                      height,

@@ -1,4 +1,4 @@
-/* ekv-sankey-file.c: a Sankey chart written to a PNG, SVG or PDF file
+/* ekv-chart-file.c: a chart written to a PNG, SVG or PDF file, safely
  * SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright 2026 The Ekoverim authors
  */
@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,10 +15,24 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "ekv-sankey-draw.h"
+#include "ekv-chart-file.h"
 
-/* ------------------------------------------------------------------------ */
-/* Files                                                                    */
+static const char * const format_nicks[] = { "png", "svg", "pdf" };
+
+gboolean
+ekv_chart_format_from_nick (const char     *nick,
+                            EkvChartFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (format_nicks); i++)
+    if (g_ascii_strcasecmp (nick, format_nicks[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
 
 typedef struct
 {
@@ -64,13 +79,15 @@ set_write_error (GError     **error,
 
 /* The drawing as FORMAT into SINK; FALSE (cairo's status in STATUS) on failure. */
 static gboolean
-render_to (EkvSankeyGraph   *graph,
-           EkvSankeyFormat   format,
-           Sink             *sink,
-           double            width,
-           double            height,
-           cairo_status_t   *status,
-           GError          **error)
+render_to (EkvChartFormat     format,
+           Sink              *sink,
+           double             width,
+           double             height,
+           const char        *title,
+           EkvChartDrawFunc   draw,
+           gpointer           user_data,
+           cairo_status_t    *status,
+           GError           **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -78,28 +95,29 @@ render_to (EkvSankeyGraph   *graph,
 
   switch (format)
     {
-    case EKV_SANKEY_FORMAT_SVG:
+    case EKV_CHART_FORMAT_SVG:
       surface = cairo_svg_surface_create_for_stream (write_cb, sink, width, height);
       break;
-    case EKV_SANKEY_FORMAT_PDF:
+    case EKV_CHART_FORMAT_PDF:
       surface = cairo_pdf_surface_create_for_stream (write_cb, sink, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ekoverim");
-      if (graph->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, graph->title);
+      if (title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       break;
-    case EKV_SANKEY_FORMAT_PNG:
+    case EKV_CHART_FORMAT_PNG:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
+                                            (int) ceil (height));
       break;
     }
 
   cr = cairo_create (surface);
-  ok = ekv_sankey_draw (cr, graph, width, height, NULL, error);
+  ok = draw (cr, width, height, user_data, error);
   cairo_show_page (cr);
   *status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (ok && *status == CAIRO_STATUS_SUCCESS && format == EKV_SANKEY_FORMAT_PNG)
+  if (ok && *status == CAIRO_STATUS_SUCCESS && format == EKV_CHART_FORMAT_PNG)
     *status = cairo_surface_write_to_png_stream (surface, write_cb, sink);
   cairo_surface_finish (surface);
   if (*status == CAIRO_STATUS_SUCCESS)
@@ -110,12 +128,14 @@ render_to (EkvSankeyGraph   *graph,
 }
 
 gboolean
-ekv_sankey_write_file (EkvSankeyGraph   *graph,
-                       EkvSankeyFormat   format,
-                       const char       *path,
-                       double            width,
-                       double            height,
-                       GError          **error)
+ekv_chart_write_file (EkvChartFormat     format,
+                      const char        *path,
+                      double             width,
+                      double             height,
+                      const char        *title,
+                      EkvChartDrawFunc   draw,
+                      gpointer           user_data,
+                      GError           **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -125,16 +145,16 @@ ekv_sankey_write_file (EkvSankeyGraph   *graph,
   mode_t mask;
   gboolean ok;
 
-  g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
   g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return set_write_error (error, path, G_IO_ERROR_IS_DIRECTORY, g_strerror (EISDIR));
 
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
   tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
   sink.fd = g_mkstemp (tmp);
   if (sink.fd < 0)
@@ -150,7 +170,7 @@ ekv_sankey_write_file (EkvSankeyGraph   *graph,
   if (fchmod (sink.fd, 0666 & ~mask) != 0)
     { /* the file stays private: not worth failing for */ }
 
-  ok = render_to (graph, format, &sink, width, height, &status, error);
+  ok = render_to (format, &sink, width, height, title, draw, user_data, &status, error);
   if (ok && fsync (sink.fd) != 0 && errno != EINVAL)
     sink.error = errno, ok = FALSE;
   if (close (sink.fd) != 0 && ok)
@@ -162,9 +182,10 @@ ekv_sankey_write_file (EkvSankeyGraph   *graph,
     {
       g_unlink (tmp);
       if (error != NULL && *error != NULL)
-        return FALSE;     /* the layout's own error */
+        return FALSE;     /* the drawing's own error */
       if (sink.error != 0)
-        return set_write_error (error, path, g_io_error_from_errno (sink.error), g_strerror (sink.error));
+        return set_write_error (error, path, g_io_error_from_errno (sink.error),
+                                g_strerror (sink.error));
       return set_write_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
     }
   return TRUE;
