@@ -461,39 +461,6 @@ add_clicked_cb (EkvBillsPage *self)
 }
 
 /* }}} */
-/* Removal with Undo {{{ */
-
-typedef struct
-{
-  EkvDocument *document;
-  EkvRecord   *record;
-  guint        position;
-} Removal;
-
-static void
-removal_free (gpointer  data,
-              GClosure *closure)
-{
-  Removal *removal = data;
-
-  g_clear_object (&removal->document);
-  g_clear_object (&removal->record);
-  g_free (removal);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 Removal  *removal)
-{
-  g_autoptr(GError) error = NULL;
-  GListModel *bills = ekv_document_get_list (removal->document, EKV_ENTITY_BILL);
-  guint position = MIN (removal->position, g_list_model_get_n_items (bills));
-
-  if (!ekv_document_insert (removal->document, removal->record, NULL, position, &error))
-    g_warning ("Could not undo the removal of a bill: %s", error->message);
-}
-
-/* }}} */
 /* Building {{{ */
 
 static GtkWidget *
@@ -884,13 +851,9 @@ ekv_bills_page_remove_month (EkvBillsPage *self,
                              EkvCarrier    carrier,
                              guint         month)
 {
-  g_autoptr(GError) error = NULL;
-  GListModel *bills;
-  GtkWidget *overlay;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
   Section *section;
-  Removal *removal;
-  AdwToast *toast;
-  guint position = 0;
 
   g_return_if_fail (EKV_IS_BILLS_PAGE (self));
 
@@ -900,50 +863,17 @@ ekv_bills_page_remove_month (EkvBillsPage *self,
   if (section->bills[month] == NULL)
     return;
 
-  bills = ekv_document_get_list (self->document, EKV_ENTITY_BILL);
-  if (!g_list_store_find (G_LIST_STORE (bills), section->bills[month], &position))
-    return;
-
-  removal = g_new0 (Removal, 1);
-  removal->document = g_object_ref (self->document);
-  removal->record = g_object_ref (section->bills[month]);
-  removal->position = position;
-
   /* The carrier keeps its section when its last bill goes, so that the months
    * stay where the user was working (and Undo has somewhere to come back to). */
   g_array_append_val (self->extra, carrier);
 
-  if (!ekv_document_remove (self->document, removal->record, &error))
-    {
-      removal_free (removal, NULL);
-      ekv_gui_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    {
-      removal_free (removal, NULL);
-      return;
-    }
-
-  {
-    g_autofree char *title = month_title (self, month);
-    g_autofree char *message = NULL;
-    g_autofree char *escaped = NULL;
-
-    /* Translators: a toast after a bill is deleted: its carrier, then its month,
-     * e.g. "Electricity bill of March 2025 deleted" */
-    message = g_strdup_printf (_("%s bill of %s deleted"),
-                               ekv_enum_get_label (EKV_TYPE_CARRIER, carrier), title);
-    escaped = g_markup_escape_text (message, -1);
-    toast = adw_toast_new (escaped);
-  }
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), removal,
-                         removal_free, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  title = month_title (self, month);
+  /* Translators: a toast after a bill is deleted: its carrier, then its month,
+   * e.g. "Electricity bill of March 2025 deleted" */
+  message = g_strdup_printf (_("%s bill of %s deleted"),
+                             ekv_enum_get_label (EKV_TYPE_CARRIER, carrier), title);
+  ekv_gui_remove_with_undo_full (GTK_WIDGET (self), self->document, section->bills[month],
+                                 message);
 }
 
 /* }}} */

@@ -57,7 +57,11 @@ undo_clicked_cb (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!ekv_document_insert (removal->document, removal->record, NULL, removal->position, &error))
+  GListModel *list = ekv_document_get_list (removal->document,
+                                            ekv_record_get_kind (removal->record));
+  guint position = MIN (removal->position, g_list_model_get_n_items (list));
+
+  if (!ekv_document_insert (removal->document, removal->record, NULL, position, &error))
     g_warning ("Could not undo a removal: %s", error->message);
 }
 
@@ -65,6 +69,15 @@ gboolean
 ekv_gui_remove_with_undo (GtkWidget   *widget,
                           EkvDocument *document,
                           EkvRecord   *record)
+{
+  return ekv_gui_remove_with_undo_full (widget, document, record, NULL);
+}
+
+gboolean
+ekv_gui_remove_with_undo_full (GtkWidget   *widget,
+                               EkvDocument *document,
+                               EkvRecord   *record,
+                               const char  *message)
 {
   g_autoptr(GError) error = NULL;
   GListModel *list;
@@ -100,13 +113,51 @@ ekv_gui_remove_with_undo (GtkWidget   *widget,
       return TRUE;
     }
 
-  toast = adw_toast_new (_("Removed"));
+  if (message != NULL)
+    {
+      /* Toast titles are markup in libadwaita 1.2. */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      toast = adw_toast_new (escaped);
+    }
+  else
+    toast = adw_toast_new (_("Removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), removal,
                          removal_free, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   return TRUE;
+}
+
+GtkWidget *
+ekv_gui_text_area_row_new (EkvDocument *document,
+                           EkvRecord   *record,
+                           const char  *key,
+                           const char  *title)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *area = g_object_new (EKV_TYPE_TEXT_AREA, "key", key, NULL);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  ekv_text_area_set_source (EKV_TEXT_AREA (area), document, record);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
 }
 
 char *

@@ -19,6 +19,17 @@ void       ekv_gui_toast             (GtkWidget       *widget,
 gboolean   ekv_gui_remove_with_undo  (GtkWidget       *widget,
                                       EkvDocument     *document,
                                       EkvRecord       *record);
+/* The same with the toast saying MESSAGE (plain text) instead of "Removed". */
+gboolean   ekv_gui_remove_with_undo_full (GtkWidget   *widget,
+                                          EkvDocument *document,
+                                          EkvRecord   *record,
+                                          const char  *message);
+/* A list row holding an EkvTextArea (several lines of free text) that edits
+ * RECORD's field KEY through DOCUMENT, under a caption TITLE. */
+GtkWidget *ekv_gui_text_area_row_new (EkvDocument     *document,
+                                      EkvRecord       *record,
+                                      const char      *key,
+                                      const char      *title);
 
 /* An AdwComboRow over every value of ENUM_TYPE, labelled by ekv_enum_get_label(),
  * its selection bound both ways to RECORD's enum property KEY. */

@@ -291,37 +291,6 @@ text_row_new (EkvOptionsPage *self,
   return row;
 }
 
-/* A row of several lines of free text (an EkvTextArea) under a caption. */
-static GtkWidget *
-text_area_row_new (EkvDocument *document,
-                   EkvRecord   *record,
-                   const char  *key,
-                   const char  *title)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *area = g_object_new (EKV_TYPE_TEXT_AREA, "key", key, NULL);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  ekv_text_area_set_source (EKV_TEXT_AREA (area), document, record);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), area);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
-
 static GtkWidget *
 option_row_new (EkvOptionsPage *self,
                 EkvRecord      *option)
@@ -379,10 +348,10 @@ option_row_new (EkvOptionsPage *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), units_row);
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            text_area_row_new (self->document, option, "cause",
+                            ekv_gui_text_area_row_new (self->document, option, "cause",
                                                _("Cause (what in the process makes the waste)")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            text_area_row_new (self->document, option, "description",
+                            ekv_gui_text_area_row_new (self->document, option, "description",
                                                _("Description (what to do, who proposed it)")));
 
   enum_row = ekv_gui_enum_row_new (option, "status", EKV_TYPE_OPTION_STATUS, _("Status"));

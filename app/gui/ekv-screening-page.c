@@ -93,37 +93,6 @@ decision_selected_cb (AdwComboRow      *decision,
     }
 }
 
-/* A row of several lines of free text (an EkvTextArea) under a caption. */
-static GtkWidget *
-text_area_row_new (EkvDocument *document,
-                   EkvRecord   *record,
-                   const char  *key,
-                   const char  *title)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *area = g_object_new (EKV_TYPE_TEXT_AREA, "key", key, NULL);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  ekv_text_area_set_source (EKV_TEXT_AREA (area), document, record);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), area);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
-
 static GtkWidget *
 option_row_new (EkvScreeningPage *self,
                 EkvRecord        *option)
@@ -153,7 +122,7 @@ option_row_new (EkvScreeningPage *self,
                            self, 0);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
 
-  reason = text_area_row_new (self->document, option, "description",
+  reason = ekv_gui_text_area_row_new (self->document, option, "description",
                               _("Reason (kept in the option’s description)"));
   g_object_set_data (G_OBJECT (row), "ekv-reason", reason);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), reason);
