@@ -8,11 +8,9 @@
 
 #include <glib/gstdio.h>
 
-#include "ekv-application.h"
 #include "ekv-flow-table-page.h"
+#include "ekv-test-gui.h"
 #include "ekv-window.h"
-
-static char **mime_dirs;
 
 typedef struct
 {
@@ -25,64 +23,14 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Waits (up to 5 s) until WINDOW's surface is on a monitor: popovers need one. */
-static void
-wait_for_monitor (GtkWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!timed_out)
-    {
-      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL &&
-          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *page;
 
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
-  fixture->app = ekv_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("ekv-flow-table-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
-  g_assert_no_error (error);
+  ekv_test_open_sample ("ekv-flow-table", TRUE, &fixture->app, &fixture->dir, &fixture->window);
   fixture->document = ekv_window_get_document (fixture->window);
   fixture->path = g_strdup (ekv_document_get_path (fixture->document));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_monitor (GTK_WINDOW (fixture->window));
 
   page = ekv_window_show_page (fixture->window, "flows");
   g_assert_true (EKV_IS_FLOW_TABLE_PAGE (page));
@@ -91,28 +39,14 @@ fixture_set_up (Fixture       *fixture,
    * at one unit's flows unless they need them all (this keeps them quick under
    * the address sanitizer). */
   ekv_flow_table_page_set_unit (fixture->page, "u1");
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ekv_test_close_sample (&fixture->app, &fixture->dir, &fixture->window);
   g_free (fixture->path);
 }
 
@@ -150,21 +84,11 @@ cell (Fixture    *fixture,
   /* The row on screen: show the unit the flow enters (or leaves). */
   ekv_flow_table_page_set_unit (fixture->page,
                                 unit != NULL ? unit : ekv_record_get_string (record, EKV_FLOW_FROM));
-  spin ();
+  ekv_test_spin ();
   widget = ekv_flow_table_page_get_cell (fixture->page, flow (fixture, flow_id),
                                          column_of (fixture, field));
   g_assert_nonnull (widget);
   return widget;
-}
-
-static EkvDocument *
-reopen (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  EkvDocument *document = ekv_document_open (fixture->path, EKV_STORE_OPEN_READ_ONLY, &error);
-
-  g_assert_no_error (error);
-  return document;
 }
 
 static gboolean
@@ -187,28 +111,8 @@ press (GtkWidget      *widget,
         }
     }
 
-  spin ();
+  ekv_test_spin ();
   return handled;
-}
-
-/* The first widget of TYPE under ROOT, not looking into popovers (a drop-down's
- * has a search entry of its own). */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  if (GTK_IS_POPOVER (root))
-    return NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The button whose content has the list-add icon. */
@@ -239,7 +143,7 @@ test_rows (Fixture       *fixture,
   guint expected = 0;
 
   ekv_flow_table_page_set_unit (fixture->page, NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, g_list_model_get_n_items (flows));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 96);
 
@@ -254,7 +158,7 @@ test_rows (Fixture       *fixture,
   g_assert_cmpuint (expected, >, 5);
 
   ekv_flow_table_page_set_unit (fixture->page, "u4");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -267,12 +171,12 @@ test_rows (Fixture       *fixture,
   /* Finding by name, whatever the case, with Turkish capitals. */
   ekv_flow_table_page_set_unit (fixture->page, NULL);
   {
-    GtkWidget *search = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *search = ekv_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY);
 
     gtk_editable_set_text (GTK_EDITABLE (search), "KOSTİK");
     /* Not waiting for the entry's typing delay. */
     g_signal_emit_by_name (search, "search-changed");
-    spin ();
+    ekv_test_spin ();
   }
   g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, 96);
@@ -311,7 +215,7 @@ test_type_quantity (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (editor), "12x");
   g_signal_emit_by_name (editor, "activate");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, before);
   g_assert_true (editor_of (root) == editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "12x");
@@ -322,7 +226,7 @@ test_type_quantity (Fixture       *fixture,
   /* A negative mass is refused by the document. */
   gtk_editable_set_text (GTK_EDITABLE (editor), "-5");
   g_signal_emit_by_name (editor, "activate");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, before);
   g_assert_true (gtk_widget_has_css_class (editor, "error"));
 
@@ -335,11 +239,11 @@ test_type_quantity (Fixture       *fixture,
   g_assert_nonnull (editor);
   gtk_editable_set_text (GTK_EDITABLE (editor), "3500.5");
   g_signal_emit_by_name (editor, "activate");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, 3500.5);
   g_assert_null (editor_of (root));
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (stored, EKV_ENTITY_FLOW, "f1"),
                                             EKV_FLOW_QUANTITY), ==, 3500.5);
 }
@@ -360,7 +264,7 @@ test_type_over (Fixture       *fixture,
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "7");
   g_signal_emit_by_name (editor, "activate");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpfloat (ekv_record_get_double (f1, EKV_FLOW_QUANTITY), ==, 7);
 }
 
@@ -377,7 +281,7 @@ test_tab (Fixture       *fixture,
   GtkWidget *editor;
 
   editor = ekv_flow_table_page_edit_cell (fixture->page, f1, column_of (fixture, EKV_FLOW_QUANTITY));
-  spin ();
+  ekv_test_spin ();
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (window), editor) ||
                  gtk_root_get_focus (window) == editor);
 
@@ -398,6 +302,12 @@ test_tab (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (window), root));
 }
 
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
 /* Opens a choice cell (a button) and picks the item labelled LABEL. */
 static void
 choose (GtkWidget  *button,
@@ -410,7 +320,7 @@ choose (GtkWidget  *button,
 
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  ekv_test_spin ();
 
   for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -418,16 +328,7 @@ choose (GtkWidget  *button,
       popover = child;
   g_assert_nonnull (popover);
   /* A cell off screen is scrolled to first; its list opens a moment later. */
-  {
-    gboolean timed_out = FALSE;
-    guint id = g_timeout_add (3000, timeout_cb, &timed_out);
-
-    while (!gtk_widget_get_visible (popover) && !timed_out)
-      g_main_context_iteration (NULL, TRUE);
-    if (!timed_out)
-      g_source_remove (id);
-  }
-  g_assert_true (gtk_widget_get_visible (popover));
+  ekv_test_wait_until (is_visible, popover, 3000);
 
   list = gtk_widget_get_first_child (popover);
   while (list != NULL && !GTK_IS_LIST_BOX (list))
@@ -449,7 +350,7 @@ choose (GtkWidget  *button,
         }
     }
   g_assert_true (found);
-  spin ();
+  ekv_test_spin ();
 }
 
 static const char *
@@ -495,10 +396,10 @@ test_choose (Fixture       *fixture,
   /* A renamed unit shows its new name in the cells at once. */
   choose (from, ekv_record_get_string (u1, EKV_UNIT_OPERATION_NAME));
   g_object_set (u1, "name", "Depo", NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpstr (button_text (from), ==, "Depo");
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpint (ekv_record_get_enum (ekv_document_find (stored, EKV_ENTITY_FLOW, "f1"),
                                         EKV_FLOW_KIND), ==, EKV_FLOW_KIND_AUXILIARY);
 }
@@ -513,12 +414,12 @@ test_leaves_unit (Fixture       *fixture,
   guint n;
 
   ekv_flow_table_page_set_unit (fixture->page, "u4");
-  spin ();
+  ekv_test_spin ();
   n = g_list_model_get_n_items (rows);
   first = g_list_model_get_item (rows, 0);
   g_object_set (first, g_strcmp0 (ekv_record_get_string (first, EKV_FLOW_TO), "u4") == 0
                          ? "to-unit" : "from-unit", NULL, NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n - 1);
 }
 
@@ -527,7 +428,7 @@ static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (fixture->page),
+  GtkColumnView *view = GTK_COLUMN_VIEW (ekv_test_find_widget (GTK_WIDGET (fixture->page),
                                                       GTK_TYPE_COLUMN_VIEW));
   g_autoptr(GtkColumnViewColumn) column = NULL;
   GListModel *rows = ekv_flow_table_page_get_rows (fixture->page);
@@ -536,7 +437,7 @@ test_sort (Fixture       *fixture,
   column = g_list_model_get_item (gtk_column_view_get_columns (view),
                                   column_of (fixture, EKV_FLOW_QUANTITY));
   gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
-  spin ();
+  ekv_test_spin ();
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -560,10 +461,10 @@ test_delete (Fixture       *fixture,
 
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n - 1);
   g_assert_null (ekv_document_find (fixture->document, EKV_ENTITY_FLOW, "f2"));
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_null (ekv_document_find (stored, EKV_ENTITY_FLOW, "f2"));
 }
 
@@ -579,7 +480,7 @@ test_duplicate (Fixture       *fixture,
 
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n + 1);
   copy = g_list_model_get_item (flows, 2);
   g_assert_cmpstr (ekv_record_get_string (copy, EKV_FLOW_NAME), ==,
@@ -597,56 +498,27 @@ test_add (Fixture       *fixture,
   guint n;
 
   ekv_flow_table_page_set_unit (fixture->page, "u2");
-  spin ();
+  ekv_test_spin ();
   n = g_list_model_get_n_items (rows);
 
   add = find_add_button (GTK_WIDGET (fixture->page));
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n + 1);
 
   ekv_flow_table_page_set_unit (fixture->page, NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_false (gtk_widget_get_sensitive (add));
-}
-
-static char **
-get_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **dirs;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  dirs = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return dirs;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  mime_dirs = get_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      g_strfreev (mime_dirs);
-      return 0;
-    }
-
-  adw_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, fn) \
   g_test_add ("/ekv/flow-table/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -662,7 +534,5 @@ main (int   argc,
   ADD ("add", test_add);
 #undef ADD
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-  return status;
+  return g_test_run ();
 }

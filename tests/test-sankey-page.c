@@ -8,12 +8,10 @@
 
 #include <glib/gstdio.h>
 
-#include "ekv-application.h"
 #include "ekv-inventory-page.h"
 #include "ekv-sankey-page.h"
+#include "ekv-test-gui.h"
 #include "ekv-window.h"
-
-static char **mime_dirs;
 
 typedef struct
 {
@@ -25,84 +23,42 @@ typedef struct
   EkvSankeyChart *chart;
 } Fixture;
 
-static void
-spin (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until the chart has been drawn (up to 5 s). */
+static gboolean
+drawn (gpointer data)
+{
+  Fixture *fixture = data;
+  double x, y;
+
+  return ekv_sankey_chart_get_link_point (fixture->chart, 0, &x, &y);
+}
+
 static void
 wait_for_drawing (Fixture *fixture)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-  double x, y;
-
-  while (!timed_out && !ekv_sankey_chart_get_link_point (fixture->chart, 0, &x, &y))
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  ekv_test_wait_until (drawn, fixture, 5000);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *page;
 
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
-  fixture->app = ekv_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("ekv-sankey-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
-  g_assert_no_error (error);
+  ekv_test_open_sample ("ekv-sankey-page", TRUE, &fixture->app, &fixture->dir, &fixture->window);
   fixture->document = ekv_window_get_document (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
   page = ekv_window_show_page (fixture->window, "sankey");
   g_assert_true (EKV_IS_SANKEY_PAGE (page));
   fixture->page = EKV_SANKEY_PAGE (page);
   fixture->chart = ekv_sankey_page_get_chart (fixture->page);
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ekv_test_close_sample (&fixture->app, &fixture->dir, &fixture->window);
 }
 
 /* The index of FLOW_ID's band in the chart's graph, or -1. */
@@ -163,13 +119,13 @@ test_views (Fixture       *fixture,
   g_assert_null (ekv_sankey_page_get_message (fixture->page));
 
   ekv_sankey_page_set_view (fixture->page, EKV_SANKEY_VIEW_WATER);
-  spin ();
+  ekv_test_spin ();
   graph = ekv_sankey_chart_get_graph (fixture->chart);
   g_assert_nonnull (graph);
   g_assert_nonnull (strstr (graph->unit, "m³"));
 
   ekv_sankey_page_set_view (fixture->page, EKV_SANKEY_VIEW_ENERGY);
-  spin ();
+  ekv_test_spin ();
   g_assert_nonnull (ekv_sankey_chart_get_graph (fixture->chart));
 }
 
@@ -184,7 +140,7 @@ test_follows_edits (Fixture       *fixture,
   int link;
 
   ekv_sankey_page_set_view (fixture->page, EKV_SANKEY_VIEW_WATER);
-  spin ();
+  ekv_test_spin ();
   graph = ekv_sankey_chart_get_graph (fixture->chart);
 
   /* The biggest band of a flow. */
@@ -205,7 +161,7 @@ test_follows_edits (Fixture       *fixture,
   quantity = ekv_record_get_double (flow, EKV_FLOW_QUANTITY);
 
   g_object_set (flow, "quantity", quantity / 2, NULL);
-  spin ();
+  ekv_test_spin ();
 
   graph = ekv_sankey_chart_get_graph (fixture->chart);
   link = find_link (graph, ekv_record_get_string (flow, EKV_FLOW_ID));
@@ -227,7 +183,7 @@ test_tooltip (Fixture       *fixture,
   int index;
 
   ekv_sankey_page_set_view (fixture->page, EKV_SANKEY_VIEW_WATER);
-  spin ();
+  ekv_test_spin ();
   wait_for_drawing (fixture);
   index = pick_link (fixture, &x, &y);
   graph = ekv_sankey_chart_get_graph (fixture->chart);
@@ -257,7 +213,7 @@ test_click_opens_flow (Fixture       *fixture,
   int index;
 
   ekv_sankey_page_set_view (fixture->page, EKV_SANKEY_VIEW_WATER);
-  spin ();
+  ekv_test_spin ();
   wait_for_drawing (fixture);
   index = pick_link (fixture, &x, &y);
   graph = ekv_sankey_chart_get_graph (fixture->chart);
@@ -266,7 +222,7 @@ test_click_opens_flow (Fixture       *fixture,
   g_assert_nonnull (flow);
 
   g_assert_true (ekv_sankey_chart_activate_at (fixture->chart, x, y));
-  spin ();
+  ekv_test_spin ();
 
   inventory = ekv_window_show_page (fixture->window, "inventory");
   unit = ekv_inventory_page_get_unit (EKV_INVENTORY_PAGE (inventory));
@@ -300,7 +256,7 @@ test_export_print (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   ekv_sankey_page_set_view (fixture->page, EKV_SANKEY_VIEW_WATER);
-  spin ();
+  ekv_test_spin ();
 
   g_assert_true (ekv_sankey_page_export (fixture->page, EKV_CHART_FORMAT_PNG, png, &error));
   g_assert_no_error (error);
@@ -315,79 +271,32 @@ test_export_print (Fixture       *fixture,
   g_assert_true (file_starts_with (printed, "%PDF"));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  if (GTK_IS_POPOVER (root))
-    return NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A scenario that cannot be drawn says why instead of drawing nothing. */
 static void
 test_after_scenario (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *dropdown = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN);
+  GtkWidget *dropdown = ekv_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN);
 
   g_assert_nonnull (dropdown);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
-  spin ();
+  ekv_test_spin ();
   if (ekv_sankey_chart_get_graph (fixture->chart) == NULL)
     g_assert_nonnull (ekv_sankey_page_get_message (fixture->page));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
-  spin ();
+  ekv_test_spin ();
   g_assert_nonnull (ekv_sankey_chart_get_graph (fixture->chart));
   g_assert_null (ekv_sankey_page_get_message (fixture->page));
-}
-
-static char **
-get_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **dirs;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  dirs = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return dirs;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  mime_dirs = get_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      g_strfreev (mime_dirs);
-      return 0;
-    }
-
-  adw_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, fn) \
   g_test_add ("/ekv/sankey-page/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -399,7 +308,5 @@ main (int   argc,
   ADD ("after-scenario", test_after_scenario);
 #undef ADD
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-  return status;
+  return g_test_run ();
 }
