@@ -12,20 +12,16 @@
 
 #include <glib/gstdio.h>
 
-#include "ekv-application.h"
-#include "ekv-balance.h"
 #include "ekv-balance-page.h"
+#include "ekv-balance.h"
 #include "ekv-bills-page.h"
 #include "ekv-enums.h"
 #include "ekv-field-row.h"
 #include "ekv-inventory-page.h"
 #include "ekv-labels.h"
+#include "ekv-test-gui.h"
 #include "ekv-util.h"
 #include "ekv-window.h"
-
-/* The system's MIME database (GdkPixbuf needs it for SVG icons), which
- * G_TEST_OPTION_ISOLATE_DIRS hides with the rest of the data dirs. */
-static char **mime_dirs;
 
 typedef struct
 {
@@ -38,70 +34,22 @@ typedef struct
 
 /* Helpers {{{ */
 
-/* Runs what is pending, with a bound: an animation must not keep a test here. */
-static void
-spin (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
-  fixture->app = ekv_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("ekv-balance-page-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->window);
+  ekv_test_open_sample ("ekv-balance-page", FALSE, &fixture->app, &fixture->dir, &fixture->window);
   fixture->document = ekv_window_get_document (fixture->window);
   fixture->path = g_strdup (ekv_document_get_path (fixture->document));
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ekv_test_close_sample (&fixture->app, &fixture->dir, &fixture->window);
   g_free (fixture->path);
-}
-
-static EkvDocument *
-reopen (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  EkvDocument *document;
-
-  document = ekv_document_open (fixture->path, EKV_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  return document;
 }
 
 static EkvBalancePage *
@@ -110,7 +58,7 @@ balance_page (Fixture *fixture)
   GtkWidget *page = ekv_window_show_page (fixture->window, "balances");
 
   g_assert_true (EKV_IS_BALANCE_PAGE (page));
-  spin ();
+  ekv_test_spin ();
   return EKV_BALANCE_PAGE (page);
 }
 
@@ -417,7 +365,7 @@ test_follows_edits (Fixture       *fixture,
   set_quantity (fixture->document, flow, new_quantity);
   /* Nothing is computed while the edits go on... */
   g_assert_true (ekv_balance_page_get_balance (page) == shown);
-  spin ();
+  ekv_test_spin ();
   /* ...and once they are over, the page shows the new figures. */
   g_assert_true (ekv_balance_page_get_balance (page) != shown);
 
@@ -435,7 +383,7 @@ test_follows_edits (Fixture       *fixture,
   inventory = EKV_INVENTORY_PAGE (ekv_window_show_page (fixture->window, "inventory"));
   ekv_inventory_page_set_unit (inventory,
                                ekv_document_find (fixture->document, EKV_ENTITY_UNIT_OPERATION, "u4"));
-  spin ();
+  ekv_test_spin ();
   row = ekv_inventory_page_open_flow (inventory, flow);
   g_assert_nonnull (row);
   field = find_field_row (row, "quantity");
@@ -443,7 +391,7 @@ test_follows_edits (Fixture       *fixture,
   typed = ekv_number_format (old_quantity, -1);
   gtk_editable_set_text (GTK_EDITABLE (field), typed);
   g_assert_true (ekv_field_row_apply (EKV_FIELD_ROW (field)));
-  spin ();
+  ekv_test_spin ();
 
   page = balance_page (fixture);
   g_clear_pointer (&mass_in, g_free);
@@ -473,7 +421,7 @@ test_burst (Fixture       *fixture,
   g_assert_nonnull (flow);
   for (guint i = 1; i <= 5; i++)
     set_quantity (fixture->document, flow, quantity * (1 + i * 0.1));
-  spin ();
+  ekv_test_spin ();
   after = ekv_balance_compute (fixture->document);
   mass_in = ekv_balance_page_get_figure (page, "mass-in");
   expected = amount (after->plant.mass_in_kg, 0, "kg");
@@ -495,7 +443,7 @@ test_units_follow (Fixture       *fixture,
   ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, "Yeni birim");
   g_assert_true (ekv_document_insert (fixture->document, unit, NULL, -1, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   text = ekv_balance_page_describe_unit (page, "u99");
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "Yeni birim"));
@@ -503,14 +451,14 @@ test_units_follow (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "no figure"));
 
   g_object_set (unit, "name", "Renamed unit", NULL);
-  spin ();
+  ekv_test_spin ();
   g_clear_pointer (&text, g_free);
   text = ekv_balance_page_describe_unit (page, "u99");
   g_assert_true (g_str_has_prefix (text, "Renamed unit"));
 
   g_assert_true (ekv_document_remove (fixture->document, unit, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   g_assert_null (ekv_balance_page_get_unit_row (page, "u99"));
   g_assert_nonnull (ekv_balance_page_get_unit_row (page, "u1"));
 }
@@ -530,7 +478,7 @@ test_empty (void)
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  ekv_test_spin ();
 
   mass_in = ekv_balance_page_get_figure (EKV_BALANCE_PAGE (page), "mass-in");
   g_assert_cmpstr (mass_in, ==, "0 kg");
@@ -546,7 +494,7 @@ test_empty (void)
   g_assert_null (ekv_balance_page_get_unit_row (EKV_BALANCE_PAGE (page), "u1"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* Activating a unit's row opens it in the Inventory page. */
@@ -562,7 +510,7 @@ test_show_unit (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_row_get_activatable (row));
   g_signal_emit_by_name (row, "activate");
-  spin ();
+  ekv_test_spin ();
 
   selected = gtk_list_box_get_selected_row (ekv_window_get_sidebar (fixture->window));
   g_assert_nonnull (selected);
@@ -599,7 +547,7 @@ test_show_warning (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_signal_emit_by_name (row, "activate");
-  spin ();
+  ekv_test_spin ();
 
   inventory = ekv_window_show_page (fixture->window, "inventory");
   g_assert_cmpstr (ekv_record_get_string (ekv_inventory_page_get_unit (EKV_INVENTORY_PAGE (inventory)),
@@ -671,7 +619,7 @@ test_bills_delete (Fixture       *fixture,
   undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin ();
+  ekv_test_spin ();
   bill = find_bill (fixture->document, EKV_CARRIER_ELECTRICITY, "2025-03");
   g_assert_nonnull (bill);
   g_assert_cmpfloat (ekv_record_get_double (bill, EKV_BILL_QUANTITY), ==, quantity);
@@ -679,19 +627,19 @@ test_bills_delete (Fixture       *fixture,
   g_assert_nonnull (ekv_bills_page_get_field_row (page, EKV_CARRIER_ELECTRICITY, 2, "quantity"));
   g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &after, NULL, NULL, NULL));
   g_assert_cmpfloat_with_epsilon (after, before, 1e-6);
-  restored = reopen (fixture);
+  restored = ekv_test_reopen (fixture->path);
   g_assert_nonnull (find_bill (restored, EKV_CARRIER_ELECTRICITY, "2025-03"));
 
   /* Delete for good: gone from the totals and from the file. */
   remove = month_remove_button (page, 2);
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_assert_null (find_bill (fixture->document, EKV_CARRIER_ELECTRICITY, "2025-03"));
   g_assert_null (ekv_bills_page_get_field_row (page, EKV_CARRIER_ELECTRICITY, 2, "quantity"));
   g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &after, NULL, NULL, NULL));
   g_assert_cmpfloat_with_epsilon (after, before - quantity, 1e-6);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_null (find_bill (stored, EKV_CARRIER_ELECTRICITY, "2025-03"));
 }
 
@@ -710,7 +658,7 @@ test_bills_delete_last (Fixture       *fixture,
   g_assert_nonnull (bill);
 
   ekv_bills_page_remove_month (page, EKV_CARRIER_WASTEWATER, 4);
-  spin ();
+  ekv_test_spin ();
   g_assert_null (find_bill (fixture->document, EKV_CARRIER_WASTEWATER, "2025-05"));
   g_assert_cmpuint (ekv_bills_page_get_n_months (page, EKV_CARRIER_WASTEWATER), ==, 12);
   g_assert_null (ekv_bills_page_get_field_row (page, EKV_CARRIER_WASTEWATER, 4, "quantity"));
@@ -737,21 +685,21 @@ test_inventory_unit_combo (Fixture       *fixture,
   g_autofree char *old_name = g_strdup (u4_name);
 
   ekv_inventory_page_set_unit (page, u4);
-  spin ();
+  ekv_test_spin ();
   combo = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "Unit operation"));
   g_assert_nonnull (combo);
   g_assert_true (shows_label (GTK_WIDGET (combo), old_name));
 
   /* Open its list, as a user choosing a unit would. */
   g_signal_emit_by_name (combo, "activate");
-  spin ();
+  ekv_test_spin ();
 
   /* A unit added while the list is open. */
   ekv_record_set_string (unit, EKV_UNIT_OPERATION_ID, "u99");
   ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, "Yeni birim");
   g_assert_true (ekv_document_insert (fixture->document, unit, NULL, 0, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, n + 1);
   g_assert_true (adw_combo_row_get_selected_item (combo) == (gpointer) u4);
   g_assert_true (ekv_inventory_page_get_unit (page) == u4);
@@ -760,7 +708,7 @@ test_inventory_unit_combo (Fixture       *fixture,
 
   /* The unit shown renamed: the row shows the new name; the list offers it. */
   g_object_set (u4, "name", "Sabunlama (yeni ad)", NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_true (shows_label (GTK_WIDGET (combo), "Sabunlama (yeni ad)"));
   g_assert_false (shows_label (GTK_WIDGET (combo), old_name));
   g_assert_true (offers_label (GTK_WIDGET (combo), "Sabunlama (yeni ad)", FALSE));
@@ -768,17 +716,17 @@ test_inventory_unit_combo (Fixture       *fixture,
 
   /* Another unit renamed. */
   g_object_set (unit, "name", "Yeni birim 2", NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_true (offers_label (GTK_WIDGET (combo), "Yeni birim 2", FALSE));
   g_assert_false (offers_label (GTK_WIDGET (combo), "Yeni birim", FALSE));
 
   /* Choose the new unit, then delete it: the page moves to the first unit. */
   adw_combo_row_set_selected (combo, 0);
-  spin ();
+  ekv_test_spin ();
   g_assert_true (ekv_inventory_page_get_unit (page) == unit);
   g_assert_true (ekv_document_remove (fixture->document, unit, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, n);
   g_assert_nonnull (ekv_inventory_page_get_unit (page));
   g_assert_true (ekv_inventory_page_get_unit (page) != unit);
@@ -789,7 +737,7 @@ test_inventory_unit_combo (Fixture       *fixture,
   g_assert_false (offers_label (GTK_WIDGET (combo), "Yeni birim 2", FALSE));
 
   close_popovers (GTK_WIDGET (fixture->window));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* A flow's From and To rows offer the units by name: a unit renamed while they
@@ -813,17 +761,17 @@ test_inventory_ref_combo (Fixture       *fixture,
   g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "u3");
   ekv_inventory_page_set_unit (page, ekv_document_find (fixture->document,
                                                         EKV_ENTITY_UNIT_OPERATION, "u4"));
-  spin ();
+  ekv_test_spin ();
   row = ekv_inventory_page_open_flow (page, flow);
   g_assert_nonnull (row);
   from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
   g_assert_nonnull (from);
   g_assert_true (shows_label (GTK_WIDGET (from), old_name));
   g_signal_emit_by_name (from, "activate");
-  spin ();
+  ekv_test_spin ();
 
   g_object_set (u3, "name", "Jet boyama (yeni ad)", NULL);
-  spin ();
+  ekv_test_spin ();
   row = ekv_inventory_page_open_flow (page, flow);
   from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
   g_assert_true (shows_label (GTK_WIDGET (from), "Jet boyama (yeni ad)"));
@@ -835,27 +783,27 @@ test_inventory_ref_combo (Fixture       *fixture,
   ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, "Yeni birim");
   g_assert_true (ekv_document_insert (fixture->document, unit, NULL, -1, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   row = ekv_inventory_page_open_flow (page, flow);
   from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
   g_signal_emit_by_name (from, "activate");
-  spin ();
+  ekv_test_spin ();
   g_assert_true (offers_label (GTK_WIDGET (from), "Yeni birim", FALSE));
   g_assert_true (shows_label (GTK_WIDGET (from), "Jet boyama (yeni ad)"));
 
   g_assert_true (ekv_document_remove (fixture->document, unit, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   row = ekv_inventory_page_open_flow (page, flow);
   from = ADW_COMBO_ROW (find_widget (row, ADW_TYPE_COMBO_ROW, "From"));
   g_signal_emit_by_name (from, "activate");
-  spin ();
+  ekv_test_spin ();
   g_assert_false (offers_label (GTK_WIDGET (from), "Yeni birim", FALSE));
   g_assert_true (shows_label (GTK_WIDGET (from), "Jet boyama (yeni ad)"));
   g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_FROM), ==, "u3");
 
   close_popovers (GTK_WIDGET (fixture->window));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* Bills' "Add bills for…" offers only carriers without bills, after adding one
@@ -873,14 +821,14 @@ test_bills_add_combo (Fixture       *fixture,
 
   g_assert_nonnull (combo);
   g_signal_emit_by_name (combo, "activate");
-  spin ();
+  ekv_test_spin ();
   model = adw_combo_row_get_model (combo);
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >, 0);
   g_assert_true (offers_label (GTK_WIDGET (combo), wastewater, FALSE));
 
   ekv_bills_page_add_carrier (page, EKV_CARRIER_WASTEWATER);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, n - 1);
   for (guint i = 0; i < n - 1; i++)
     {
@@ -890,46 +838,17 @@ test_bills_add_combo (Fixture       *fixture,
     }
 
   close_popovers (GTK_WIDGET (fixture->window));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* }}} */
-
-static char **
-get_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **dirs;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  dirs = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return dirs;
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  mime_dirs = get_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      g_strfreev (mime_dirs);
-      return 0;
-    }
-
-  adw_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, fn) \
   g_test_add ("/ekv/balance-page/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -947,7 +866,5 @@ main (int   argc,
   ADD ("bills-add-combo", test_bills_add_combo);
 #undef ADD
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-  return status;
+  return g_test_run ();
 }

@@ -6,16 +6,12 @@
 
 #include <glib/gstdio.h>
 
-#include "ekv-application.h"
 #include "ekv-flowchart-view.h"
 #include "ekv-inventory-page.h"
 #include "ekv-record-list.h"
+#include "ekv-test-gui.h"
 #include "ekv-units-page.h"
 #include "ekv-window.h"
-
-/* The system's MIME database (GdkPixbuf needs it for SVG icons), which
- * G_TEST_OPTION_ISOLATE_DIRS hides with the rest of the data dirs. */
-static char **mime_dirs;
 
 typedef struct
 {
@@ -24,13 +20,6 @@ typedef struct
   EkvWindow      *window;
   EkvDocument    *document;
 } Fixture;
-
-static void
-spin (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -56,44 +45,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
-  fixture->app = ekv_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("ekv-flowchart-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->window);
+  ekv_test_open_sample ("ekv-flowchart", FALSE, &fixture->app, &fixture->dir, &fixture->window);
   fixture->document = ekv_window_get_document (fixture->window);
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ekv_test_close_sample (&fixture->app, &fixture->dir, &fixture->window);
 }
 
 static EkvFlowchart *
@@ -101,7 +62,7 @@ chart_of (EkvFlowchartView *view)
 {
   EkvFlowchart *chart;
 
-  spin ();
+  ekv_test_spin ();
   chart = ekv_flowchart_view_get_chart (view);
   g_assert_nonnull (chart);
   return chart;
@@ -203,7 +164,7 @@ test_click_opens_unit (Fixture       *fixture,
   g_assert_false (ekv_flowchart_view_activate_at (view, -10, -10));
   g_assert_true (ekv_flowchart_view_activate_at (view, box->x + box->width / 2,
                                                  box->y + box->height / 2));
-  spin ();
+  ekv_test_spin ();
 
   inventory = ekv_window_show_page (fixture->window, "inventory");
   shown = ekv_inventory_page_get_unit (EKV_INVENTORY_PAGE (inventory));
@@ -211,48 +172,17 @@ test_click_opens_unit (Fixture       *fixture,
   g_assert_cmpstr (ekv_record_get_string (shown, EKV_UNIT_OPERATION_ID), ==, "u5");
 }
 
-static char **
-get_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **dirs;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  dirs = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return dirs;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  mime_dirs = get_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      g_strfreev (mime_dirs);
-      return 0;
-    }
-
-  adw_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/ekv/flowchart-view/follows-edits", Fixture, NULL, fixture_set_up,
               test_follows_edits, fixture_tear_down);
   g_test_add ("/ekv/flowchart-view/click-opens-unit", Fixture, NULL, fixture_set_up,
               test_click_opens_unit, fixture_tear_down);
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-  return status;
+  return g_test_run ();
 }

@@ -11,18 +11,16 @@
 
 #include <glib/gstdio.h>
 
-#include "ekv-application.h"
 #include "ekv-enums.h"
 #include "ekv-feasibility-page.h"
 #include "ekv-field-row.h"
-#include "ekv-options.h"
 #include "ekv-options-page.h"
+#include "ekv-options.h"
 #include "ekv-screening-page.h"
+#include "ekv-test-gui.h"
 #include "ekv-text-area.h"
 #include "ekv-util.h"
 #include "ekv-window.h"
-
-static char **mime_dirs;
 
 static GtkWidget *find_type        (GtkWidget  *root,
                                     GType       type);
@@ -37,40 +35,6 @@ typedef struct
   EkvWindow      *window;
   EkvDocument    *document;
 } Fixture;
-
-static void
-spin (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_monitor (GtkWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!timed_out)
-    {
-      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL &&
-          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
 
 /* Saves the window as DIR/NAME.png when EKV_TEST_SCREENSHOTS=DIR. */
 static void
@@ -91,7 +55,7 @@ screenshot (Fixture    *fixture,
   for (guint i = 0; i < 20; i++)
     {
       g_usleep (20000);
-      spin ();
+      ekv_test_spin ();
     }
   paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->window));
   width = gdk_paintable_get_intrinsic_width (paintable);
@@ -116,7 +80,7 @@ scroll_to (GtkWidget *row)
   for (guint i = 0; i < 20; i++)
     {
       g_usleep (20000);
-      spin ();
+      ekv_test_spin ();
     }
   if (scrolled == NULL)
     return;
@@ -131,53 +95,24 @@ scroll_to (GtkWidget *row)
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
     }
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
-  fixture->app = ekv_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("ekv-options-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
-  g_assert_no_error (error);
+  ekv_test_open_sample ("ekv-options-page", TRUE, &fixture->app, &fixture->dir, &fixture->window);
   fixture->document = ekv_window_get_document (fixture->window);
   fixture->path = g_strdup (ekv_document_get_path (fixture->document));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_monitor (GTK_WINDOW (fixture->window));
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ekv_test_close_sample (&fixture->app, &fixture->dir, &fixture->window);
   g_free (fixture->path);
 }
 
@@ -202,7 +137,7 @@ type_into (GtkWidget  *row,
   g_assert_true (EKV_IS_FIELD_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_assert_true (ekv_field_row_apply (EKV_FIELD_ROW (row)));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* The first water flow bought from outside with a price. */
@@ -264,15 +199,15 @@ test_payback (Fixture       *fixture,
   double expected_saving;
 
   options_page = EKV_OPTIONS_PAGE (ekv_window_show_page (fixture->window, "options"));
-  spin ();
+  ekv_test_spin ();
   option = ekv_options_page_add (options_page);
   g_assert_nonnull (option);
-  spin ();
+  ekv_test_spin ();
   row = ekv_options_page_get_row (options_page, option);
   g_assert_nonnull (row);
 
   page = EKV_FEASIBILITY_PAGE (ekv_window_show_page (fixture->window, "feasibility"));
-  spin ();
+  ekv_test_spin ();
   g_assert_nonnull (ekv_feasibility_page_get_row (page, option));
   /* Nothing changes yet: no saving, no payback. */
   g_assert_true (g_str_has_prefix (ekv_feasibility_page_get_figure (page, option,
@@ -281,7 +216,7 @@ test_payback (Fixture       *fixture,
 
   change = ekv_feasibility_page_add_change (page, option, water, TRUE);
   g_assert_nonnull (change);
-  spin ();
+  ekv_test_spin ();
   row = ekv_feasibility_page_get_change_row (page, change);
   g_assert_nonnull (row);
   g_assert_cmpstr (ekv_field_row_get_key (EKV_FIELD_ROW (row)), ==, "delta-pct");
@@ -326,7 +261,7 @@ test_payback (Fixture       *fixture,
     g_assert_nonnull (toggle);
     g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
-    spin ();
+    ekv_test_spin ();
     g_assert_false (ekv_record_is_set (change, EKV_CHANGE_DELTA_PCT));
     g_assert_cmpfloat_with_epsilon (ekv_record_get_double (change, EKV_CHANGE_DELTA),
                                     -0.2 * ekv_record_get_double (water, EKV_FLOW_QUANTITY), 1e-9);
@@ -355,7 +290,7 @@ test_payback (Fixture       *fixture,
     /* A popover opens on screen only: X11 finds no monitor for an anchor scrolled out of view. */
     scroll_to (chooser);
     gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
-    spin ();
+    ekv_test_spin ();
     list_box = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))),
                           GTK_TYPE_LIST_BOX);
     g_assert_nonnull (list_box);
@@ -366,14 +301,14 @@ test_payback (Fixture       *fixture,
                                                                       EKV_ENTITY_FLOW)));
     first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 0);
     g_signal_emit_by_name (list_box, "row-activated", first);
-    spin ();
+    ekv_test_spin ();
     g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
     {
       g_autoptr(EkvRecord) added = g_list_model_get_item (changes, 1);
 
       g_assert_nonnull (ekv_feasibility_page_get_change_row (page, added));
       g_assert_true (ekv_document_remove (fixture->document, added, NULL));
-      spin ();
+      ekv_test_spin ();
     }
   }
 
@@ -382,9 +317,9 @@ test_payback (Fixture       *fixture,
 
   /* Typing a new investment shows its payback before it is stored. */
   g_assert_true (gtk_widget_grab_focus (row));
-  spin ();
+  ekv_test_spin ();
   gtk_editable_set_text (GTK_EDITABLE (row), "100000");
-  spin ();
+  ekv_test_spin ();
   flows = (EkvCashFlows) { 100000, result->annual_saving, result->lifetime,
                            results->discount_rate / 100, result->salvage };
   typed_payback = expected_years (ekv_finance_simple_payback (&flows));
@@ -393,7 +328,7 @@ test_payback (Fixture       *fixture,
   g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 50000);
 
   gtk_widget_grab_focus (GTK_WIDGET (ekv_window_get_sidebar (fixture->window)));
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 100000);
   g_assert_cmpstr (ekv_feasibility_page_get_figure (page, option, EKV_FEASIBILITY_SIMPLE_PAYBACK),
                    ==, typed_payback);
@@ -573,7 +508,7 @@ test_delete_undo (Fixture       *fixture,
   g_autoptr(EkvRecord) back = NULL;
   GtkWidget *undo;
 
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (n_changes, >, 0);
   g_assert_cmpuint (n_units, >, 0);
 
@@ -594,7 +529,7 @@ test_delete_undo (Fixture       *fixture,
 
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
-    spin ();
+    ekv_test_spin ();
   }
   g_assert_cmpuint (n_options (fixture), ==, n - 1);
   g_assert_null (ekv_document_find (fixture->document, EKV_ENTITY_OPTION, id));
@@ -603,7 +538,7 @@ test_delete_undo (Fixture       *fixture,
   undo = find_button (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin ();
+  ekv_test_spin ();
 
   g_assert_cmpuint (n_options (fixture), ==, n);
   back = g_list_model_get_item (options, position);
@@ -641,14 +576,14 @@ test_duplicate (Fixture       *fixture,
   guint n = n_options (fixture);
   EkvRecord *copy;
 
-  spin ();
+  ekv_test_spin ();
   {
     GtkWidget *button = find_tooltip_button (ekv_options_page_get_row (page, option),
                                              "Duplicate Option");
 
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
-    spin ();
+    ekv_test_spin ();
     copy = g_list_model_get_item (options, 1);
     g_object_unref (copy); /* the document holds it */
   }
@@ -676,13 +611,13 @@ test_suggestion (Fixture       *fixture,
   GtkWidget *row;
   GtkWidget *title_row = NULL;
 
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (ekv_options_page_get_n_suggestions (page), ==, 13);
   g_assert_cmpstr (ekv_options_page_get_suggestion (page, 1), ==,
                    "Drop-fill rinsing instead of overflow rinsing");
 
   option = ekv_options_page_add_suggestion (page, 1);
-  spin ();
+  ekv_test_spin ();
   g_assert_nonnull (option);
   g_assert_cmpuint (n_options (fixture), ==, n + 1);
   g_assert_cmpstr (ekv_record_get_string (option, EKV_OPTION_TITLE), ==,
@@ -694,7 +629,7 @@ test_suggestion (Fixture       *fixture,
   row = ekv_options_page_get_row (page, option);
   g_assert_nonnull (row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  spin ();
+  ekv_test_spin ();
   title_row = find_field_row (row, "title");
   g_assert_nonnull (title_row);
 
@@ -708,27 +643,27 @@ test_suggestion (Fixture       *fixture,
     /* A popover opens on screen only: X11 finds no monitor for an anchor scrolled out of view. */
     scroll_to (chooser);
     gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
-    spin ();
+    ekv_test_spin ();
     check = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))),
                        GTK_TYPE_CHECK_BUTTON);
     g_assert_nonnull (check);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-    spin ();
+    ekv_test_spin ();
     g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (option,
                                                                          EKV_ENTITY_OPTION_UNIT)),
                       ==, 1);
     g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
                               gtk_check_button_get_label (GTK_CHECK_BUTTON (check))));
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
-    spin ();
+    ekv_test_spin ();
     g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (option,
                                                                          EKV_ENTITY_OPTION_UNIT)),
                       ==, 0);
     gtk_menu_button_popdown (GTK_MENU_BUTTON (chooser));
-    spin ();
+    ekv_test_spin ();
   }
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Drop-fill rinsing on the jets");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpstr (ekv_record_get_string (option, EKV_OPTION_TITLE), ==,
                    "Drop-fill rinsing on the jets");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -757,11 +692,11 @@ test_screening (Fixture       *fixture,
   AdwComboRow *decision;
   GtkWidget *reason;
 
-  spin ();
+  ekv_test_spin ();
   decision = ekv_screening_page_get_decision_row (page, option);
   g_assert_nonnull (decision);
   adw_combo_row_set_selected (decision, 1 + EKV_SCREENING_REJECT);
-  spin ();
+  ekv_test_spin ();
   g_assert_true (ekv_record_is_set (option, EKV_OPTION_SCREENING));
   g_assert_cmpint (ekv_record_get_enum (option, EKV_OPTION_SCREENING), ==, EKV_SCREENING_REJECT);
 
@@ -769,7 +704,7 @@ test_screening (Fixture       *fixture,
   g_assert_nonnull (reason);
   gtk_text_buffer_set_text (ekv_text_area_get_buffer (EKV_TEXT_AREA (reason)),
                             "Rejected: the supplier cannot deliver before 2028", -1);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpstr (ekv_record_get_string (option, EKV_OPTION_DESCRIPTION), ==,
                    "Rejected: the supplier cannot deliver before 2028");
 
@@ -779,9 +714,9 @@ test_screening (Fixture       *fixture,
     AdwComboRow *other_decision = ekv_screening_page_get_decision_row (page, other);
 
     adw_combo_row_set_selected (other_decision, 1 + EKV_SCREENING_STUDY);
-    spin ();
+    ekv_test_spin ();
     adw_combo_row_set_selected (other_decision, 0);
-    spin ();
+    ekv_test_spin ();
     g_assert_false (ekv_record_is_set (other, EKV_OPTION_SCREENING));
   }
 
@@ -799,41 +734,12 @@ test_screening (Fixture       *fixture,
                    "Rejected: the supplier cannot deliver before 2028");
 }
 
-static char **
-get_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **dirs;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  dirs = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return dirs;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  mime_dirs = get_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      g_strfreev (mime_dirs);
-      return 0;
-    }
-
-  adw_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
   /* libadwaita 1.2 asserts when a high-priority toast (Undo) that replaced
    * another is dismissed while the other's hiding animation still runs; a test
    * clicks faster than any hand. */
@@ -848,7 +754,5 @@ main (int   argc,
   ADD ("screening", test_screening);
 #undef ADD
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-  return status;
+  return g_test_run ();
 }

@@ -10,14 +10,12 @@
 #include <glib/gstdio.h>
 
 #include "ekv-action-plan-page.h"
-#include "ekv-application.h"
 #include "ekv-enums.h"
 #include "ekv-monitoring-page.h"
 #include "ekv-portfolio-page.h"
 #include "ekv-ranking-page.h"
+#include "ekv-test-gui.h"
 #include "ekv-window.h"
-
-static char **mime_dirs;
 
 typedef struct
 {
@@ -29,95 +27,21 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_monitor (GtkWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!timed_out)
-    {
-      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL &&
-          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
-  fixture->app = ekv_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("ekv-plan-pages-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
-  g_assert_no_error (error);
+  ekv_test_open_sample ("ekv-plan-pages", TRUE, &fixture->app, &fixture->dir, &fixture->window);
   fixture->document = ekv_window_get_document (fixture->window);
   fixture->path = g_strdup (ekv_document_get_path (fixture->document));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_monitor (GTK_WINDOW (fixture->window));
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ekv_test_close_sample (&fixture->app, &fixture->dir, &fixture->window);
   g_free (fixture->path);
-}
-
-static EkvDocument *
-reopen (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  EkvDocument *document = ekv_document_open (fixture->path, EKV_STORE_OPEN_READ_ONLY, &error);
-
-  g_assert_no_error (error);
-  return document;
 }
 
 static double
@@ -148,7 +72,7 @@ test_ranking (Fixture       *fixture,
   g_autoptr(EkvDocument) stored = NULL;
   double before;
 
-  spin ();
+  ekv_test_spin ();
   /* the sample's four criteria, from its scores */
   g_assert_cmpuint (criteria->len, ==, 4);
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o11"), ==, 0);   /* rejected */
@@ -190,12 +114,12 @@ test_ranking (Fixture       *fixture,
                               EKV_OPTION_STATUS_REJECTED);
   gtk_drop_down_set_selected (ekv_ranking_page_get_decision (page, "o11"),
                               EKV_OPTION_STATUS_APPROVED);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o7"), ==, 0);
   g_assert_true (isnan (ekv_ranking_page_get_total (page, "o7")));
   g_assert_cmpuint (ekv_ranking_page_get_rank (page, "o11"), >, 0);
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpint (ekv_record_get_enum (ekv_document_find (stored, EKV_ENTITY_OPTION, "o7"),
                                         EKV_OPTION_STATUS), ==, EKV_OPTION_STATUS_REJECTED);
   g_assert_cmpint (ekv_record_get_enum (ekv_document_find (stored, EKV_ENTITY_OPTION, "o11"),
@@ -242,7 +166,7 @@ test_portfolio (Fixture       *fixture,
   EkvRecord *o4 = ekv_document_find (fixture->document, EKV_ENTITY_OPTION, "o4");
   double before;
 
-  spin ();
+  ekv_test_spin ();
   assert_portfolio (page, fixture->document);
   /* the sample's programme, as `ekv results` gives it */
   assert_close (ekv_portfolio_page_get_figure (page, "investment"), 12545000);
@@ -251,7 +175,7 @@ test_portfolio (Fixture       *fixture,
 
   before = ekv_portfolio_page_get_figure (page, "investment");
   ekv_record_set_enum (o4, EKV_OPTION_STATUS, EKV_OPTION_STATUS_APPROVED);
-  spin ();
+  ekv_test_spin ();
   assert_close (ekv_portfolio_page_get_figure (page, "investment"),
                 before + ekv_record_get_double (o4, EKV_OPTION_INVESTMENT));
   assert_portfolio (page, fixture->document);
@@ -273,14 +197,14 @@ test_action (Fixture       *fixture,
   EkvFieldRow *row;
   gboolean found = FALSE;
 
-  spin ();
+  ekv_test_spin ();
   /* one group per option of the programme (o1–o3, o5, o6, o8, o10, o13, o14) */
   g_assert_cmpuint (ekv_action_plan_page_get_n_groups (page), ==, 9);
 
   action = ekv_action_plan_page_add_action (page, "o14", &error);
   g_assert_no_error (error);
   g_assert_nonnull (action);
-  spin ();
+  ekv_test_spin ();
   row = ekv_action_plan_page_get_field_row (page, action, "responsible");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Ayşe Test");
@@ -293,7 +217,7 @@ test_action (Fixture       *fixture,
   g_assert_false (ekv_field_row_apply (row));
   g_assert_false (ekv_record_is_set (action, EKV_ACTION_END));
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   stored_actions = ekv_document_get_list (stored, EKV_ENTITY_ACTION);
   g_assert_cmpuint (g_list_model_get_n_items (stored_actions), ==, n + 1);
   for (guint i = 0; i < g_list_model_get_n_items (stored_actions); i++)
@@ -312,7 +236,7 @@ test_action (Fixture       *fixture,
   g_assert_true (found);
 
   ekv_action_plan_page_remove_action (page, action);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n);
 }
 
@@ -329,7 +253,7 @@ test_kpi (Fixture       *fixture,
   double value;
   guint n;
 
-  spin ();
+  ekv_test_spin ();
   chart = ekv_monitoring_page_get_chart (page, "k1");
   g_assert_nonnull (chart);
   n = ekv_kpi_chart_get_n_points (chart);
@@ -337,7 +261,7 @@ test_kpi (Fixture       *fixture,
 
   g_assert_nonnull (ekv_monitoring_page_add_value (page, "k1", "2026-05", 93.5, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   chart = ekv_monitoring_page_get_chart (page, "k1");
   g_assert_cmpuint (ekv_kpi_chart_get_n_points (chart), ==, n + 1);
   g_assert_cmpstr (ekv_kpi_chart_get_point (chart, n, &value), ==, "2026-05");
@@ -345,12 +269,12 @@ test_kpi (Fixture       *fixture,
 
   /* An earlier period goes in its place in the chart, whatever the list's order. */
   g_assert_nonnull (ekv_monitoring_page_add_value (page, "k1", "2025-12", 102, &error));
-  spin ();
+  ekv_test_spin ();
   chart = ekv_monitoring_page_get_chart (page, "k1");
   g_assert_cmpstr (ekv_kpi_chart_get_point (chart, 0, &value), ==, "2025-12");
   g_assert_cmpfloat (value, ==, 102);
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (
                       ekv_document_find (stored, EKV_ENTITY_KPI, "k1"), EKV_ENTITY_KPI_VALUE)),
                     ==, n + 2);
@@ -368,7 +292,7 @@ test_macc_export (Fixture       *fixture,
   cairo_surface_t *png;
   gsize length;
 
-  spin ();
+  ekv_test_spin ();
   g_assert_true (ekv_portfolio_page_export (page, EKV_CHART_FORMAT_PNG, path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &contents, &length, &error);
@@ -381,41 +305,12 @@ test_macc_export (Fixture       *fixture,
   cairo_surface_destroy (png);
 }
 
-static char **
-get_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **dirs;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  dirs = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return dirs;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  mime_dirs = get_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      g_strfreev (mime_dirs);
-      return 0;
-    }
-
-  adw_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, fn) \
   g_test_add ("/ekv/plan-pages/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -426,7 +321,5 @@ main (int   argc,
   ADD ("macc-export", test_macc_export);
 #undef ADD
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-  return status;
+  return g_test_run ();
 }

@@ -9,22 +9,18 @@
 
 #include <glib/gstdio.h>
 
-#include "ekv-application.h"
 #include "ekv-balance.h"
 #include "ekv-bills-page.h"
 #include "ekv-company-page.h"
-#include "ekv-factors.h"
 #include "ekv-factors-page.h"
+#include "ekv-factors.h"
 #include "ekv-field-row.h"
 #include "ekv-inventory-page.h"
 #include "ekv-record-list.h"
+#include "ekv-test-gui.h"
 #include "ekv-units-page.h"
 #include "ekv-util.h"
 #include "ekv-window.h"
-
-/* The system's MIME database (GdkPixbuf needs it to recognise SVG icons), which
- * G_TEST_OPTION_ISOLATE_DIRS hides with the rest of the data dirs. */
-static char **mime_dirs;
 
 typedef struct
 {
@@ -33,14 +29,6 @@ typedef struct
   char           *path;
   EkvWindow      *window;
 } Fixture;
-
-/* Runs what is pending, with a bound: an animation must not keep a test here. */
-static void
-spin (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static GtkWidget *
 find_row (GtkWidget  *root,
@@ -79,62 +67,20 @@ company_row (Fixture    *fixture,
   return EKV_FIELD_ROW (row);
 }
 
-static EkvDocument *
-reopen (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  EkvDocument *document;
-
-  document = ekv_document_open (fixture->path, EKV_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
-  fixture->app = ekv_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("ekv-window-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  /* The sample, as a user gets it from "New Audit from Sample". */
-  fixture->window = ekv_application_new_from_sample (fixture->app, fixture->dir, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->window);
+  ekv_test_open_sample ("ekv-window", FALSE, &fixture->app, &fixture->dir, &fixture->window);
   fixture->path = g_strdup (ekv_document_get_path (ekv_window_get_document (fixture->window)));
-  g_assert_true (g_str_has_prefix (fixture->path, fixture->dir));
-  spin ();
+  ekv_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  ekv_test_close_sample (&fixture->app, &fixture->dir, &fixture->window);
   g_free (fixture->path);
 }
 
@@ -150,13 +96,13 @@ test_firm_name (Fixture       *fixture,
   page = EKV_COMPANY_PAGE (ekv_window_show_page (fixture->window, "company"));
   row = ekv_company_page_get_name_row (page);
   gtk_editable_set_text (GTK_EDITABLE (row), "Marmara Dokuma A.Ş.");
-  spin ();
+  ekv_test_spin ();
 
   g_assert_cmpstr (adw_window_title_get_title (ekv_window_get_title_widget (fixture->window)),
                    ==, "Marmara Dokuma A.Ş.");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Marmara Dokuma A.Ş.");
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (stored), EKV_COMPANY_NAME),
                    ==, "Marmara Dokuma A.Ş.");
 }
@@ -174,16 +120,16 @@ test_empty_name (Fixture       *fixture,
   g_assert_cmpstr (before, !=, "");
 
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  spin ();
+  ekv_test_spin ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_nonnull (ekv_field_row_get_error_message (row));
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (stored), EKV_COMPANY_NAME),
                    ==, before);
 
   gtk_editable_set_text (GTK_EDITABLE (row), "Yeni Ad");
-  spin ();
+  ekv_test_spin ();
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_null (ekv_field_row_get_error_message (row));
 }
@@ -201,12 +147,12 @@ test_number_error (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (row), "12a");
   g_assert_false (ekv_field_row_apply (row));
-  spin ();
+  ekv_test_spin ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_nonnull (ekv_field_row_get_error_message (row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "12a");
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpint (ekv_record_is_set (ekv_document_get_company (stored), EKV_COMPANY_EMPLOYEES),
                    ==, was_set);
   g_assert_cmpint (ekv_record_get_int (ekv_document_get_company (stored), EKV_COMPANY_EMPLOYEES),
@@ -217,7 +163,7 @@ test_number_error (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), "57");
   g_assert_true (ekv_field_row_apply (row));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpint (ekv_record_get_int (ekv_document_get_company (stored), EKV_COMPANY_EMPLOYEES),
                    ==, 57);
 }
@@ -256,7 +202,7 @@ test_date_error (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-01-01");
   g_assert_true (ekv_field_row_apply (row));
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpstr (ekv_record_get_string (ekv_document_get_company (stored),
                                           EKV_COMPANY_REFERENCE_START), ==, "2025-01-01");
 }
@@ -307,13 +253,13 @@ test_switch_page_selection (Fixture       *fixture,
   GtkWidget *plan;
   GtkWidget *title;
 
-  spin ();
+  ekv_test_spin ();
   gtk_widget_grab_focus (sponsor);
-  spin ();
+  ekv_test_spin ();
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), sponsor));
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
-  spin ();
+  ekv_test_spin ();
   plan = ekv_window_show_page (fixture->window, "plan");
   title = find_row (plan, EKV_TYPE_FIELD_ROW, "title");
   g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (title), NULL, NULL));
@@ -338,11 +284,11 @@ test_add_product (Fixture       *fixture,
 
   record = ekv_record_list_add (list);
   g_assert_nonnull (record);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (products), ==, n + 1);
 
   g_object_set (record, "quantity", 1250.0, NULL);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_PRODUCT)),
                     ==, n + 1);
   record = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_PRODUCT), n);
@@ -363,10 +309,10 @@ test_add_focus (Fixture       *fixture,
   EkvRecord *record;
   int start, end;
 
-  spin ();
+  ekv_test_spin ();
   record = ekv_record_list_add (list);
   g_assert_nonnull (record);
-  spin ();
+  ekv_test_spin ();
 
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
@@ -421,23 +367,23 @@ test_remove_undo (Fixture       *fixture,
   g_assert_cmpuint (n, >, 0);
   first = g_list_model_get_item (team, 0);
   name = g_strdup (ekv_record_get_string (first, EKV_TEAM_MEMBER_NAME));
-  spin ();
+  ekv_test_spin ();
 
   remove = find_button (page, "user-trash-symbolic", NULL);
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (team), ==, n - 1);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_TEAM_MEMBER)),
                     ==, n - 1);
 
   undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (team), ==, n);
-  restored = reopen (fixture);
+  restored = ekv_test_reopen (fixture->path);
   back = g_list_model_get_item (ekv_document_get_list (restored, EKV_ENTITY_TEAM_MEMBER), 0);
   g_assert_cmpstr (ekv_record_get_string (back, EKV_TEAM_MEMBER_NAME), ==, name);
 }
@@ -462,12 +408,12 @@ test_units_add (Fixture       *fixture,
   g_assert_true (EKV_IS_UNITS_PAGE (page));
   list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
   g_assert_nonnull (list);
-  spin ();
+  ekv_test_spin ();
   id = ekv_document_new_id (document, EKV_ENTITY_UNIT_OPERATION, "u");
 
   unit = ekv_record_list_add (list);
   g_assert_nonnull (unit);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n + 1);
   g_assert_cmpstr (ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID), ==, id);
   g_assert_cmpstr (ekv_record_get_string (unit, EKV_UNIT_OPERATION_NAME), ==, "New unit operation");
@@ -478,7 +424,7 @@ test_units_add (Fixture       *fixture,
                    ==, "name");
 
   g_object_set (unit, "name", "Kurutma", "mode", EKV_OPERATION_MODE_BATCH, "batches-per-year", 1200.0, NULL);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION)),
                     ==, n + 1);
   back = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), n);
@@ -557,7 +503,7 @@ test_units_delete_with_flows (Fixture       *fixture,
   guint n_units, n_flows, in_position;
   GtkWidget *undo;
 
-  spin ();
+  ekv_test_spin ();
   unit = ekv_record_list_add (list);
   g_assert_nonnull (unit);
   id = g_strdup (ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID));
@@ -566,7 +512,7 @@ test_units_delete_with_flows (Fixture       *fixture,
   in_position = g_list_model_get_n_items (flows) - 2;
   n_units = g_list_model_get_n_items (units);
   n_flows = g_list_model_get_n_items (flows);
-  spin ();
+  ekv_test_spin ();
 
   /* The row counts the unit's flows, and follows them. */
   summary = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
@@ -579,18 +525,18 @@ test_units_delete_with_flows (Fixture       *fixture,
   dialog = ekv_units_page_delete_unit (EKV_UNITS_PAGE (page), unit);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (dialog, "cancel");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows);
 
   dialog = ekv_units_page_delete_unit (EKV_UNITS_PAGE (page), unit);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (dialog, "delete");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units - 1);
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows - 2);
   g_assert_null (ekv_document_find (document, EKV_ENTITY_UNIT_OPERATION, id));
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION)),
                     ==, n_units - 1);
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_FLOW)),
@@ -601,10 +547,10 @@ test_units_delete_with_flows (Fixture       *fixture,
   undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows);
-  restored = reopen (fixture);
+  restored = ekv_test_reopen (fixture->path);
   back = g_list_model_get_item (ekv_document_get_list (restored, EKV_ENTITY_UNIT_OPERATION), n_units - 1);
   g_assert_cmpstr (ekv_record_get_string (back, EKV_UNIT_OPERATION_ID), ==, id);
   g_assert_cmpuint (count_flows_of (restored, id), ==, 2);
@@ -631,13 +577,13 @@ test_units_balance (Fixture       *fixture,
   EkvRecord *unit, *out;
   const char *id;
 
-  spin ();
+  ekv_test_spin ();
   unit = ekv_record_list_add (list);
   g_assert_nonnull (unit);
   id = ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID);
   add_flow (document, NULL, id, EKV_FLOW_KIND_RAW_MATERIAL, 100.0, EKV_QUANTITY_UNIT_KG);
   out = add_flow (document, id, NULL, EKV_FLOW_KIND_PRODUCT, 100.0, EKV_QUANTITY_UNIT_KG);
-  spin ();
+  ekv_test_spin ();
 
   balanced = ekv_units_page_summarize (EKV_UNITS_PAGE (page), unit);
   expected = g_strdup_printf ("\nMass balance: %s (0.0 %%)",
@@ -672,7 +618,7 @@ inventory_page (Fixture    *fixture,
   g_assert_nonnull (unit);
   g_assert_true (EKV_IS_INVENTORY_PAGE (page));
   ekv_inventory_page_set_unit (EKV_INVENTORY_PAGE (page), unit);
-  spin ();
+  ekv_test_spin ();
   g_assert_true (ekv_inventory_page_get_unit (EKV_INVENTORY_PAGE (page)) == unit);
 
   return EKV_INVENTORY_PAGE (page);
@@ -783,7 +729,7 @@ test_inventory_to (Fixture       *fixture,
   ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, "Extra");
   g_assert_true (ekv_document_insert (document, unit, NULL, -1, &error));
   g_assert_no_error (error);
-  spin ();
+  ekv_test_spin ();
   /* Its row was made again, with the new unit among the choices. */
   row = ekv_inventory_page_open_flow (page, flow);
   g_assert_nonnull (row);
@@ -795,16 +741,16 @@ test_inventory_to (Fixture       *fixture,
   g_assert_cmpstr (ekv_record_get_string (flow, EKV_FLOW_TO), ==, "u4");
 
   adw_combo_row_set_selected (to, 0);
-  spin ();
+  ekv_test_spin ();
   g_assert_null (ekv_record_get_string (flow, EKV_FLOW_TO));
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in - 1);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_null (ekv_record_get_string (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
                                         EKV_FLOW_TO));
 
   /* The choice of unit works as well after the units changed. */
   ekv_inventory_page_set_unit (page, unit);
-  spin ();
+  ekv_test_spin ();
   g_assert_true (ekv_inventory_page_get_unit (page) == unit);
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, 0);
 }
@@ -824,7 +770,7 @@ test_inventory_sort (Fixture       *fixture,
   g_assert_cmpuint (n, >, 2);
 
   adw_combo_row_set_selected (sort, 2);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (inputs), ==, n);
   for (guint i = 1; i < n; i++)
     {
@@ -836,7 +782,7 @@ test_inventory_sort (Fixture       *fixture,
     }
 
   adw_combo_row_set_selected (sort, 1);
-  spin ();
+  ekv_test_spin ();
   for (guint i = 1; i < n; i++)
     {
       g_autoptr(EkvRecord) a = g_list_model_get_item (inputs, i - 1);
@@ -848,7 +794,7 @@ test_inventory_sort (Fixture       *fixture,
     }
 
   adw_combo_row_set_selected (sort, 0);
-  spin ();
+  ekv_test_spin ();
   {
     g_autoptr(EkvRecord) again = g_list_model_get_item (inputs, 0);
 
@@ -885,10 +831,10 @@ test_inventory_quantity (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (quantity), "-5");
   g_assert_false (ekv_field_row_apply (quantity));
   g_assert_nonnull (ekv_field_row_get_error_message (quantity));
-  spin ();
+  ekv_test_spin ();
   refused = ekv_inventory_page_describe_balance (page);
   g_assert_cmpstr (refused, ==, before);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
                                             EKV_FLOW_QUANTITY), ==, old);
   g_clear_object (&stored);
@@ -917,10 +863,10 @@ test_inventory_quantity (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (quantity), "1");
   g_assert_true (ekv_field_row_apply (quantity));
-  spin ();
+  ekv_test_spin ();
   after = ekv_inventory_page_describe_balance (page);
   g_assert_cmpstr (after, !=, before);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
                                             EKV_FLOW_QUANTITY), ==, 1.0);
 }
@@ -944,14 +890,14 @@ test_inventory_add (Fixture       *fixture,
   input = ekv_inventory_page_add (page, FALSE);
   g_assert_nonnull (input);
   id = g_strdup (ekv_record_get_string (input, EKV_FLOW_ID));
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in + 1);
   /* Opening it shows its fields and sets none of them: it has no carrier. */
   g_assert_nonnull (ekv_inventory_page_open_flow (page, input));
-  spin ();
+  ekv_test_spin ();
   g_assert_false (ekv_record_is_set (input, EKV_FLOW_CARRIER));
   g_assert_cmpstr (ekv_record_get_string (input, EKV_FLOW_TO), ==, "u4");
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpstr (ekv_record_get_string (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
                                           EKV_FLOW_TO), ==, "u4");
   g_assert_null (ekv_record_get_string (ekv_document_find (stored, EKV_ENTITY_FLOW, id),
@@ -976,21 +922,21 @@ test_inventory_add (Fixture       *fixture,
 
   /* Moved to another unit, it leaves this unit's list. */
   g_object_set (copy, "to-unit", "u2", NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in + 1);
 
   /* Litres of a raw material without a density cannot be weighed: its row says so
    * until it has one. */
   g_assert_null (ekv_inventory_page_get_flow_warning (page, input));
   g_object_set (input, "unit", EKV_QUANTITY_UNIT_L, NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_nonnull (ekv_inventory_page_get_flow_warning (page, input));
   g_object_set (input, "density", 1.2, NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_null (ekv_inventory_page_get_flow_warning (page, input));
 
   ekv_inventory_page_remove (page, input);
-  spin ();
+  ekv_test_spin ();
   g_assert_null (ekv_document_find (document, EKV_ENTITY_FLOW, id));
   g_assert_cmpuint (g_list_model_get_n_items (ekv_inventory_page_get_inputs (page)), ==, n_in);
 }
@@ -1012,12 +958,12 @@ test_units_delete_refused (Fixture       *fixture,
 
   g_assert_nonnull (unit);
   g_assert_cmpuint (count_flows_of (document, "u3"), >, 0);
-  spin ();
+  ekv_test_spin ();
   g_assert_null (ekv_units_page_delete_unit (EKV_UNITS_PAGE (page), unit));
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, n_flows);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_nonnull (ekv_document_find (stored, EKV_ENTITY_UNIT_OPERATION, "u3"));
   g_assert_cmpuint (count_flows_of (stored, "u3"), ==, count_flows_of (document, "u3"));
 }
@@ -1059,7 +1005,7 @@ test_units_reorder (Fixture       *fixture,
   GtkEventController *key;
   gboolean handled = FALSE;
 
-  spin ();
+  ekv_test_spin ();
   first = g_list_model_get_item (units, 0);
   second = g_list_model_get_item (units, 1);
   first_id = g_strdup (ekv_record_get_string (first, EKV_UNIT_OPERATION_ID));
@@ -1075,12 +1021,12 @@ test_units_reorder (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (down));
 
   g_signal_emit_by_name (down, "clicked");
-  spin ();
+  ekv_test_spin ();
   g_clear_object (&first);
   first = g_list_model_get_item (units, 0);
   g_assert_cmpstr (ekv_record_get_string (first, EKV_UNIT_OPERATION_ID), ==, second_id);
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   stored_first = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), 0);
   stored_second = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), 1);
   g_assert_cmpstr (ekv_record_get_string (stored_first, EKV_UNIT_OPERATION_ID), ==, second_id);
@@ -1097,20 +1043,20 @@ test_units_reorder (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (row));
   g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Up, 0, GDK_ALT_MASK, &handled);
   g_assert_true (handled);
-  spin ();
+  ekv_test_spin ();
   g_clear_object (&first);
   first = g_list_model_get_item (units, 0);
   g_assert_cmpstr (ekv_record_get_string (first, EKV_UNIT_OPERATION_ID), ==, first_id);
   g_clear_object (&stored);
   g_clear_object (&stored_first);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   stored_first = g_list_model_get_item (ekv_document_get_list (stored, EKV_ENTITY_UNIT_OPERATION), 0);
   g_assert_cmpstr (ekv_record_get_string (stored_first, EKV_UNIT_OPERATION_ID), ==, first_id);
 
   /* In a field, the keys are the text's. */
   row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 0);
   g_signal_emit_by_name (row, "activate");
-  spin ();
+  ekv_test_spin ();
   row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 0);
   field = find_row (GTK_WIDGET (row), EKV_TYPE_FIELD_ROW, "name");
   g_assert_nonnull (field);
@@ -1221,7 +1167,7 @@ test_bills_edit (Fixture       *fixture,
   total = ekv_number_format (after, 0);
   g_assert_nonnull (strstr (text, total));
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpfloat (ekv_record_get_double (find_bill (stored, EKV_CARRIER_ELECTRICITY, "2025-01"),
                                             EKV_BILL_QUANTITY), ==, 500000);
 }
@@ -1242,14 +1188,14 @@ test_bills_refused (Fixture       *fixture,
   g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &before, NULL, NULL, NULL));
   gtk_editable_set_text (GTK_EDITABLE (row), "35a000");
   g_assert_false (ekv_field_row_apply (row));
-  spin ();
+  ekv_test_spin ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_nonnull (ekv_field_row_get_error_message (row));
   g_assert_cmpfloat (ekv_record_get_double (bill, EKV_BILL_QUANTITY), ==, old);
   g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &after, NULL, NULL, NULL));
   g_assert_cmpfloat (after, ==, before);
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_cmpfloat (ekv_record_get_double (find_bill (stored, EKV_CARRIER_ELECTRICITY, "2025-02"),
                                             EKV_BILL_QUANTITY), ==, old);
 }
@@ -1284,7 +1230,7 @@ test_bills_add_month (Fixture       *fixture,
   g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_WASTEWATER, &quantity, NULL, NULL, NULL));
   g_assert_cmpfloat (quantity, ==, 120.0);
 
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_nonnull (find_bill (stored, EKV_CARRIER_WASTEWATER, "2025-03"));
 }
 
@@ -1307,7 +1253,7 @@ test_bills_period (Fixture       *fixture,
     }
 
   g_object_set (company, "reference-end", "2025-06-30", NULL);
-  spin ();
+  ekv_test_spin ();
   g_assert_cmpstr (ekv_record_get_string (company, EKV_COMPANY_REFERENCE_END), ==, "2025-06-30");
   g_assert_cmpuint (ekv_bills_page_get_n_months (page, EKV_CARRIER_ELECTRICITY), ==, 6);
   g_assert_true (ekv_bills_page_get_totals (page, EKV_CARRIER_ELECTRICITY, &quantity, NULL, NULL, NULL));
@@ -1401,7 +1347,7 @@ test_factors_override (Fixture       *fixture,
 
   /* The page now edits the audit's figure. */
   g_object_set (record, "tep", 0.0009, NULL);
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   record = find_factor (stored, builtin[index].carrier, builtin[index].unit);
   g_assert_nonnull (record);
   g_assert_cmpfloat (ekv_record_get_double (record, EKV_FACTOR_TEP), ==, 0.0009);
@@ -1410,7 +1356,7 @@ test_factors_override (Fixture       *fixture,
   g_assert_true (ekv_factors_page_reset (page, index, &error));
   g_assert_no_error (error);
   g_assert_null (find_factor (document, builtin[index].carrier, builtin[index].unit));
-  stored = reopen (fixture);
+  stored = ekv_test_reopen (fixture->path);
   g_assert_null (find_factor (stored, builtin[index].carrier, builtin[index].unit));
 
   /* The page is still the same, with as many groups. */
@@ -1446,7 +1392,7 @@ test_new_audit (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (first));
   gtk_window_destroy (GTK_WINDOW (second));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* "Save a Copy" writes a whole document elsewhere; the window stays on its own file. */
@@ -1496,7 +1442,7 @@ test_save_copy_over_open (Fixture       *fixture,
                                       &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
   gtk_window_destroy (GTK_WINDOW (other));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* Enter on a step of the sidebar takes the keyboard into that step's page. */
@@ -1509,10 +1455,10 @@ test_enter_page (Fixture       *fixture,
   GtkWidget *page, *focus;
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  ekv_test_spin ();
   gtk_widget_grab_focus (GTK_WIDGET (team_row));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-page", NULL));
-  spin ();
+  ekv_test_spin ();
 
   page = ekv_window_show_page (fixture->window, "team");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
@@ -1558,7 +1504,7 @@ static void
 test_read_only_window (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(EkvDocument) document = reopen (fixture);
+  g_autoptr(EkvDocument) document = ekv_test_reopen (fixture->path);
   EkvWindow *window = ekv_window_new_for_document (GTK_APPLICATION (fixture->app), document);
   GtkWidget *page;
   GtkWidget *remove;
@@ -1570,24 +1516,24 @@ test_read_only_window (Fixture       *fixture,
                             "read-only"));
 
   page = ekv_window_show_page (window, "company");
-  spin ();
+  ekv_test_spin ();
   ekv_company_page_ensure_details (EKV_COMPANY_PAGE (page));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (page, EKV_TYPE_FIELD_ROW, "name"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (page, EKV_TYPE_FIELD_ROW, "employees"))));
 
   page = ekv_window_show_page (window, "team");
-  spin ();
+  ekv_test_spin ();
   list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
   remove = find_button (GTK_WIDGET (list), "user-trash-symbolic", NULL);
   g_assert_nonnull (remove);
   g_assert_false (gtk_widget_is_sensitive (remove));
 
   page = ekv_window_show_page (window, "plan");
-  spin ();
+  ekv_test_spin ();
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_text_view (page))));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  ekv_test_spin ();
 }
 
 /* A file the user may not write opens read-only instead of not at all. */
@@ -1618,47 +1564,18 @@ test_open_read_only_file (Fixture       *fixture,
   g_assert_true (ekv_document_is_read_only (ekv_window_get_document (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  ekv_test_spin ();
   g_chmod (dir, 0755);
   g_unlink (path);
   g_rmdir (dir);
-}
-
-static char **
-get_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **dirs;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  dirs = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return dirs;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  mime_dirs = get_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      g_strfreev (mime_dirs);
-      return 0;
-    }
-
-  adw_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(name, fn) \
   g_test_add ("/ekv/window/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -1698,7 +1615,5 @@ main (int   argc,
   ADD ("open-read-only-file", test_open_read_only_file);
 #undef ADD
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-  return status;
+  return g_test_run ();
 }
