@@ -332,6 +332,39 @@ test_fixed_scale (void)
   cairo_surface_destroy (surface);
 }
 
+/* An "after" drawn on the scale the baseline gets in the same area: its bands
+ * are as much thinner as its flows are smaller. */
+static void
+test_fit_scale (void)
+{
+  g_autoptr(EkvSankeyGraph) before = small_graph ();
+  g_autoptr(EkvSankeyGraph) after = small_graph ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  EkvSankeyDrawOptions options;
+  double scale;
+
+  for (guint i = 0; i < after->links->len; i++)
+    ekv_sankey_graph_get_link (after, i)->value *= 0.6;
+
+  scale = ekv_sankey_fit_scale (before, 800, 500, NULL);
+  g_assert_cmpfloat (scale, >, 0);
+  g_assert_true (ekv_sankey_draw (cr, before, 800, 500, NULL, &error));
+  g_assert_cmpfloat_with_epsilon (before->scale, scale, scale * 1e-9);
+
+  ekv_sankey_draw_options_init (&options);
+  options.fixed_scale = scale;
+  g_assert_true (ekv_sankey_draw (cr, after, 800, 500, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (after->scale, scale, scale * 1e-9);
+  g_assert_cmpfloat_with_epsilon (ekv_sankey_graph_get_link (after, 0)->width,
+                                  ekv_sankey_graph_get_link (before, 0)->width * 0.6, 0.01);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Under a Turkish locale the labels say 1.234 but the SVG's numbers stay
  * machine-readable. */
 static void
@@ -486,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-draw/files", test_files);
   g_test_add_func ("/ekv/sankey-draw/failed-write", test_failed_write);
   g_test_add_func ("/ekv/sankey-draw/fixed-scale", test_fixed_scale);
+  g_test_add_func ("/ekv/sankey-draw/fit-scale", test_fit_scale);
   g_test_add_func ("/ekv/sankey-draw/locale", test_locale);
   g_test_add_func ("/ekv/sankey-draw/crowded", test_crowded);
   g_test_add_func ("/ekv/sankey-draw/labels", test_labels);

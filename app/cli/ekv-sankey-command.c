@@ -118,6 +118,8 @@ ekv_sankey_command_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(EkvSankeyGraph) graph = NULL;
   EkvSankeyView view = EKV_SANKEY_VIEW_MATERIAL;
+  g_autoptr(EkvSankeyGraph) baseline = NULL;
+  EkvSankeyDrawOptions options;
   EkvSankeyScenario scenario = EKV_SANKEY_SCENARIO_BASELINE;
   EkvChartFormat format = EKV_CHART_FORMAT_PNG;
   const char *out = NULL;
@@ -209,6 +211,10 @@ ekv_sankey_command_run (int    argc,
         graph = ekv_sankey_graph_from_audit (document, view, scenario, &error);
         if (graph == NULL)
           return ekv_cli_user_error (in, error->message);
+        /* After the options, on the baseline's scale: what shrank looks smaller. */
+        if (scenario == EKV_SANKEY_SCENARIO_AFTER)
+          baseline = ekv_sankey_graph_from_audit (document, view, EKV_SANKEY_SCENARIO_BASELINE,
+                                                  NULL);
       }
     }
 
@@ -221,8 +227,14 @@ ekv_sankey_command_run (int    argc,
       width = 842;
       height = 595;
     }
-  if (!ekv_sankey_write_file (graph, format, out, width > 0 ? width : 1200, height > 0 ? height : 800,
-                              &error))
+  if (width <= 0)
+    width = 1200;
+  if (height <= 0)
+    height = 800;
+  ekv_sankey_draw_options_init (&options);
+  if (baseline != NULL)
+    options.fixed_scale = ekv_sankey_fit_scale (baseline, width, height, NULL);
+  if (!ekv_sankey_write_file_full (graph, &options, format, out, width, height, &error))
     return ekv_cli_user_error (NULL, error->message);   /* names the file */
 
   return EKV_EXIT_OK;

@@ -658,13 +658,11 @@ set_column_hints (Builder *b)
 
 /* Brings every value to a unit that reads well (t rather than millions of kg)
  * and names it. */
-static void
-set_unit (Builder *b)
+static double
+largest_node (EkvSankeyGraph *graph)
 {
-  EkvSankeyGraph *graph = b->graph;
   g_autofree double *in = g_new0 (double, graph->nodes->len);
-  double largest = 0, divide = 1;
-  const char *currency;
+  double largest = 0;
 
   for (guint i = 0; i < graph->links->len; i++)
     {
@@ -673,6 +671,18 @@ set_unit (Builder *b)
       in[link->target] += link->value;
       largest = MAX (largest, in[link->target]);
     }
+  return largest;
+}
+
+/* LARGEST, the largest node's throughput in base units, picks the unit: the
+ * after scenario takes the baseline's, so both read in one unit and scale. */
+static void
+set_unit (Builder *b,
+          double   largest)
+{
+  EkvSankeyGraph *graph = b->graph;
+  double divide = 1;
+  const char *currency;
 
   switch (b->view)
     {
@@ -770,34 +780,24 @@ empty_message (EkvSankeyView view)
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 
-EkvSankeyGraph *
-ekv_sankey_graph_from_audit (EkvDocument        *document,
-                             EkvSankeyView       view,
-                             EkvSankeyScenario   scenario,
-                             GError            **error)
+/* The graph of DOCUMENT as it is; LARGEST (base units) picks the display unit
+ * when > 0, else the graph's own largest node; *LARGEST_OUT gets the latter. */
+static EkvSankeyGraph *
+build_graph (EkvDocument        *document,
+             EkvSankeyView       view,
+             EkvSankeyScenario   scenario,
+             double              largest,
+             double             *largest_out,
+             GError            **error)
 {
   g_autoptr(EkvSankeyGraph) graph = NULL;
   g_autoptr(EkvBalance) balance = NULL;
   g_autoptr(GHashTable) sources = NULL;
   g_autoptr(GHashTable) units = NULL;
   g_autoptr(GHashTable) unit_order = NULL;
-  g_autoptr(EkvDocument) after = NULL;
   g_autoptr(GHashTable) local_sinks = g_hash_table_new (NULL, NULL);
   GListModel *list;
   Builder b = { 0 };
-
-  g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (view <= EKV_SANKEY_VIEW_COST, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* The audit as it would be with its approved options carried out. */
-  if (scenario == EKV_SANKEY_SCENARIO_AFTER)
-    {
-      after = ekv_scenario_after (document, error);
-      if (after == NULL)
-        return NULL;
-      document = after;
-    }
 
   graph = ekv_sankey_graph_new ();
   balance = ekv_balance_compute (document);
@@ -844,8 +844,36 @@ ekv_sankey_graph_from_audit (EkvDocument        *document,
     add_unaccounted (&b);
 
   set_column_hints (&b);
-  set_unit (&b);
+  if (largest_out != NULL)
+    *largest_out = largest_node (graph);
+  set_unit (&b, largest > 0 ? largest : largest_node (graph));
   set_title (&b, scenario);
 
   return g_steal_pointer (&graph);
+}
+
+EkvSankeyGraph *
+ekv_sankey_graph_from_audit (EkvDocument        *document,
+                             EkvSankeyView       view,
+                             EkvSankeyScenario   scenario,
+                             GError            **error)
+{
+  g_autoptr(EkvDocument) after = NULL;
+  g_autoptr(EkvSankeyGraph) baseline = NULL;
+  double largest = 0;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (view <= EKV_SANKEY_VIEW_COST, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (scenario == EKV_SANKEY_SCENARIO_BASELINE)
+    return build_graph (document, view, scenario, 0, NULL, error);
+
+  /* The audit as it would be with its approved options carried out, in the
+   * baseline's unit (t, not kg, when the options made it small). */
+  baseline = build_graph (document, view, EKV_SANKEY_SCENARIO_BASELINE, 0, &largest, NULL);
+  after = ekv_scenario_after (document, error);
+  if (after == NULL)
+    return NULL;
+  return build_graph (after, view, scenario, largest, NULL, error);
 }

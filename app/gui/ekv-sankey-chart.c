@@ -26,6 +26,10 @@ struct _EkvSankeyChart
 
   EkvDocument    *document;
   EkvSankeyGraph *graph;
+  EkvSankeyGraph *reference;   /* whose scale the graph is drawn on, or NULL */
+  double          reference_scale;  /* of REFERENCE at reference_width × height */
+  int             reference_width;
+  int             reference_height;
   gboolean        drawn;       /* the graph's geometry is that of the last drawing */
   double          zoom;
   double          pan_x;
@@ -382,6 +386,16 @@ ekv_sankey_chart_snapshot (GtkWidget   *widget,
   ekv_sankey_draw_options_init (&options);
   options.fill_background = FALSE;
   options.fast = TRUE;
+  if (self->reference != NULL)
+    {
+      if (self->reference_width != (int) width || self->reference_height != (int) height)
+        {
+          self->reference_scale = ekv_sankey_fit_scale (self->reference, width, height, &options);
+          self->reference_width = width;
+          self->reference_height = height;
+        }
+      options.fixed_scale = self->reference_scale;
+    }
   options.highlight_node = self->hover_node;
   options.highlight_link = self->hover_link;
   self->drawn = ekv_sankey_draw (cr, self->graph, width, height, &options, &error);
@@ -405,6 +419,7 @@ ekv_sankey_chart_finalize (GObject *object)
   EkvSankeyChart *self = EKV_SANKEY_CHART (object);
 
   g_clear_pointer (&self->graph, ekv_sankey_graph_free);
+  g_clear_pointer (&self->reference, ekv_sankey_graph_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ekv_sankey_chart_parent_class)->finalize (object);
@@ -554,6 +569,18 @@ ekv_sankey_chart_get_graph (EkvSankeyChart *self)
   g_return_val_if_fail (EKV_IS_SANKEY_CHART (self), NULL);
 
   return self->graph;
+}
+
+void
+ekv_sankey_chart_set_reference (EkvSankeyChart *self,
+                                EkvSankeyGraph *reference)
+{
+  g_return_if_fail (EKV_IS_SANKEY_CHART (self));
+
+  g_clear_pointer (&self->reference, ekv_sankey_graph_free);
+  self->reference = reference;
+  self->reference_width = self->reference_height = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

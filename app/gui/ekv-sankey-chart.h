@@ -22,6 +22,10 @@ void            ekv_sankey_chart_set_graph       (EkvSankeyChart  *self,
                                                  EkvDocument    *document,
                                                  EkvSankeyGraph *graph);
 EkvSankeyGraph *ekv_sankey_chart_get_graph       (EkvSankeyChart  *self);
+/* Draws the graph on the scale REFERENCE (taken; NULL for its own) would have
+ * in the same place: the after scenario on the baseline's scale. */
+void            ekv_sankey_chart_set_reference   (EkvSankeyChart  *self,
+                                                 EkvSankeyGraph  *reference);
 
 /* 1 fits the diagram to the widget; pan resets at 1. */
 void            ekv_sankey_chart_set_zoom        (EkvSankeyChart  *self,

@@ -61,6 +61,16 @@ make_graph (EkvSankeyPage  *self,
   return ekv_sankey_graph_from_audit (self->document, self->view, scenario (self), error);
 }
 
+/* The baseline, whose scale the after scenario is drawn on; NULL for the baseline. */
+static EkvSankeyGraph *
+make_reference (EkvSankeyPage *self)
+{
+  if (scenario (self) != EKV_SANKEY_SCENARIO_AFTER)
+    return NULL;
+  return ekv_sankey_graph_from_audit (self->document, self->view, EKV_SANKEY_SCENARIO_BASELINE,
+                                      NULL);
+}
+
 static void
 rebuild (EkvSankeyPage *self)
 {
@@ -78,6 +88,7 @@ rebuild (EkvSankeyPage *self)
   else
     {
       ekv_sankey_chart_set_graph (self->chart, self->document, graph);
+      ekv_sankey_chart_set_reference (self->chart, make_reference (self));
       gtk_stack_set_visible_child_name (self->stack, "chart");
     }
 
@@ -265,17 +276,40 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* What a printout draws: the graph, on the reference's scale if there is one. */
+typedef struct
+{
+  EkvSankeyGraph *graph;
+  EkvSankeyGraph *reference;
+} Printout;
+
+static void
+printout_free (gpointer  data,
+               GClosure *closure)
+{
+  Printout *printout = data;
+
+  g_clear_pointer (&printout->graph, ekv_sankey_graph_free);
+  g_clear_pointer (&printout->reference, ekv_sankey_graph_free);
+  g_free (printout);
+}
+
 static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page,
-              EkvSankeyGraph    *graph)
+              Printout          *printout)
 {
   g_autoptr(GError) error = NULL;
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  EkvSankeyDrawOptions options;
 
-  if (!ekv_sankey_draw (cr, graph, gtk_print_context_get_width (context),
-                        gtk_print_context_get_height (context), NULL, &error))
+  ekv_sankey_draw_options_init (&options);
+  if (printout->reference != NULL)
+    options.fixed_scale = ekv_sankey_fit_scale (printout->reference, width, height, NULL);
+  if (!ekv_sankey_draw (cr, printout->graph, width, height, &options, &error))
     g_warning ("Could not print the diagram: %s", error->message);
 }
 
@@ -298,8 +332,14 @@ print_operation_new (EkvSankeyPage  *self,
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_job_name (operation, graph->title != NULL ? graph->title : "Sankey");
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), graph,
-                         (GClosureNotify) ekv_sankey_graph_free, 0);
+  {
+    Printout *printout = g_new0 (Printout, 1);
+
+    printout->graph = graph;
+    printout->reference = make_reference (self);
+    g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), printout,
+                           printout_free, 0);
+  }
   return operation;
 }
 
@@ -483,7 +523,11 @@ ekv_sankey_page_export (EkvSankeyPage    *self,
                         GError          **error)
 {
   g_autoptr(EkvSankeyGraph) graph = NULL;
+  g_autoptr(EkvSankeyGraph) reference = NULL;
   gboolean pixels = format == EKV_CHART_FORMAT_PNG;
+  double width = pixels ? PNG_WIDTH : PAGE_WIDTH;
+  double height = pixels ? PNG_HEIGHT : PAGE_HEIGHT;
+  EkvSankeyDrawOptions options;
 
   g_return_val_if_fail (EKV_IS_SANKEY_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -492,9 +536,11 @@ ekv_sankey_page_export (EkvSankeyPage    *self,
   if (graph == NULL)
     return FALSE;
 
-  return ekv_sankey_write_file (graph, format, path,
-                                pixels ? PNG_WIDTH : PAGE_WIDTH,
-                                pixels ? PNG_HEIGHT : PAGE_HEIGHT, error);
+  ekv_sankey_draw_options_init (&options);
+  reference = make_reference (self);
+  if (reference != NULL)
+    options.fixed_scale = ekv_sankey_fit_scale (reference, width, height, NULL);
+  return ekv_sankey_write_file_full (graph, &options, format, path, width, height, error);
 }
 
 gboolean

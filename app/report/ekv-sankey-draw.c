@@ -862,6 +862,40 @@ ekv_sankey_hit (EkvSankeyGraph *graph,
 /* ------------------------------------------------------------------------ */
 /* Files                                                                    */
 
+double
+ekv_sankey_fit_scale (EkvSankeyGraph             *graph,
+                      double                      width,
+                      double                      height,
+                      const EkvSankeyDrawOptions *options)
+{
+  /* Drawn for real (the labels' room decides the plot's size) onto one pixel:
+   * cairo clips what falls outside, so it costs little more than the layout. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  EkvSankeyDrawOptions copy;
+  gboolean ok;
+
+  g_return_val_if_fail (graph != NULL, 0);
+
+  if (options != NULL)
+    copy = *options;
+  else
+    ekv_sankey_draw_options_init (&copy);
+  copy.fixed_scale = 0;
+  copy.labels = NULL;
+  ok = ekv_sankey_draw (cr, graph, width, height, &copy, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return ok ? graph->scale : 0;
+}
+
+typedef struct
+{
+  EkvSankeyGraph             *graph;
+  const EkvSankeyDrawOptions *options;
+} FileDrawing;
+
 static gboolean
 draw_graph_cb (cairo_t  *cr,
                double    width,
@@ -869,7 +903,26 @@ draw_graph_cb (cairo_t  *cr,
                gpointer  user_data,
                GError  **error)
 {
-  return ekv_sankey_draw (cr, user_data, width, height, NULL, error);
+  FileDrawing *f = user_data;
+
+  return ekv_sankey_draw (cr, f->graph, width, height, f->options, error);
+}
+
+gboolean
+ekv_sankey_write_file_full (EkvSankeyGraph             *graph,
+                            const EkvSankeyDrawOptions *options,
+                            EkvChartFormat              format,
+                            const char                 *path,
+                            double                      width,
+                            double                      height,
+                            GError                    **error)
+{
+  FileDrawing f = { graph, options };
+
+  g_return_val_if_fail (graph != NULL, FALSE);
+
+  return ekv_chart_write_file (format, path, width, height, graph->title, draw_graph_cb, &f,
+                               error);
 }
 
 gboolean
@@ -880,8 +933,5 @@ ekv_sankey_write_file (EkvSankeyGraph  *graph,
                        double           height,
                        GError         **error)
 {
-  g_return_val_if_fail (graph != NULL, FALSE);
-
-  return ekv_chart_write_file (format, path, width, height, graph->title, draw_graph_cb, graph,
-                               error);
+  return ekv_sankey_write_file_full (graph, NULL, format, path, width, height, error);
 }

@@ -78,11 +78,28 @@ EkvSankeyHitKind ekv_sankey_hit        (EkvSankeyGraph             *graph,
                                         double                      y,
                                         guint                      *index);
 
+/* The scale (px per unit) ekv_sankey_draw () would give GRAPH in WIDTH ×
+ * HEIGHT with OPTIONS (NULL: the defaults); 0 when it cannot be drawn. Drawing
+ * another graph with that as its fixed_scale shows both on one scale, as a
+ * before and after must be. */
+double    ekv_sankey_fit_scale         (EkvSankeyGraph             *graph,
+                                        double                      width,
+                                        double                      height,
+                                        const EkvSankeyDrawOptions *options);
+
 /* Draws GRAPH (default options) to PATH as FORMAT: PNG in pixels, SVG and PDF in
  * points of WIDTH × HEIGHT. Written to a temporary file beside PATH and renamed
  * over it only when complete, so a failure never leaves half a file nor harms
  * one already there. Errors (G_IO_ERROR, or the layout's) are translated and
  * name the file. */
+/* The same with OPTIONS (NULL: the defaults). */
+gboolean  ekv_sankey_write_file_full   (EkvSankeyGraph             *graph,
+                                        const EkvSankeyDrawOptions *options,
+                                        EkvChartFormat              format,
+                                        const char                 *path,
+                                        double                      width,
+                                        double                      height,
+                                        GError                    **error);
 gboolean  ekv_sankey_write_file        (EkvSankeyGraph             *graph,
                                         EkvChartFormat             format,
                                         const char                 *path,
