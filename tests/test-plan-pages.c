@@ -169,7 +169,7 @@ test_portfolio (Fixture       *fixture,
   ekv_test_spin ();
   assert_portfolio (page, fixture->document);
   /* the sample's programme, as `ekv results` gives it */
-  assert_close (ekv_portfolio_page_get_figure (page, "investment"), 12545000);
+  assert_close (ekv_portfolio_page_get_figure (page, "investment"), 13725000);
   g_assert_cmpfloat (fabs (ekv_portfolio_page_get_figure (page, "co2") - 1149.419104), <, 1e-6);
   g_assert_cmpuint (ekv_macc_chart_get_bars (ekv_portfolio_page_get_chart (page))->len, >, 0);
 
