@@ -130,18 +130,6 @@ flow_title (EkvDocument *document,
                           ekv_record_get_string (flow, EKV_FLOW_NAME));
 }
 
-static gboolean
-title_to_row (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  const char *title = g_value_get_string (from);
-
-  g_value_set_string (to, title != NULL && *title != '\0' ? title : _("Untitled option"));
-  return TRUE;
-}
-
 /* A figure that cannot be computed: the value says so, the reason goes to *REASON. */
 static char *
 not_defined_why (const char  *note,
@@ -713,9 +701,7 @@ option_row_new (EkvFeasibilityPage *self,
   GtkWidget *menu_button;
   GtkWidget *popover;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property_full (option, "title", row, "title", G_BINDING_SYNC_CREATE,
-                               title_to_row, NULL, NULL, NULL);
+  ekv_gui_bind_option_title (option, row);
   g_object_set_data (G_OBJECT (row), "ekv-page", self);
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (option), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "ekv-figures", labels, g_free);

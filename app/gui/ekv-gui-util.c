@@ -130,6 +130,30 @@ ekv_gui_remove_with_undo_full (GtkWidget   *widget,
   return TRUE;
 }
 
+static gboolean
+title_to_row (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  const char *title = g_value_get_string (from);
+
+  g_value_set_string (to, title != NULL && *title != '\0' ? title : _("Untitled option"));
+  return TRUE;
+}
+
+void
+ekv_gui_bind_option_title (EkvRecord *option,
+                           GtkWidget *row)
+{
+  g_return_if_fail (EKV_IS_RECORD (option));
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property_full (option, "title", row, "title", G_BINDING_SYNC_CREATE,
+                               title_to_row, NULL, NULL, NULL);
+}
+
 GtkWidget *
 ekv_gui_text_area_row_new (EkvDocument *document,
                            EkvRecord   *record,

@@ -24,6 +24,10 @@ gboolean   ekv_gui_remove_with_undo_full (GtkWidget   *widget,
                                           EkvDocument *document,
                                           EkvRecord   *record,
                                           const char  *message);
+/* ROW's title (an AdwPreferencesRow's, as plain text) follows OPTION's title,
+ * "Untitled option" while it is empty. */
+void       ekv_gui_bind_option_title (EkvRecord       *option,
+                                      GtkWidget       *row);
 /* A list row holding an EkvTextArea (several lines of free text) that edits
  * RECORD's field KEY through DOCUMENT, under a caption TITLE. */
 GtkWidget *ekv_gui_text_area_row_new (EkvDocument     *document,

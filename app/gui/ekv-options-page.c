@@ -116,18 +116,6 @@ rollback:
   return FALSE;
 }
 
-static gboolean
-title_to_row (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  const char *title = g_value_get_string (from);
-
-  g_value_set_string (to, title != NULL && *title != '\0' ? title : _("Untitled option"));
-  return TRUE;
-}
-
 /* "Better process control · Dyeing, Rinsing · Proposed" */
 static char *
 option_summary (EkvDocument *document,
@@ -303,9 +291,7 @@ option_row_new (EkvOptionsPage *self,
   GtkWidget *popover;
   GtkWidget *enum_row;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property_full (option, "title", row, "title", G_BINDING_SYNC_CREATE,
-                               title_to_row, NULL, NULL, NULL);
+  ekv_gui_bind_option_title (option, row);
   g_object_set_data (G_OBJECT (row), "ekv-page", self);
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (option), g_object_unref);
 

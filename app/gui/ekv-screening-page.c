@@ -37,18 +37,6 @@ decision_position (EkvRecord *option)
   return ekv_record_get_enum (option, EKV_OPTION_SCREENING) + 1;
 }
 
-static gboolean
-title_to_row (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  const char *title = g_value_get_string (from);
-
-  g_value_set_string (to, title != NULL && *title != '\0' ? title : _("Untitled option"));
-  return TRUE;
-}
-
 static void
 update_row (GtkWidget *row)
 {
@@ -102,9 +90,7 @@ option_row_new (EkvScreeningPage *self,
   GtkWidget *decision;
   GtkWidget *reason;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property_full (option, "title", row, "title", G_BINDING_SYNC_CREATE,
-                               title_to_row, NULL, NULL, NULL);
+  ekv_gui_bind_option_title (option, row);
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (option), g_object_unref);
 
   /* A fixed list: never changed while the row lives. */
