@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ekv-field-row.h"
 #include "ekv-test-gui.h"
 
 static char **mime_dirs;
@@ -161,6 +162,68 @@ ekv_test_find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+GtkWidget *
+ekv_test_find (GtkWidget     *root,
+               EkvTestMatch   match,
+               gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ekv_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_field_row (GtkWidget     *widget,
+              gconstpointer  key)
+{
+  return EKV_IS_FIELD_ROW (widget) &&
+         g_strcmp0 (ekv_field_row_get_key (EKV_FIELD_ROW (widget)), key) == 0;
+}
+
+GtkWidget *
+ekv_test_find_field_row (GtkWidget  *root,
+                         const char *key)
+{
+  return ekv_test_find (root, is_field_row, key);
+}
+
+typedef struct
+{
+  const char *icon_name;
+  const char *label;
+} ButtonWanted;
+
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const ButtonWanted *wanted = data;
+
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         ((wanted->icon_name != NULL &&
+           g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), wanted->icon_name) == 0) ||
+          (wanted->label != NULL &&
+           g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), wanted->label) == 0));
+}
+
+GtkWidget *
+ekv_test_find_button (GtkWidget  *root,
+                      const char *icon_name,
+                      const char *label)
+{
+  ButtonWanted wanted = { icon_name, label };
+
+  return ekv_test_find (root, is_button, &wanted);
 }
 
 EkvDocument *

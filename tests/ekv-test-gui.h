@@ -42,6 +42,19 @@ void         ekv_test_wait_until       (gboolean       (*done) (gpointer data),
  * has widgets of its own), or NULL. */
 GtkWidget   *ekv_test_find_widget      (GtkWidget       *root,
                                         GType            type);
+/* The first widget under ROOT (ROOT included, popovers too) that MATCH takes. */
+typedef gboolean (*EkvTestMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+GtkWidget   *ekv_test_find             (GtkWidget       *root,
+                                        EkvTestMatch     match,
+                                        gconstpointer    data);
+/* The EkvFieldRow editing the field KEY. */
+GtkWidget   *ekv_test_find_field_row   (GtkWidget       *root,
+                                        const char      *key);
+/* A visible button with the icon ICON_NAME or the label LABEL (either may be NULL). */
+GtkWidget   *ekv_test_find_button      (GtkWidget       *root,
+                                        const char      *icon_name,
+                                        const char      *label);
 /* PATH opened read-only, to see what reached the file. */
 EkvDocument *ekv_test_reopen           (const char      *path);
 

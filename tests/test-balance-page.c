@@ -97,49 +97,6 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_field_row (GtkWidget  *root,
-                const char *key)
-{
-  if (EKV_IS_FIELD_ROW (root) && g_strcmp0 (ekv_field_row_get_key (EKV_FIELD_ROW (root)), key) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_field_row (child, key);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *icon_name,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
-      ((icon_name != NULL && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0) ||
-       (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, icon_name, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether a label under ROOT, outside any popover, shows TEXT: what a combo
  * row shows as its value. */
 static gboolean
@@ -386,7 +343,7 @@ test_follows_edits (Fixture       *fixture,
   ekv_test_spin ();
   row = ekv_inventory_page_open_flow (inventory, flow);
   g_assert_nonnull (row);
-  field = find_field_row (row, "quantity");
+  field = ekv_test_find_field_row (row, "quantity");
   g_assert_nonnull (field);
   typed = ekv_number_format (old_quantity, -1);
   gtk_editable_set_text (GTK_EDITABLE (field), typed);
@@ -588,7 +545,7 @@ month_remove_button (EkvBillsPage *page,
   g_assert_nonnull (field);
   row = gtk_widget_get_ancestor (GTK_WIDGET (field), ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (row);
-  return find_button (row, "user-trash-symbolic", NULL);
+  return ekv_test_find_button (row, "user-trash-symbolic", NULL);
 }
 
 /* The month's Delete button removes its bill from the file and the totals; Undo
@@ -616,7 +573,7 @@ test_bills_delete (Fixture       *fixture,
   g_signal_emit_by_name (remove, "clicked");
   g_assert_null (find_bill (fixture->document, EKV_CARRIER_ELECTRICITY, "2025-03"));
   g_assert_null (ekv_bills_page_get_field_row (page, EKV_CARRIER_ELECTRICITY, 2, "quantity"));
-  undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
+  undo = ekv_test_find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   ekv_test_spin ();

@@ -380,26 +380,6 @@ find_button (GtkWidget  *root,
 }
 
 static GtkWidget *
-find_field_row (GtkWidget  *root,
-                const char *key)
-{
-  if (EKV_IS_FIELD_ROW (root) && g_strcmp0 (ekv_field_row_get_key (EKV_FIELD_ROW (root)), key) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_field_row (child, key);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
@@ -630,7 +610,7 @@ test_suggestion (Fixture       *fixture,
   g_assert_nonnull (row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   ekv_test_spin ();
-  title_row = find_field_row (row, "title");
+  title_row = ekv_test_find_field_row (row, "title");
   g_assert_nonnull (title_row);
 
   /* Ticking a unit operation links it to the option. */

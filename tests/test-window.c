@@ -324,29 +324,6 @@ test_add_focus (Fixture       *fixture,
   g_assert_cmpint (end - start, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *icon_name,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
-      ((icon_name != NULL && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0) ||
-       (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, icon_name, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Removing a team member is one click, stored at once, and Undo brings the same
  * member back in the same place. */
 static void
@@ -369,7 +346,7 @@ test_remove_undo (Fixture       *fixture,
   name = g_strdup (ekv_record_get_string (first, EKV_TEAM_MEMBER_NAME));
   ekv_test_spin ();
 
-  remove = find_button (page, "user-trash-symbolic", NULL);
+  remove = ekv_test_find_button (page, "user-trash-symbolic", NULL);
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   ekv_test_spin ();
@@ -378,7 +355,7 @@ test_remove_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (ekv_document_get_list (stored, EKV_ENTITY_TEAM_MEMBER)),
                     ==, n - 1);
 
-  undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
+  undo = ekv_test_find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   ekv_test_spin ();
@@ -544,7 +521,7 @@ test_units_delete_with_flows (Fixture       *fixture,
   g_assert_null (ekv_document_find (stored, EKV_ENTITY_UNIT_OPERATION, id));
   g_assert_cmpuint (count_flows_of (stored, id), ==, 0);
 
-  undo = find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
+  undo = ekv_test_find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   ekv_test_spin ();
@@ -1013,8 +990,8 @@ test_units_reorder (Fixture       *fixture,
 
   /* The first unit cannot go up. */
   row = gtk_list_box_get_row_at_index (ekv_record_list_get_list_box (list), 0);
-  up = find_button (GTK_WIDGET (row), "go-up-symbolic", NULL);
-  down = find_button (GTK_WIDGET (row), "go-down-symbolic", NULL);
+  up = ekv_test_find_button (GTK_WIDGET (row), "go-up-symbolic", NULL);
+  down = ekv_test_find_button (GTK_WIDGET (row), "go-down-symbolic", NULL);
   g_assert_nonnull (up);
   g_assert_nonnull (down);
   g_assert_false (gtk_widget_get_sensitive (up));
@@ -1524,7 +1501,7 @@ test_read_only_window (Fixture       *fixture,
   page = ekv_window_show_page (window, "team");
   ekv_test_spin ();
   list = EKV_RECORD_LIST (find_row (page, EKV_TYPE_RECORD_LIST, NULL));
-  remove = find_button (GTK_WIDGET (list), "user-trash-symbolic", NULL);
+  remove = ekv_test_find_button (GTK_WIDGET (list), "user-trash-symbolic", NULL);
   g_assert_nonnull (remove);
   g_assert_false (gtk_widget_is_sensitive (remove));
 
