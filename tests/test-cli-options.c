@@ -10,44 +10,28 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "ekv-test-cli.h"
+
+/* Runs ekv under LOCALE; its stdout, with *STATUS and *ERR (stderr). */
 static char *
 run_ekv (const char *locale,
          int        *status,
          char      **err,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = NULL;
-  const char *root = g_getenv ("EKV_BUILD_ROOT");
-  const char *arg;
-  char *out = NULL;
-  int wait_status = 0;
+  EkvTestRun run = { 0 };
   va_list args;
 
-  g_assert_nonnull (root);
-  program = g_build_filename (root, "app", "ekv", NULL);
-  g_ptr_array_add (argv, program);
   va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  ekv_test_run_valist (&run, NULL, locale, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *status = WEXITSTATUS (wait_status);
-  return out;
+  *status = run.status;
+  *err = run.err;
+  return run.out;
 }
 
 static char *

@@ -5,68 +5,18 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ekv-test-cli.h"
+
 static char *workdir;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
 
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs ekv with ARGS (NULL-terminated) in the work folder under LOCALE. */
-static void
-run_ekv_in (Run        *run,
-            const char *locale,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("EKV_BUILD_ROOT"), "app", "ekv", NULL));
-  va_start (args, locale);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* Under the sanitizers, fontconfig's suppressed leaks must not be listed on
-   * the stderr the tests read. */
-  if (g_environ_getenv (envp, "LSAN_OPTIONS") != NULL)
-    {
-      g_autofree char *lsan = g_strconcat (g_environ_getenv (envp, "LSAN_OPTIONS"),
-                                           ":print_suppressions=0", NULL);
-
-      envp = g_environ_setenv (envp, "LSAN_OPTIONS", lsan, TRUE);
-    }
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_spawn_sync (workdir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
-}
-
+/* Runs ekv with ARGS (NULL-terminated) in the work folder under LOCALE, or in English. */
+#define run_ekv_in(run, locale, ...) ekv_test_run ((run), workdir, (locale), __VA_ARGS__)
 #define run_ekv(run, ...) run_ekv_in ((run), "C.UTF-8", __VA_ARGS__)
 
 static char *
@@ -122,8 +72,8 @@ assert_one_line (const char *err)
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) top = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
+  g_auto(EkvTestRun) top = { 0 };
 
   run_ekv (&run, "sankey", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -148,7 +98,7 @@ test_audit_pictures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(EkvTestRun) run = { 0 };
       g_autofree char *data = NULL;
       gsize length;
 
@@ -166,7 +116,7 @@ test_size (void)
 {
   g_autofree char *sample = sample_path ();
   g_autofree char *data = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
   gsize length;
 
   run_ekv (&run, "sankey", sample, "--view", "water", "--png", "s.png", "--width", "900",
@@ -200,7 +150,7 @@ test_bad_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(EkvTestRun) run = { 0 };
       const char *const *a = cases[i];
 
       run_ekv (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
@@ -216,10 +166,10 @@ test_user_errors (void)
   g_autofree char *sample = sample_path ();
   g_autofree char *minimal = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "tests", "data", "json",
                                                "minimal.json", NULL);
-  g_auto(Run) after = { 0 };
-  g_auto(Run) empty = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) nodir = { 0 };
+  g_auto(EkvTestRun) after = { 0 };
+  g_auto(EkvTestRun) empty = { 0 };
+  g_auto(EkvTestRun) missing = { 0 };
+  g_auto(EkvTestRun) nodir = { 0 };
 
   /* The after scenario is drawn (the sample has approved options). */
   run_ekv (&after, "sankey", sample, "--view", "water", "--scenario", "after", "--png", "a.png", NULL);
@@ -250,10 +200,10 @@ static const char graph_json[] =
 static void
 test_graph_layout (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) to_stdout = { 0 };
-  g_auto(Run) picture = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
+  g_auto(EkvTestRun) to_stdout = { 0 };
+  g_auto(EkvTestRun) picture = { 0 };
+  g_auto(EkvTestRun) bad = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -312,7 +262,7 @@ test_turkish (void)
   g_autofree char *pdf = work_path ("tr.pdf");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
   const char *argv[] = { NULL, "-layout", pdf, "-", NULL };
   int wait_status;
 

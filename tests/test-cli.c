@@ -7,7 +7,6 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -15,91 +14,15 @@
 #include <sqlite3.h>
 
 #include "ekv-document.h"
+#include "ekv-test-cli.h"
 
 static char *workdir;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
 
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static const char *
-ekv_program (void)
-{
-  static char *path;
-
-  if (path == NULL)
-    {
-      const char *root = g_getenv ("EKV_BUILD_ROOT");
-
-      g_assert_nonnull (root);
-      path = g_build_filename (root, "app", "ekv", NULL);
-    }
-  return path;
-}
-
-/* Runs ekv with ARGS in the work folder under LOCALE. */
-static void
-run_ekv_valist (Run        *run,
-                const char *locale,
-                va_list     args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *) ekv_program ());
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (workdir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
-}
-
-/* Runs ekv with ARGS (NULL-terminated) in the work folder, in English. */
-static void
-run_ekv (Run *run,
-         ...)
-{
-  va_list args;
-
-  va_start (args, run);
-  run_ekv_valist (run, "C.UTF-8", args);
-  va_end (args);
-}
-
-/* The same under LOCALE (LC_ALL). */
-static void
-run_ekv_in (Run        *run,
-            const char *locale,
-            ...)
-{
-  va_list args;
-
-  va_start (args, locale);
-  run_ekv_valist (run, locale, args);
-  va_end (args);
-}
+/* Runs ekv with ARGS (NULL-terminated) in the work folder, in English, or
+ * under LOCALE (LC_ALL). */
+#define run_ekv(run, ...) ekv_test_run ((run), workdir, "C.UTF-8", __VA_ARGS__)
+#define run_ekv_in(run, locale, ...) ekv_test_run ((run), workdir, (locale), __VA_ARGS__)
 
 static char *
 work_path (const char *name)
@@ -165,7 +88,7 @@ fixture (const char *name)
 
 /* One line on stderr: "ekv: ...\n". */
 static void
-assert_one_error_line (const Run  *run,
+assert_one_error_line (const EkvTestRun  *run,
                        const char *prefix)
 {
   if (!g_str_has_prefix (run->err, prefix))
@@ -182,7 +105,7 @@ test_help (void)
   static const char *commands[] = { "import", "export", "check", "results" };
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -192,7 +115,7 @@ test_help (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(EkvTestRun) run = { 0 };
       g_autofree char *usage = g_strdup_printf ("ekv %s", commands[i]);
 
       run_ekv (&run, commands[i], "--help", NULL);
@@ -204,7 +127,7 @@ test_help (void)
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
 
   run_ekv (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -233,7 +156,7 @@ test_bad_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(EkvTestRun) run = { 0 };
 
       run_ekv (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
       g_assert_cmpint (run.status, ==, 2);
@@ -270,7 +193,7 @@ static void
 test_import_bad (gconstpointer data)
 {
   guint i = GPOINTER_TO_UINT (data);
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
   g_autofree char *prefix = g_strdup_printf ("ekv: bad.json:%s", bad_imports[i].expected);
 
   write_work_file ("bad.json", bad_imports[i].json, -1);
@@ -286,7 +209,7 @@ test_import_bad (gconstpointer data)
 static void
 test_import_missing (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
 
   run_ekv (&run, "import", "no-such-file.json", "out.ekv", NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -303,7 +226,7 @@ test_import_overwrite (void)
   write_work_file ("taken.ekv", "precious", -1);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "import", full, "taken.ekv", NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -313,7 +236,7 @@ test_import_overwrite (void)
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "import", "--force", full, "taken.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -321,7 +244,7 @@ test_import_overwrite (void)
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "check", "taken.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -332,7 +255,7 @@ test_import_overwrite (void)
 static void
 test_import_warnings (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
 
   write_work_file ("typo.json",
                    "{\n"
@@ -364,13 +287,13 @@ test_export_round_trip (void)
   g_assert_nonnull (expected);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "import", full, "round.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "export", "round.ekv", "--json", "round.json", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -379,7 +302,7 @@ test_export_round_trip (void)
     g_assert_cmpstr (from_document, ==, expected);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     /* IN may be a JSON audit too. */
     run_ekv (&run, "export", full, "--json", "direct.json", NULL);
@@ -388,7 +311,7 @@ test_export_round_trip (void)
     g_assert_cmpstr (from_json, ==, expected);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "export", "missing.ekv", "--json", "never.json", NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -411,14 +334,14 @@ test_export_over_input (void)
   g_autofree char *after = NULL;
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "import", full, "self.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   before = work_file_sha256 ("self.ekv");
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "export", "self.ekv", "--json", "./self.ekv", NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -427,7 +350,7 @@ test_export_over_input (void)
   after = work_file_sha256 ("self.ekv");
   g_assert_cmpstr (before, ==, after);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "check", "self.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -439,7 +362,7 @@ test_export_over_input (void)
   g_clear_pointer (&after, g_free);
   before = work_file_sha256 ("self.json");
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "export", "self.json", "--json", "self.json", NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -460,14 +383,14 @@ test_check_ok (void)
   g_autofree char *after = NULL;
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "import", full, "good.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   before = work_file_sha256 ("good.ekv");
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "check", "good.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -478,14 +401,14 @@ test_check_ok (void)
   g_assert_false (work_file_exists ("good.ekv-journal"));
   g_assert_false (work_file_exists ("good.ekv-wal"));
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "check", full, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_suffix (run.out, ": OK — 3 unit operations, 6 flows, 2 options\n"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
     g_autofree char *minimal = fixture ("minimal.json");
 
     run_ekv (&run, "check", minimal, NULL);
@@ -507,21 +430,21 @@ test_incomplete_document (void)
   g_assert_no_error (error);
   g_clear_object (&document);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "check", "blank.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "blank.ekv: warning: company.name"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "export", "blank.ekv", "--json", "blank.json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "blank.ekv: warning: company.name"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
     g_autofree char *full = fixture ("full.json");
 
     /* A complete audit gets no such warning. */
@@ -536,7 +459,7 @@ test_incomplete_document (void)
 static void
 assert_check_refuses (const char *name)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
   g_autofree char *before = work_file_sha256 (name);
   g_autofree char *after = NULL;
 
@@ -565,7 +488,7 @@ test_check_truncated (void)
   gsize length;
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "import", full, "whole.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -613,7 +536,7 @@ static JsonNode *
 results_json (const char *path,
               gboolean    quiet)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
@@ -900,11 +823,11 @@ static void
 test_results_document (void)
 {
   g_autofree char *path = fixture ("results-small.json");
-  g_auto(Run) from_json = { 0 };
-  g_auto(Run) from_document = { 0 };
+  g_auto(EkvTestRun) from_json = { 0 };
+  g_auto(EkvTestRun) from_document = { 0 };
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "import", path, "small.ekv", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -931,8 +854,8 @@ static void
 test_results_locale (void)
 {
   g_autofree char *path = sample_path ();
-  g_auto(Run) english = { 0 };
-  g_auto(Run) turkish = { 0 };
+  g_auto(EkvTestRun) english = { 0 };
+  g_auto(EkvTestRun) turkish = { 0 };
 
   if (!have_turkish_locale ())
     {
@@ -950,8 +873,8 @@ test_results_locale (void)
 
   {
     g_autofree char *no_product = fixture ("results-no-product.json");
-    g_auto(Run) english_notes = { 0 };
-    g_auto(Run) turkish_notes = { 0 };
+    g_auto(EkvTestRun) english_notes = { 0 };
+    g_auto(EkvTestRun) turkish_notes = { 0 };
 
     /* The "_note" reasons too are the same in every language. */
     run_ekv (&english_notes, "results", "--json", no_product, NULL);
@@ -962,7 +885,7 @@ test_results_locale (void)
   }
 
   {
-    g_auto(Run) table = { 0 };
+    g_auto(EkvTestRun) table = { 0 };
 
     /* The table is for people: Turkish headings, digit grouping, decimal comma. */
     run_ekv_in (&table, "tr_TR.UTF-8", "results", path, NULL);
@@ -978,7 +901,7 @@ static void
 test_results_table (void)
 {
   g_autofree char *path = fixture ("results-small.json");
-  g_auto(Run) run = { 0 };
+  g_auto(EkvTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
   run_ekv (&run, "results", path, NULL);
@@ -1023,7 +946,7 @@ static void
 test_results_bad (void)
 {
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     write_work_file ("bad.json", "{\"format\": \"ekoverim-audit\", \"version\": 1,\n"
                      "\"company\": {\"name\": \"X\"}, \"flows\": [{\"id\": 3}]}\n", -1);
@@ -1034,7 +957,7 @@ test_results_bad (void)
     remove_work_file ("bad.json");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(EkvTestRun) run = { 0 };
 
     run_ekv (&run, "results", "missing.ekv", NULL);
     g_assert_cmpint (run.status, ==, 1);
