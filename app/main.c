@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ekv-application.h"
+#include "ekv-language.h"
 
 /* EKV_BENCH_FIRST_FRAME: print when the first window painted its first frame, then
  * quit (build-aux/bench-startup measures start-up with it). */
@@ -42,10 +45,14 @@ main (int   argc,
   g_autoptr(EkvApplication) application = NULL;
   const char *localedir = g_getenv ("EKV_LOCALEDIR");
 
-  /* GTK calls setlocale (LC_ALL, ""); ekoverim-uninstalled points at the build's po/. */
+  /* GTK calls setlocale (LC_ALL, "") again; the language scopes of exports need
+   * the user's locale now (ekv_language_init()). ekoverim-uninstalled points at
+   * the build's po/. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  ekv_language_init ();
 
   application = ekv_application_new ();
   if (g_getenv ("EKV_BENCH_FIRST_FRAME") != NULL)

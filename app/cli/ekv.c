@@ -20,6 +20,7 @@
 #include "ekv-json-export.h"
 #include "ekv-json-import.h"
 #include "ekv-json-writer.h"
+#include "ekv-language.h"
 #include "ekv-results-json.h"
 #include "ekv-results-table.h"
 #include "ekv-sankey-command.h"
@@ -365,6 +366,7 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  ekv_language_init ();
   g_set_prgname ("ekv");
 
   if (argc < 2)

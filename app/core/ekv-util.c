@@ -52,10 +52,36 @@ typedef struct
   const char *grouping;  /* localeconv()'s grouping: sizes from the right, CHAR_MAX = stop */
 } NumberConventions;
 
+/* Separators a language scope gives the calling thread (ekv-language.c), or NULL. */
+static __thread const char *thread_radix;
+static __thread const char *thread_thousands;
+
+void
+ekv_number_set_thread_separators (const char  *radix,
+                                  const char  *thousands,
+                                  const char **previous_radix,
+                                  const char **previous_thousands)
+{
+  if (previous_radix != NULL)
+    *previous_radix = thread_radix;
+  if (previous_thousands != NULL)
+    *previous_thousands = thread_thousands;
+  thread_radix = radix;
+  thread_thousands = thousands;
+}
+
 static void
 get_conventions (NumberConventions *conv)
 {
   const char *grouping;
+
+  if (thread_radix != NULL)
+    {
+      conv->radix = thread_radix;
+      conv->thousands = thread_thousands != NULL ? thread_thousands : "";
+      conv->grouping = conv->thousands[0] != '\0' ? "\3" : "";
+      return;
+    }
 
   conv->radix = nl_langinfo (RADIXCHAR);
   if (conv->radix == NULL || conv->radix[0] == '\0')

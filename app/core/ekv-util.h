@@ -25,6 +25,14 @@ gboolean  ekv_number_parse          (const char  *text,
                                      double      *value,
                                      GError     **error);
 
+/* Makes ekv_number_format() and _parse() in the calling thread use RADIX and
+ * THOUSANDS (groups of three) instead of the locale's; NULL goes back to the
+ * locale. Strings must be static. For language scopes (ekv-language.h). */
+void      ekv_number_set_thread_separators (const char  *radix,
+                                            const char  *thousands,
+                                            const char **previous_radix,
+                                            const char **previous_thousands);
+
 /* Numbers for machines: the shortest text that reads back as the same double
  * ("0.1", "410000", "1e-07"); never depends on the locale. */
 char     *ekv_number_to_string      (double       value);
