@@ -23,6 +23,7 @@
 #include "ekv-language.h"
 #include "ekv-results-json.h"
 #include "ekv-results-table.h"
+#include "ekv-report-command.h"
 #include "ekv-sankey-command.h"
 #include "ekv-scenario.h"
 
@@ -114,6 +115,8 @@ static const Command commands[] = {
     run_results },
   { "sankey", EKV_SANKEY_COMMAND_PARAMETERS, N_("Draw the Sankey chart of an audit, or lay out a graph"),
     ekv_sankey_command_run },
+  { "report", EKV_REPORT_COMMAND_PARAMETERS, N_("Write the management report of an audit as PDF"),
+    ekv_report_command_run },
 };
 
 static int
