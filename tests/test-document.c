@@ -10,6 +10,8 @@
 
 #include "ekv-document.h"
 #include "ekv-enums.h"
+#include "ekv-investment.h"
+#include "ekv-json-export.h"
 
 static EkvRecord *
 make_unit (const char *id,
@@ -648,6 +650,107 @@ test_range_messages (void)
   }
 }
 
+/* An option's investment is the sum of its items, kept in the same transaction
+ * as every edit of an item, in memory and in the file; typed in directly only
+ * while there are no items. */
+static void
+test_investment_items (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ekv-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.ekv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_document_create (path, &error);
+  g_autoptr(EkvDocument) again = NULL;
+  g_autoptr(EkvRecord) option = ekv_record_new (EKV_ENTITY_OPTION);
+  g_autoptr(EkvRecord) equipment = ekv_record_new (EKV_ENTITY_INVESTMENT_ITEM);
+  g_autoptr(EkvRecord) installation = ekv_record_new (EKV_ENTITY_INVESTMENT_ITEM);
+  g_autoptr(EkvRecord) unnamed = ekv_record_new (EKV_ENTITY_INVESTMENT_ITEM);
+  g_autofree char *json = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  EkvRecord *reopened;
+  GListModel *items;
+
+  g_assert_no_error (error);
+  ekv_record_set_string (option, EKV_OPTION_ID, "o1");
+  ekv_record_set_string (option, EKV_OPTION_TITLE, "Heat recovery");
+  ekv_record_set_double (option, EKV_OPTION_INVESTMENT, 5000);
+  insert_ok (doc, option, NULL);
+  g_assert_false (ekv_investment_has_items (option));
+
+  /* the first item replaces the investment typed in */
+  ekv_record_set_string (equipment, EKV_INVESTMENT_ITEM_ITEM, "Heat exchanger");
+  ekv_record_set_double (equipment, EKV_INVESTMENT_ITEM_AMOUNT, 120000);
+  insert_ok (doc, equipment, option);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 120000);
+
+  ekv_record_set_string (installation, EKV_INVESTMENT_ITEM_ITEM, "Installation");
+  ekv_record_set_double (installation, EKV_INVESTMENT_ITEM_AMOUNT, 30000.5);
+  insert_ok (doc, installation, option);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 150000.5);
+  g_assert_cmpfloat (ekv_investment_sum (option), ==, 150000.5);
+
+  /* an item changed through its property, as a field row does */
+  g_object_set (installation, "amount", 40000.0, NULL);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 160000);
+
+  /* refused edits change nothing: a negative amount, an item without a name,
+   * the investment typed over its items */
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, -1);
+  g_assert_false (ekv_document_set_value (doc, installation, EKV_INVESTMENT_ITEM_AMOUNT, &value, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_false (ekv_document_insert (doc, unnamed, option, -1, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_REQUIRED);
+  g_clear_error (&error);
+  g_value_set_double (&value, 7);
+  g_assert_false (ekv_document_set_value (doc, option, EKV_OPTION_INVESTMENT, &value, &error));
+  g_assert_error (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 160000);
+
+  /* inside a caller's transaction: a rollback puts item and sum back */
+  g_assert_true (ekv_document_begin (doc, &error));
+  g_value_set_double (&value, 1);
+  g_assert_true (ekv_document_set_value (doc, equipment, EKV_INVESTMENT_ITEM_AMOUNT, &value, &error));
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 40001);
+  ekv_document_rollback (doc);
+  g_assert_cmpfloat (ekv_record_get_double (equipment, EKV_INVESTMENT_ITEM_AMOUNT), ==, 120000);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 160000);
+
+  /* removing an item re-sums; the last one leaves the sum, typed in again later */
+  g_assert_true (ekv_document_remove (doc, installation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 120000);
+
+  /* the file has the items and the sum; the JSON audit only the sum */
+  g_clear_object (&doc);
+  again = ekv_document_open (path, EKV_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  reopened = ekv_document_find (again, EKV_ENTITY_OPTION, "o1");
+  items = ekv_record_get_children (reopened, EKV_ENTITY_INVESTMENT_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_cmpfloat (ekv_record_get_double (reopened, EKV_OPTION_INVESTMENT), ==, 120000);
+  json = ekv_json_export_string (again);
+  g_assert_nonnull (strstr (json, "\"investment\": 120000"));
+  g_assert_null (strstr (json, "Heat exchanger"));
+
+  {
+    g_autoptr(EkvRecord) last = g_list_model_get_item (items, 0);
+
+    g_assert_true (ekv_document_remove (again, last, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpfloat (ekv_record_get_double (reopened, EKV_OPTION_INVESTMENT), ==, 120000);
+  g_value_set_double (&value, 9000);
+  g_assert_true (ekv_document_set_value (again, reopened, EKV_OPTION_INVESTMENT, &value, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&again);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -666,6 +769,7 @@ main (int    argc,
   g_test_add_func ("/ekv/document/finalize", test_finalize);
   g_test_add_func ("/ekv/document/records-outlive-document", test_records_outlive_document);
   g_test_add_func ("/ekv/document/range-messages", test_range_messages);
+  g_test_add_func ("/ekv/document/investment-items", test_investment_items);
 
   return g_test_run ();
 }

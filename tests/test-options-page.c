@@ -472,6 +472,88 @@ find_option (Fixture  *fixture,
 }
 
 /* Deleting an option with its units and changes; Undo puts all of them back. */
+/* An investment built up from items: the first takes the investment so far,
+ * typing an amount moves the investment and the payback at once, the
+ * investment is no longer typed in, and removing an item (with Undo) re-sums. */
+static void
+test_investment_items (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EkvDocument *document = fixture->document;
+  EkvRecord *option = ekv_document_find (document, EKV_ENTITY_OPTION, "o1");
+  double investment = ekv_record_get_double (option, EKV_OPTION_INVESTMENT);
+  g_autofree char *before = NULL;
+  g_autofree char *amount = NULL;
+  g_autoptr(EkvDocument) stored = NULL;
+  EkvFeasibilityPage *page;
+  EkvRecord *equipment;
+  EkvRecord *installation;
+  GtkWidget *row;
+
+  page = EKV_FEASIBILITY_PAGE (ekv_window_show_page (fixture->window, "feasibility"));
+  ekv_test_spin ();
+  before = g_strdup (ekv_feasibility_page_get_figure (page, option, EKV_FEASIBILITY_SIMPLE_PAYBACK));
+  g_assert_cmpfloat (investment, >, 0);
+
+  equipment = ekv_feasibility_page_add_item (page, option, "Equipment");
+  g_assert_nonnull (equipment);
+  ekv_test_spin ();
+  g_assert_cmpfloat (ekv_record_get_double (equipment, EKV_INVESTMENT_ITEM_AMOUNT), ==, investment);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, investment);
+  g_assert_cmpstr (ekv_feasibility_page_get_figure (page, option, EKV_FEASIBILITY_SIMPLE_PAYBACK),
+                   ==, before);
+
+  installation = ekv_feasibility_page_add_item (page, option, "Installation");
+  g_assert_nonnull (installation);
+  ekv_test_spin ();
+  g_assert_cmpfloat (ekv_record_get_double (installation, EKV_INVESTMENT_ITEM_AMOUNT), ==, 0);
+
+  /* the new item's amount row has the focus; typing there moves the sum */
+  row = ekv_feasibility_page_get_change_row (page, installation);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_focus (row) || gtk_widget_is_focus (row) ||
+                 gtk_widget_get_focus_child (row) != NULL);
+  amount = ekv_number_format (investment, -1);
+  type_into (row, amount);
+  g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 2 * investment);
+  ekv_test_spin ();
+  g_assert_cmpstr (ekv_feasibility_page_get_figure (page, option, EKV_FEASIBILITY_SIMPLE_PAYBACK),
+                   !=, before);
+
+  /* the investment shows the sum and is not typed in */
+  row = ekv_feasibility_page_get_field_row (page, option, "investment");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (row)));
+
+  stored = ekv_test_reopen (fixture->path);
+  g_assert_cmpfloat (ekv_record_get_double (ekv_document_find (stored, EKV_ENTITY_OPTION, "o1"),
+                                            EKV_OPTION_INVESTMENT), ==, 2 * investment);
+
+  /* removing the installation: back to the equipment alone; Undo brings it back */
+  {
+    GtkWidget *item_row = ekv_feasibility_page_get_change_row (page, installation);
+    GtkWidget *trash = ekv_test_find_button (item_row, "user-trash-symbolic", NULL);
+
+    g_assert_nonnull (trash);
+    g_signal_emit_by_name (trash, "clicked");
+    ekv_test_spin ();
+    g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, investment);
+    g_assert_cmpstr (ekv_feasibility_page_get_figure (page, option, EKV_FEASIBILITY_SIMPLE_PAYBACK),
+                     ==, before);
+  }
+  {
+    GtkWidget *undo = find_button (GTK_WIDGET (fixture->window), "_Undo");
+
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    ekv_test_spin ();
+    g_assert_cmpfloat (ekv_record_get_double (option, EKV_OPTION_INVESTMENT), ==, 2 * investment);
+    g_assert_cmpuint (g_list_model_get_n_items (ekv_record_get_children (option,
+                                                                         EKV_ENTITY_INVESTMENT_ITEM)),
+                      ==, 2);
+  }
+}
+
 static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
@@ -728,6 +810,7 @@ main (int   argc,
 #define ADD(name, fn) \
   g_test_add ("/ekv/options-page/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("payback", test_payback);
+  ADD ("investment-items", test_investment_items);
   ADD ("delete-undo", test_delete_undo);
   ADD ("duplicate", test_duplicate);
   ADD ("suggestion", test_suggestion);

@@ -126,6 +126,73 @@ test_ranking (Fixture       *fixture,
                                         EKV_OPTION_STATUS), ==, EKV_OPTION_STATUS_APPROVED);
   g_assert_cmpfloat (stored_score (stored, "o7", "technical"), ==, 9);
   g_assert_cmpfloat (stored_score (stored, "o7", "economic"), ==, 9);
+
+  /* the weights are stored with every criterion shown, in the order shown */
+  {
+    GListModel *list = ekv_document_get_list (stored, EKV_ENTITY_CRITERION);
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, criteria->len);
+    for (guint c = 0; c < criteria->len; c++)
+      {
+        g_autoptr(EkvRecord) record = g_list_model_get_item (list, c);
+        const char *name = ekv_record_get_string (record, EKV_CRITERION_CRITERION);
+
+        g_assert_cmpstr (name, ==, g_ptr_array_index (criteria, c));
+        g_assert_cmpfloat (ekv_record_get_double (record, EKV_CRITERION_WEIGHT), ==,
+                           g_str_equal (name, "environmental") ? 1 : 0);
+      }
+  }
+
+  /* a new criterion is stored after them, weighing their average */
+  ekv_ranking_page_add_criterion (page, "odour");
+  g_clear_object (&stored);
+  stored = ekv_test_reopen (fixture->path);
+  {
+    GListModel *list = ekv_document_get_list (stored, EKV_ENTITY_CRITERION);
+    g_autoptr(EkvRecord) odour = g_list_model_get_item (list, 4);
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
+    g_assert_cmpstr (ekv_record_get_string (odour, EKV_CRITERION_CRITERION), ==, "odour");
+    g_assert_cmpfloat (ekv_record_get_double (odour, EKV_CRITERION_WEIGHT), ==, 0.25);
+  }
+}
+
+/* Criteria and weights stored in the document are what the matrix shows when
+ * the audit is opened: the ranking reads as it was left. */
+static void
+test_ranking_weights_reopen (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  const char *order[] = { "technical", "economic" };
+  EkvRankingPage *page;
+  GPtrArray *criteria;
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(EkvRecord) record = ekv_record_new (EKV_ENTITY_CRITERION);
+      g_autoptr(GError) error = NULL;
+
+      ekv_record_set_string (record, EKV_CRITERION_CRITERION, order[i]);
+      ekv_record_set_double (record, EKV_CRITERION_WEIGHT, i == 0 ? 3 : 0);
+      g_assert_true (ekv_document_insert (document, record, NULL, -1, &error));
+      g_assert_no_error (error);
+    }
+
+  page = EKV_RANKING_PAGE (ekv_window_show_page (fixture->window, "ranking"));
+  ekv_test_spin ();
+  criteria = ekv_ranking_page_get_criteria (page);
+  /* stored first, in their order; then the scores' other criteria */
+  g_assert_cmpuint (criteria->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (criteria, 0), ==, "technical");
+  g_assert_cmpstr (g_ptr_array_index (criteria, 1), ==, "economic");
+  /* technical 3, economic 0, and the two not stored (environmental,
+   * implementation) the stored average 1.5 each; scores scaled over the 13
+   * options ranked: o1 (5,5,4,4) → (1, 1, ½, ⅔), o6 (5,5,3,5) → (1, 1, 0, 1). */
+  g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o1"),
+                                  (3 * 1.0 + 0 * 1.0 + 1.5 * 0.5 + 1.5 * 2.0 / 3) / 6, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ekv_ranking_page_get_total (page, "o6"),
+                                  (3 * 1.0 + 0 * 1.0 + 1.5 * 0 + 1.5 * 1.0) / 6, 1e-12);
 }
 
 static void
@@ -315,6 +382,7 @@ main (int   argc,
 #define ADD(name, fn) \
   g_test_add ("/ekv/plan-pages/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("ranking", test_ranking);
+  ADD ("ranking-weights-reopen", test_ranking_weights_reopen);
   ADD ("portfolio", test_portfolio);
   ADD ("action", test_action);
   ADD ("kpi", test_kpi);

@@ -1138,7 +1138,9 @@ test_bad_files (Fixture       *fixture,
           if (bad_files[i].kind == BAD_NEWER)
             {
               g_assert_nonnull (strstr (error->message, "99"));
-              g_assert_nonnull (strstr (error->message, "format 1 and older"));
+              g_autofree char *older = g_strdup_printf ("format %d and older", EKV_STORE_VERSION);
+
+              g_assert_nonnull (strstr (error->message, older));
             }
         }
 
@@ -1291,34 +1293,39 @@ test_create_existing (Fixture       *fixture,
 }
 
 /* An older document is copied beside itself, then migrated in one transaction;
- * read-only, it is migrated in memory and the file never changes. */
+ * read-only, it is migrated in memory and the file never changes. The test adds
+ * one migration after this build's last. */
 static void
 test_migration (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = path_in (fixture, "old.ekv");
-  g_autofree char *backup = path_in (fixture, "old.ekv.v1.bak");
+  g_autofree char *backup = NULL;
   g_autofree char *before = NULL, *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EkvStore) store = NULL;
   g_autoptr(GPtrArray) units = NULL;
-  const char *migrations[2];
+  const char *const *real;
+  const char *migrations[EKV_STORE_VERSION + 1];
   guint n;
   sqlite3 *db;
 
+  backup = g_strdup_printf ("%s.v%d.bak", path, EKV_STORE_VERSION);
   make_good_file (fixture, "old.ekv");
   before = file_sha256 (path);
 
-  migrations[0] = _ekv_store_get_migrations (&n)[0];
-  migrations[1] = "ALTER TABLE units ADD COLUMN colour TEXT;"
-                  "UPDATE units SET colour = 'blue';";
+  real = _ekv_store_get_migrations (&n);
   g_assert_cmpuint (n, ==, EKV_STORE_VERSION);
-  _ekv_store_set_test_migrations (migrations, 2);
+  for (guint i = 0; i < n; i++)
+    migrations[i] = real[i];
+  migrations[n] = "ALTER TABLE units ADD COLUMN colour TEXT;"
+                  "UPDATE units SET colour = 'blue';";
+  _ekv_store_set_test_migrations (migrations, n + 1);
 
   /* read-only: no backup, no change */
   store = ekv_store_open (path, EKV_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ekv_store_get_file_version (store), ==, 1);
+  g_assert_cmpint (ekv_store_get_file_version (store), ==, EKV_STORE_VERSION);
   units = ekv_store_load (store, EKV_ENTITY_UNIT_OPERATION, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (units->len, ==, 1);
@@ -1330,10 +1337,10 @@ test_migration (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 
-  /* read-write: backup of the old bytes, then version 2 */
+  /* read-write: backup of the old bytes, then the next version */
   store = ekv_store_open (path, EKV_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ekv_store_get_file_version (store), ==, 1);
+  g_assert_cmpint (ekv_store_get_file_version (store), ==, EKV_STORE_VERSION);
   units = ekv_store_load (store, EKV_ENTITY_UNIT_OPERATION, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (units->len, ==, 1);
@@ -1344,7 +1351,7 @@ test_migration (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, EKV_STORE_VERSION + 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM units WHERE colour = 'blue'"), ==, 1);
   sqlite3_close (db);
 
@@ -1354,8 +1361,8 @@ test_migration (Fixture       *fixture,
   before = file_sha256 (backup);
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   g_assert_cmpint (g_rename (backup, path), ==, 0);
-  migrations[1] = "ALTER TABLE units ADD COLUMN colour TEXT; SELECT no_such_function ();";
-  _ekv_store_set_test_migrations (migrations, 2);
+  migrations[n] = "ALTER TABLE units ADD COLUMN colour TEXT; SELECT no_such_function ();";
+  _ekv_store_set_test_migrations (migrations, n + 1);
   store = ekv_store_open (path, EKV_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
   g_assert_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_IO);
@@ -1368,21 +1375,71 @@ test_migration (Fixture       *fixture,
   _ekv_store_set_test_migrations (NULL, 0);
 }
 
+/* A document of the first format (before investment items and ranking criteria)
+ * opens in this build: copied to .v1.bak, its records kept, the new tables there. */
+static void
+test_migration_from_1 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "first.ekv");
+  g_autofree char *backup = path_in (fixture, "first.ekv.v1.bak");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvStore) store = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  const char *const *real;
+  guint n;
+  sqlite3 *db;
+
+  real = _ekv_store_get_migrations (&n);
+  _ekv_store_set_test_migrations (real, 1);
+  make_good_file (fixture, "first.ekv");
+  _ekv_store_set_test_migrations (NULL, 0);
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'criteria'"), ==, 0);
+  sqlite3_close (db);
+
+  store = ekv_store_open (path, EKV_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ekv_store_get_file_version (store), ==, 1);
+  units = ekv_store_load (store, EKV_ENTITY_UNIT_OPERATION, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, ==, 1);
+  items = ekv_store_load (store, EKV_ENTITY_INVESTMENT_ITEM, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_assert_true (ekv_store_check (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, EKV_STORE_VERSION);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'criteria'"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'investment_items'"), ==, 1);
+  sqlite3_close (db);
+}
+
 /* A migrated file is newer than a build that does not know its last migration. */
 static void
 test_migrated_is_newer (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = path_in (fixture, "next.ekv");
+  g_autofree char *format = g_strdup_printf ("format %d", EKV_STORE_VERSION + 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(EkvStore) store = NULL;
-  const char *migrations[2];
+  const char *const *real;
+  const char *migrations[EKV_STORE_VERSION + 1];
   guint n;
 
   make_good_file (fixture, "next.ekv");
-  migrations[0] = _ekv_store_get_migrations (&n)[0];
-  migrations[1] = "CREATE TABLE later (pk INTEGER PRIMARY KEY);";
-  _ekv_store_set_test_migrations (migrations, 2);
+  real = _ekv_store_get_migrations (&n);
+  for (guint i = 0; i < n; i++)
+    migrations[i] = real[i];
+  migrations[n] = "CREATE TABLE later (pk INTEGER PRIMARY KEY);";
+  _ekv_store_set_test_migrations (migrations, n + 1);
   store = ekv_store_open (path, EKV_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -1391,7 +1448,7 @@ test_migrated_is_newer (Fixture       *fixture,
   store = ekv_store_open (path, EKV_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
   g_assert_error (error, EKV_STORE_ERROR, EKV_STORE_ERROR_NEWER_VERSION);
-  g_assert_nonnull (strstr (error->message, "format 2"));
+  g_assert_nonnull (strstr (error->message, format));
 }
 
 static void
@@ -1740,6 +1797,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("create-existing", test_create_existing);
   ADD ("migration", test_migration);
+  ADD ("migration-from-1", test_migration_from_1);
   ADD ("migrated-is-newer", test_migrated_is_newer);
   ADD ("save-copy", test_save_copy);
   ADD ("check", test_check);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-document.h"
+#include "ekv-investment.h"
 
 struct _EkvDocument
 {
@@ -426,7 +427,8 @@ record_commit_cb (EkvRecord    *record,
   EkvDocument *self = user_data;
   g_autoptr(GError) local_error = NULL;
 
-  if (commit_value (self, record, field, value, &local_error))
+  /* Through the public path: values that follow this one follow it. */
+  if (ekv_document_set_value (self, record, field, value, &local_error))
     return TRUE;
 
   /* A NULL error means nobody is there to show it: report through the signal. */
@@ -844,12 +846,12 @@ record_belongs_here (EkvDocument *self,
   return list != NULL && _ekv_record_get_key (record) != 0 && find_position (list, record, NULL);
 }
 
-gboolean
-ekv_document_set_value (EkvDocument  *self,
-                        EkvRecord    *record,
-                        guint         field,
-                        const GValue *value,
-                        GError      **error)
+static gboolean
+set_value (EkvDocument  *self,
+           EkvRecord    *record,
+           guint         field,
+           const GValue *value,
+           GError      **error)
 {
   g_auto(GValue) converted = G_VALUE_INIT;
 
@@ -874,12 +876,12 @@ ekv_document_set_value (EkvDocument  *self,
   return commit_value (self, record, field, value, error);
 }
 
-gboolean
-ekv_document_insert (EkvDocument *self,
-                     EkvRecord   *record,
-                     EkvRecord   *parent,
-                     int          position,
-                     GError     **error)
+static gboolean
+insert (EkvDocument *self,
+        EkvRecord   *record,
+        EkvRecord   *parent,
+        int          position,
+        GError     **error)
 {
   const EkvEntity *entity;
   GListStore *list;
@@ -939,10 +941,10 @@ ekv_document_insert (EkvDocument *self,
   return TRUE;
 }
 
-gboolean
-ekv_document_remove (EkvDocument *self,
-                     EkvRecord   *record,
-                     GError     **error)
+static gboolean
+remove_record (EkvDocument *self,
+               EkvRecord   *record,
+               GError     **error)
 {
   const EkvEntity *entity;
   GListStore *list;
@@ -1015,6 +1017,127 @@ ekv_document_remove (EkvDocument *self,
   note_changed (self);
 
   return TRUE;
+}
+
+/* Values that follow others: an option's investment is the sum of its items
+ * (ekv-investment.h). An edit of an item and the new sum are one transaction. */
+
+/* The option whose investment an edit of RECORD (in PARENT) changes, or NULL. */
+static EkvRecord *
+investment_option (EkvRecord *record,
+                   EkvRecord *parent)
+{
+  if (ekv_record_get_kind (record) != EKV_ENTITY_INVESTMENT_ITEM)
+    return NULL;
+  return parent != NULL ? parent : ekv_record_get_parent (record);
+}
+
+static gboolean
+begin_edit (EkvDocument  *self,
+            EkvRecord    *option,
+            GError      **error)
+{
+  return option == NULL || ekv_document_begin (self, error);
+}
+
+/* Ends what begin_edit() began: OK is whether the edit itself went through (a
+ * refused edit changed nothing, so its level is simply committed). */
+static gboolean
+end_edit (EkvDocument  *self,
+          EkvRecord    *option,
+          gboolean      ok,
+          GError      **error)
+{
+  g_autoptr(GError) ignored = NULL;
+
+  if (option == NULL)
+    return ok;
+
+  if (ok && ekv_investment_has_items (option) &&
+      ekv_record_get_double (option, EKV_OPTION_INVESTMENT) != ekv_investment_sum (option))
+    {
+      g_auto(GValue) sum = G_VALUE_INIT;
+
+      g_value_init (&sum, G_TYPE_DOUBLE);
+      g_value_set_double (&sum, ekv_investment_sum (option));
+      if (!commit_value (self, option, EKV_OPTION_INVESTMENT, &sum, error))
+        {
+          ekv_document_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!ekv_document_commit (self, ok ? error : &ignored))
+    return FALSE;
+  return ok;
+}
+
+gboolean
+ekv_document_set_value (EkvDocument  *self,
+                        EkvRecord    *record,
+                        guint         field,
+                        const GValue *value,
+                        GError      **error)
+{
+  EkvRecord *option;
+  gboolean ok;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (EKV_IS_RECORD (record), FALSE);
+
+  if (ekv_record_get_kind (record) == EKV_ENTITY_OPTION && field == EKV_OPTION_INVESTMENT &&
+      ekv_investment_has_items (record))
+    {
+      g_set_error_literal (error, EKV_ENTITY_ERROR, EKV_ENTITY_ERROR_INVALID,
+                           _("The investment is the sum of its items; change the items instead"));
+      return FALSE;
+    }
+
+  option = investment_option (record, NULL);
+  if (!begin_edit (self, option, error))
+    return FALSE;
+  ok = set_value (self, record, field, value, error);
+  return end_edit (self, option, ok, error);
+}
+
+gboolean
+ekv_document_insert (EkvDocument *self,
+                     EkvRecord   *record,
+                     EkvRecord   *parent,
+                     int          position,
+                     GError     **error)
+{
+  EkvRecord *option;
+  gboolean ok;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (EKV_IS_RECORD (record), FALSE);
+
+  option = investment_option (record, parent);
+  if (!begin_edit (self, option, error))
+    return FALSE;
+  ok = insert (self, record, parent, position, error);
+  return end_edit (self, option, ok, error);
+}
+
+gboolean
+ekv_document_remove (EkvDocument *self,
+                     EkvRecord   *record,
+                     GError     **error)
+{
+  g_autoptr(EkvRecord) option = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (EKV_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (EKV_IS_RECORD (record), FALSE);
+
+  option = investment_option (record, NULL);
+  if (option != NULL)
+    g_object_ref (option);
+  if (!begin_edit (self, option, error))
+    return FALSE;
+  ok = remove_record (self, record, error);
+  return end_edit (self, option, ok, error);
 }
 
 gboolean

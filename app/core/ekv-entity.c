@@ -226,6 +226,18 @@ static EkvField kpi_value_fields[] = {
   NUMBER ("value", "value", REQ, -INFINITY, INFINITY, N_("Value")),
 };
 
+/* Only in .ekv documents: the JSON audit format has no place for them, so a JSON
+ * export keeps their effect (the option's investment) and not them. */
+static EkvField investment_item_fields[] = {
+  TEXT ("item", NULL, REQ, N_("Item")),
+  NUMBER ("amount", NULL, 0, 0.0, INFINITY, N_("Amount")),
+};
+
+static EkvField criterion_fields[] = {
+  TEXT ("criterion", NULL, REQ, N_("Criterion")),
+  NUMBER ("weight", NULL, 0, 0.0, INFINITY, N_("Weight"), .default_value = 1),
+};
+
 #define ENTITY(k, tname, tbl, single, par, container, key, shape, idf, flds, lbl) \
   [k] = { .kind = k, .type_name = tname, .table = tbl, .singleton = single, .parent = par, \
           .json_container = container, .json_key = key, .json_shape = shape, .id_field = idf, \
@@ -283,13 +295,19 @@ static const EkvEntity entities[EKV_N_ENTITIES] = {
   ENTITY (EKV_ENTITY_KPI_VALUE, "EkvKpiValue", "kpi_values", FALSE, EKV_ENTITY_KPI,
           EKV_ENTITY_NONE, "values", EKV_JSON_SHAPE_OBJECT, -1, kpi_value_fields,
           N_("Indicator value")),
+  ENTITY (EKV_ENTITY_INVESTMENT_ITEM, "EkvInvestmentItem", "investment_items", FALSE,
+          EKV_ENTITY_OPTION, EKV_ENTITY_NONE, NULL, EKV_JSON_SHAPE_OBJECT, -1,
+          investment_item_fields, N_("Investment item")),
+  ENTITY (EKV_ENTITY_CRITERION, "EkvCriterion", "criteria", FALSE, EKV_ENTITY_NONE,
+          EKV_ENTITY_NONE, NULL, EKV_JSON_SHAPE_OBJECT, -1, criterion_fields,
+          N_("Ranking criterion")),
 };
 
 static EkvField *const field_tables[EKV_N_ENTITIES] = {
   company_fields, product_fields, certification_fields, audit_fields, team_member_fields,
   objective_fields, unit_operation_fields, flow_fields, bill_fields, factor_fields,
   finance_fields, option_fields, option_unit_fields, change_fields, score_fields,
-  action_fields, kpi_fields, kpi_value_fields,
+  action_fields, kpi_fields, kpi_value_fields, investment_item_fields, criterion_fields,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (company_fields) == EKV_COMPANY_N_FIELDS);
@@ -310,6 +328,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (score_fields) == EKV_SCORE_N_FIELDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (action_fields) == EKV_ACTION_N_FIELDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (kpi_fields) == EKV_KPI_N_FIELDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (kpi_value_fields) == EKV_KPI_VALUE_N_FIELDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (investment_item_fields) == EKV_INVESTMENT_ITEM_N_FIELDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (criterion_fields) == EKV_CRITERION_N_FIELDS);
 
 /* Property names are the columns with '-' for '_'; filled in once. */
 static void

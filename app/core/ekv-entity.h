@@ -35,6 +35,8 @@ typedef enum
   EKV_ENTITY_ACTION,
   EKV_ENTITY_KPI,
   EKV_ENTITY_KPI_VALUE,
+  EKV_ENTITY_INVESTMENT_ITEM,   /* .ekv only: not in the JSON audit format */
+  EKV_ENTITY_CRITERION,         /* .ekv only: not in the JSON audit format */
   EKV_N_ENTITIES,
   EKV_ENTITY_NONE = -1
 } EkvEntityKind;
@@ -245,6 +247,23 @@ typedef enum
   EKV_KPI_VALUE_N_FIELDS
 } EkvKpiValueField;
 
+/* What makes up an option's investment (DOMAIN.md W17: equipment, installation,
+ * engineering, ...). When an option has items, its investment is their sum. */
+typedef enum
+{
+  EKV_INVESTMENT_ITEM_ITEM,
+  EKV_INVESTMENT_ITEM_AMOUNT,
+  EKV_INVESTMENT_ITEM_N_FIELDS
+} EkvInvestmentItemField;
+
+/* A ranking criterion and its weight (DOMAIN.md W19); options' scores name it. */
+typedef enum
+{
+  EKV_CRITERION_CRITERION,
+  EKV_CRITERION_WEIGHT,
+  EKV_CRITERION_N_FIELDS
+} EkvCriterionField;
+
 typedef enum
 {
   EKV_FIELD_STRING,   /* free text */
@@ -302,7 +321,8 @@ typedef struct
   gboolean        singleton;   /* company, audit, finance: one record per document */
   EkvEntityKind   parent;      /* records belong to one record of this kind, or NONE */
   EkvEntityKind   json_container; /* the singleton whose JSON object holds the list, or NONE */
-  const char     *json_key;    /* key of the object or list in its container (top level if none) */
+  const char     *json_key;    /* key of the object or list in its container (top level if
+                                * none); NULL for what only .ekv files keep */
   EkvJsonShape    json_shape;
   int             id_field;    /* index of the EKV_FIELD_ID field, or -1 */
   const EkvField *fields;

@@ -136,7 +136,11 @@ add_list (EkvDocument   *document,
           EkvEntityKind  kind,
           JsonObject    *object)
 {
-  JsonNode *node = list_to_node (document, record, kind);
+  JsonNode *node;
+
+  if (ekv_entity_get (kind)->json_key == NULL)
+    return;   /* kept in .ekv files only */
+  node = list_to_node (document, record, kind);
 
   if (node != NULL)
     json_object_set_member (object, ekv_entity_get (kind)->json_key, node);

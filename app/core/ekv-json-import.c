@@ -733,7 +733,8 @@ import_record (Import      *imp,
       JsonNode *node;
       g_autofree char *list_path = NULL;
 
-      if ((list->parent != EKV_ENTITY_NONE ? list->parent : list->json_container) != entity->kind)
+      if ((list->parent != EKV_ENTITY_NONE ? list->parent : list->json_container) != entity->kind
+          || list->json_key == NULL)
         continue;
       node = json_object_get_member (object, list->json_key);
       if (node == NULL)
@@ -826,7 +827,8 @@ import_root (Import      *imp,
       JsonNode *node;
       guint line;
 
-      if (entity->parent != EKV_ENTITY_NONE || entity->json_container != EKV_ENTITY_NONE)
+      if (entity->parent != EKV_ENTITY_NONE || entity->json_container != EKV_ENTITY_NONE
+          || entity->json_key == NULL)
         continue;
 
       node = json_object_get_member (root, entity->json_key);

@@ -256,8 +256,28 @@ static const char migration_1[] =
   "CREATE INDEX scores_parent ON scores (parent, list_position);\n"
   "CREATE INDEX kpi_values_parent ON kpi_values (parent, list_position);\n";
 
+/* What the JSON audit format has no place for, kept in .ekv files: the items an
+ * option's investment is made of, and the weights of the ranking criteria. */
+static const char migration_2[] =
+  "CREATE TABLE investment_items (\n"
+  "  pk INTEGER PRIMARY KEY,\n"
+  "  parent INTEGER NOT NULL REFERENCES options (pk) ON DELETE CASCADE,\n"
+  "  list_position INTEGER NOT NULL,\n"
+  "  item TEXT NOT NULL,\n"
+  "  amount REAL CHECK (amount >= 0)\n"
+  ");\n"
+  "CREATE INDEX investment_items_parent ON investment_items (parent, list_position);\n"
+
+  "CREATE TABLE criteria (\n"
+  "  pk INTEGER PRIMARY KEY,\n"
+  "  list_position INTEGER NOT NULL,\n"
+  "  criterion TEXT NOT NULL,\n"
+  "  weight REAL CHECK (weight >= 0)\n"
+  ");\n";
+
 static const char *const migrations[] = {
   migration_1, /* empty file -> version 1 */
+  migration_2, /* investment items, ranking criteria */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EKV_STORE_VERSION);

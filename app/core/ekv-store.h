@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define EKV_STORE_APPLICATION_ID 0x454B5652 /* "EKVR" */
-#define EKV_STORE_VERSION        1          /* PRAGMA user_version this build writes */
+#define EKV_STORE_VERSION        2          /* PRAGMA user_version this build writes */
 
 #define EKV_STORE_ERROR (ekv_store_error_quark ())
 

@@ -25,6 +25,7 @@
 #include "ekv-feasibility-page.h"
 #include "ekv-field-row.h"
 #include "ekv-gui-util.h"
+#include "ekv-investment.h"
 #include "ekv-labels.h"
 #include "ekv-options.h"
 #include "ekv-util.h"
@@ -681,6 +682,117 @@ flows_popover_show_cb (GtkPopover         *popover,
   gtk_widget_grab_focus (search);
 }
 
+/* The usual parts of an investment (DOMAIN.md W17), offered when adding an item. */
+static const char *item_suggestions[] = {
+  N_("Equipment"),
+  N_("Installation"),
+  N_("Engineering and design"),
+  N_("Permits"),
+  N_("Training"),
+  N_("Start-up"),
+  N_("Contingency"),
+};
+
+static void
+remove_item_clicked_cb (GtkButton          *button,
+                        EkvFeasibilityPage *self)
+{
+  EkvRecord *item = g_object_get_data (G_OBJECT (button), "ekv-record");
+
+  ekv_gui_remove_with_undo_full (GTK_WIDGET (self), self->document, item, _("Item removed"));
+}
+
+static GtkWidget *
+item_row_new (EkvFeasibilityPage *self,
+              EkvRecord          *item)
+{
+  GtkWidget *row = ekv_field_row_new ("amount");
+  GtkWidget *button;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 ekv_record_get_string (item, EKV_INVESTMENT_ITEM_ITEM));
+  ekv_field_row_set_source (EKV_FIELD_ROW (row), self->document, item);
+  ekv_field_row_set_unit (EKV_FIELD_ROW (row), currency (self));
+  gtk_widget_add_css_class (row, "ekv-investment-item");
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Item"));
+  gtk_widget_set_sensitive (button, !ekv_document_is_read_only (self->document));
+  g_object_set_data (G_OBJECT (button), "ekv-record", item);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_item_clicked_cb), self, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  return row;
+}
+
+static void
+add_item_from_popover (EkvFeasibilityPage *self,
+                       GtkWidget          *popover,
+                       const char         *name)
+{
+  EkvRecord *option = g_object_get_data (G_OBJECT (popover), "ekv-record");
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0')
+    return;
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  ekv_feasibility_page_add_item (self, option, stripped);
+}
+
+static void
+item_entry_activate_cb (GtkEntry           *entry,
+                        EkvFeasibilityPage *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+
+  add_item_from_popover (self, popover, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+item_suggestion_clicked_cb (GtkButton          *button,
+                            EkvFeasibilityPage *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+
+  add_item_from_popover (self, popover, gtk_button_get_label (button));
+}
+
+/* "Add Item…": a name typed in, or one of the usual parts. */
+static GtkWidget *
+add_item_button_new (EkvFeasibilityPage *self,
+                     EkvRecord          *option)
+{
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Add Item…"));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (menu_button, !ekv_document_is_read_only (self->document));
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Item, e.g. Heat exchanger"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New investment item"), -1);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (item_entry_activate_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), entry);
+  for (guint i = 0; i < G_N_ELEMENTS (item_suggestions); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_(item_suggestions[i]));
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_START);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (item_suggestion_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "ekv-record", option);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  return menu_button;
+}
+
 static void
 changes_changed_cb (GtkWidget *row)
 {
@@ -695,6 +807,7 @@ option_row_new (EkvFeasibilityPage *self,
 {
   gboolean editable = !ekv_document_is_read_only (self->document);
   GListModel *changes = ekv_record_get_children (option, EKV_ENTITY_CHANGE);
+  GListModel *items = ekv_record_get_children (option, EKV_ENTITY_INVESTMENT_ITEM);
   GtkWidget **labels = g_new0 (GtkWidget *, EKV_FEASIBILITY_N_FIGURES);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *add_row;
@@ -724,6 +837,36 @@ option_row_new (EkvFeasibilityPage *self,
       g_signal_connect_object (input, "changed", G_CALLBACK (input_changed_cb), self,
                                G_CONNECT_AFTER);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), input);
+
+      /* The items the investment is made of, right under it; while there are
+       * some, the investment is their sum and is not typed in. */
+      if (inputs[i].field == EKV_OPTION_INVESTMENT)
+        {
+          GtkWidget *items_row = adw_action_row_new ();
+
+          if (g_list_model_get_n_items (items) > 0)
+            {
+              /* Translators: the unit of an investment made of items, e.g. "TRY, the sum of the items" */
+              g_autofree char *sum_unit = g_strdup_printf (_("%s, the sum of the items"),
+                                                           currency (self));
+
+              ekv_field_row_set_unit (EKV_FIELD_ROW (input), sum_unit);
+              gtk_editable_set_editable (GTK_EDITABLE (input), FALSE);
+            }
+          for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+            {
+              g_autoptr(EkvRecord) item = g_list_model_get_item (items, j);
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row_new (self, item));
+            }
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (items_row), _("Investment items"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (items_row),
+                                       g_list_model_get_n_items (items) == 0
+                                         ? _("Build the investment up from its parts: equipment, "
+                                             "installation, engineering, …")
+                                         : _("Another part of the investment"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (items_row), add_item_button_new (self, option));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), items_row);
+        }
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
@@ -768,6 +911,8 @@ option_row_new (EkvFeasibilityPage *self,
     }
 
   g_signal_connect_object (changes, "items-changed", G_CALLBACK (changes_changed_cb), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (items, "items-changed", G_CALLBACK (changes_changed_cb), row,
                            G_CONNECT_SWAPPED);
 
   if (self->results != NULL)
@@ -998,6 +1143,34 @@ ekv_feasibility_page_add_change (EkvFeasibilityPage *self,
   g_set_object (&self->focus_change, change);
 
   return change; /* the option holds it */
+}
+
+EkvRecord *
+ekv_feasibility_page_add_item (EkvFeasibilityPage *self,
+                               EkvRecord          *option,
+                               const char         *name)
+{
+  g_autoptr(EkvRecord) item = ekv_record_new (EKV_ENTITY_INVESTMENT_ITEM);
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (EKV_IS_FEASIBILITY_PAGE (self), NULL);
+  g_return_val_if_fail (EKV_IS_RECORD (option), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* The first item starts at the investment typed in so far: nothing changes
+   * until the auditor splits it up. */
+  ekv_record_set_string (item, EKV_INVESTMENT_ITEM_ITEM, name);
+  ekv_record_set_double (item, EKV_INVESTMENT_ITEM_AMOUNT,
+                         ekv_investment_has_items (option)
+                           ? 0 : ekv_record_get_double (option, EKV_OPTION_INVESTMENT));
+  if (!ekv_document_insert (self->document, item, option, -1, &error))
+    {
+      ekv_gui_toast (GTK_WIDGET (self), error->message);
+      return NULL;
+    }
+  rebuild_later (self, option);
+  g_set_object (&self->focus_change, item);
+  return item;   /* the option holds it */
 }
 
 GtkWidget *

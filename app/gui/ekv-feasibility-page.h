@@ -55,7 +55,14 @@ EkvRecord  *ekv_feasibility_page_add_change   (EkvFeasibilityPage *self,
                                                EkvRecord          *option,
                                                EkvRecord          *flow,
                                                gboolean            percent);
-/* The entry row editing CHANGE's delta (or delta in percent), or NULL. */
+/* Adds an investment item NAME to OPTION, as "Add Item…" does: the first item
+ * starts at the investment so far, later ones at 0. Returns the item (owned by
+ * the option) or NULL, the reason shown as a toast. */
+EkvRecord  *ekv_feasibility_page_add_item     (EkvFeasibilityPage *self,
+                                               EkvRecord          *option,
+                                               const char         *name);
+/* The entry row editing CHANGE's delta (or delta in percent), or an investment
+ * item's amount, or NULL. */
 GtkWidget  *ekv_feasibility_page_get_change_row (EkvFeasibilityPage *self,
                                                  EkvRecord          *change);
 

@@ -37,8 +37,20 @@ typedef struct
 {
   EkvDocument *document;
   EkvRecord   *record;
+  EkvRecord   *parent;     /* the record whose child it was, or NULL */
   guint        position;
 } Removal;
+
+/* The list RECORD is in: its parent's children or a list of the document. */
+static GListModel *
+list_of (EkvDocument *document,
+         EkvRecord   *record,
+         EkvRecord   *parent)
+{
+  if (parent != NULL)
+    return ekv_record_get_children (parent, ekv_record_get_kind (record));
+  return ekv_document_get_list (document, ekv_record_get_kind (record));
+}
 
 static void
 removal_free (gpointer  data,
@@ -48,6 +60,7 @@ removal_free (gpointer  data,
 
   g_clear_object (&removal->document);
   g_clear_object (&removal->record);
+  g_clear_object (&removal->parent);
   g_free (removal);
 }
 
@@ -57,11 +70,10 @@ undo_clicked_cb (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  GListModel *list = ekv_document_get_list (removal->document,
-                                            ekv_record_get_kind (removal->record));
+  GListModel *list = list_of (removal->document, removal->record, removal->parent);
   guint position = MIN (removal->position, g_list_model_get_n_items (list));
 
-  if (!ekv_document_insert (removal->document, removal->record, NULL, position, &error))
+  if (!ekv_document_insert (removal->document, removal->record, removal->parent, position, &error))
     g_warning ("Could not undo a removal: %s", error->message);
 }
 
@@ -90,13 +102,15 @@ ekv_gui_remove_with_undo_full (GtkWidget   *widget,
   g_return_val_if_fail (EKV_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (EKV_IS_RECORD (record), FALSE);
 
-  list = ekv_document_get_list (document, ekv_record_get_kind (record));
+  list = list_of (document, record, ekv_record_get_parent (record));
   if (list == NULL || !g_list_store_find (G_LIST_STORE (list), record, &position))
     return FALSE;
 
   removal = g_new0 (Removal, 1);
   removal->document = g_object_ref (document);
   removal->record = g_object_ref (record);
+  if (ekv_record_get_parent (record) != NULL)
+    removal->parent = g_object_ref (ekv_record_get_parent (record));
   removal->position = position;
 
   if (!ekv_document_remove (document, record, &error))

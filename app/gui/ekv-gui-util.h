@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* Shows MESSAGE in the toast overlay WIDGET sits in (the window's). */
 void       ekv_gui_toast             (GtkWidget       *widget,
                                       const char      *message);
-/* Removes RECORD (of a top-level list of DOCUMENT) and offers Undo in a toast of
+/* Removes RECORD (of a list of DOCUMENT, or a child of a record) and offers Undo in a toast of
  * WIDGET's window, which puts it back where it was. A refusal is shown as a
  * toast. Returns whether it was removed. */
 gboolean   ekv_gui_remove_with_undo  (GtkWidget       *widget,

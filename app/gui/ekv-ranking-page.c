@@ -7,10 +7,12 @@
  * per criterion, the weighted total and the rank; the totals and ranks follow
  * every keystroke, the rows keep their order so the cell being typed in stays put.
  *
- * The audit format stores scores per option ({criterion: number}) but no
- * weights: the criteria are those of the scores present (the four of W19 when
- * there are none), and the weights start equal and live in the page (they are
- * not saved in the audit file).
+ * Scores are stored per option ({criterion: number}); the criteria and their
+ * weights are records of the .ekv document (the JSON audit format has no place
+ * for them). The columns are the criteria stored, in their order, then those of
+ * scores not stored yet, or the four of W19 when there are none. A criterion not
+ * stored weighs as much as the stored ones on average; typing a weight stores
+ * every criterion shown, so the matrix reopens as it was left.
  */
 #include "config.h"
 
@@ -103,22 +105,47 @@ find_criterion (EkvRankingPage *self,
   return -1;
 }
 
+/* The stored criterion named CRITERION, or NULL. */
+static EkvRecord *
+find_criterion_record (EkvRankingPage *self,
+                       const char     *criterion)
+{
+  GListModel *list = ekv_document_get_list (self->document, EKV_ENTITY_CRITERION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(EkvRecord) record = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (ekv_record_get_string (record, EKV_CRITERION_CRITERION), criterion) == 0)
+        return record;   /* the document holds it */
+    }
+  return NULL;
+}
+
+/* The average weight of the stored criteria, or 1. */
+static double
+average_weight (EkvRankingPage *self)
+{
+  GListModel *list = ekv_document_get_list (self->document, EKV_ENTITY_CRITERION);
+  guint n = g_list_model_get_n_items (list);
+  double sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EkvRecord) record = g_list_model_get_item (list, i);
+
+      sum += ekv_record_get_double (record, EKV_CRITERION_WEIGHT);
+    }
+  return n > 0 ? sum / n : 1.0;
+}
+
 static void
 add_criterion (EkvRankingPage *self,
-               const char     *criterion)
+               const char     *criterion,
+               double          weight)
 {
-  double weight = 1.0;
-
-  if (find_criterion (self, criterion) >= 0)
+  if (criterion == NULL || find_criterion (self, criterion) >= 0)
     return;
-  /* A new criterion weighs as much as the others on average. */
-  if (self->weights->len > 0)
-    {
-      weight = 0;
-      for (guint i = 0; i < self->weights->len; i++)
-        weight += g_array_index (self->weights, double, i);
-      weight /= self->weights->len;
-    }
   g_ptr_array_add (self->criteria, g_strdup (criterion));
   g_array_append_val (self->weights, weight);
 }
@@ -145,12 +172,25 @@ is_ranked (EkvRecord *option)
   return ekv_record_get_enum (option, EKV_OPTION_STATUS) != EKV_OPTION_STATUS_REJECTED;
 }
 
-/* The criteria of every score present, in the order first met, after those
- * the page already has. */
+/* The criteria shown: those stored, then those of scores not stored, or the
+ * defaults; with their weights. */
 static void
 collect_criteria (EkvRankingPage *self)
 {
+  GListModel *stored = ekv_document_get_list (self->document, EKV_ENTITY_CRITERION);
   GListModel *options = ekv_document_get_list (self->document, EKV_ENTITY_OPTION);
+  double average = average_weight (self);
+
+  g_ptr_array_set_size (self->criteria, 0);
+  g_array_set_size (self->weights, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stored); i++)
+    {
+      g_autoptr(EkvRecord) record = g_list_model_get_item (stored, i);
+
+      add_criterion (self, ekv_record_get_string (record, EKV_CRITERION_CRITERION),
+                     ekv_record_get_double (record, EKV_CRITERION_WEIGHT));
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (options); i++)
     {
@@ -161,12 +201,60 @@ collect_criteria (EkvRankingPage *self)
         {
           g_autoptr(EkvRecord) score = g_list_model_get_item (scores, j);
 
-          add_criterion (self, ekv_record_get_string (score, EKV_SCORE_CRITERION));
+          add_criterion (self, ekv_record_get_string (score, EKV_SCORE_CRITERION), average);
         }
     }
   if (self->criteria->len == 0)
     for (guint i = 0; i < G_N_ELEMENTS (default_criteria); i++)
-      add_criterion (self, default_criteria[i]);
+      add_criterion (self, default_criteria[i], average);
+}
+
+/* Stores every criterion shown that is not stored yet, with the weight shown
+ * (inside the caller's transaction). */
+static gboolean
+store_shown_criteria (EkvRankingPage  *self,
+                      GError         **error)
+{
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      const char *criterion = g_ptr_array_index (self->criteria, i);
+      g_autoptr(EkvRecord) fresh = NULL;
+
+      if (find_criterion_record (self, criterion) != NULL)
+        continue;
+      fresh = ekv_record_new (EKV_ENTITY_CRITERION);
+      ekv_record_set_string (fresh, EKV_CRITERION_CRITERION, criterion);
+      ekv_record_set_double (fresh, EKV_CRITERION_WEIGHT,
+                             g_array_index (self->weights, double, i));
+      if (!ekv_document_insert (self->document, fresh, NULL, -1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* WEIGHT for criterion C, with every criterion shown, in one edit. */
+static gboolean
+store_weight (EkvRankingPage  *self,
+              guint            c,
+              double           weight,
+              GError         **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  EkvRecord *record;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, weight);
+  if (!ekv_document_begin (self->document, error))
+    return FALSE;
+  if (!store_shown_criteria (self, error) ||
+      (record = find_criterion_record (self, g_ptr_array_index (self->criteria, c))) == NULL ||
+      !ekv_document_set_value (self->document, record, EKV_CRITERION_WEIGHT, &value, error) ||
+      !ekv_document_commit (self->document, error))
+    {
+      ekv_document_rollback (self->document);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Whether the rows and columns shown are still those of the document. */
@@ -429,9 +517,20 @@ weight_changed_cb (GtkEditable    *entry,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (c < self->weights->len)
-    g_array_index (self->weights, double, c) = weight;
-  update_totals (self);
+  if (c >= self->weights->len || g_array_index (self->weights, double, c) == weight)
+    return;
+  g_array_index (self->weights, double, c) = weight;
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* the document's "changed" brings the totals up to date */
+    if (!store_weight (self, c, weight, &error))
+      {
+        gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+        ekv_gui_toast (GTK_WIDGET (self), error->message);
+        update_totals (self);
+      }
+  }
 }
 
 static void
@@ -681,9 +780,7 @@ ekv_ranking_page_init (EkvRankingPage *self)
                                            "and the highest of each criterion, weighted by the "
                                            "weights (as shares of their sum) and added up. "
                                            "Rejected options are not ranked; the decision on "
-                                           "each option can be taken here. The weights are not "
-                                           "saved in the audit file: they start equal each time "
-                                           "it is opened."));
+                                           "each option can be taken here."));
   self->frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (self->frame, "view");
   scrolled = gtk_scrolled_window_new ();
@@ -821,7 +918,24 @@ ekv_ranking_page_add_criterion (EkvRankingPage *self,
 
   if (find_criterion (self, criterion) >= 0)
     return;
-  add_criterion (self, criterion);
+  {
+    g_autoptr(EkvRecord) record = ekv_record_new (EKV_ENTITY_CRITERION);
+    g_autoptr(GError) error = NULL;
+
+    /* as much weight as the others on average */
+    ekv_record_set_string (record, EKV_CRITERION_CRITERION, criterion);
+    ekv_record_set_double (record, EKV_CRITERION_WEIGHT, average_weight (self));
+    /* the criteria shown stay, stored before it */
+    if (!ekv_document_begin (self->document, &error) ||
+        !store_shown_criteria (self, &error) ||
+        !ekv_document_insert (self->document, record, NULL, -1, &error) ||
+        !ekv_document_commit (self->document, &error))
+      {
+        ekv_document_rollback (self->document);
+        ekv_gui_toast (GTK_WIDGET (self), error->message);
+        return;
+      }
+  }
   rebuild (self);
 }
 
