@@ -26,6 +26,7 @@
 #include "ekv-report-command.h"
 #include "ekv-sankey-command.h"
 #include "ekv-scenario.h"
+#include "ekv-xlsx.h"
 
 typedef struct
 {
@@ -109,7 +110,8 @@ static int run_results (int argc, char **argv);
 static const Command commands[] = {
   /* Translators: the summaries of the commands, shown by ekv --help */
   { "import", "AUDIT.json OUT.ekv", N_("Turn a JSON audit into a new document (all or nothing)"), run_import },
-  { "export", "IN --json OUT.json", N_("Write a document or JSON audit as a JSON audit"), run_export },
+  { "export", "IN (--json OUT.json | --xlsx OUT.xlsx [--lang tr|en])",
+    N_("Write a document or JSON audit as a JSON audit or an Excel workbook"), run_export },
   { "check", "IN", N_("Check a document or JSON audit without changing it"), run_check },
   { "results", "IN [--json]", N_("Print the balances, indicators, TEP and CO₂ of an audit"),
     run_results },
@@ -183,28 +185,55 @@ run_export (int    argc,
             char **argv)
 {
   g_autofree char *json_out = NULL;
+  g_autofree char *xlsx_out = NULL;
+  g_autofree char *lang = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_out, N_("Write the audit as JSON to OUT.json"),
       N_("OUT.json") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_out,
+      N_("Write the audit as an Excel workbook to OUT.xlsx"), N_("OUT.xlsx") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("The workbook's language: tr or en (default: the language of the messages)"), N_("tr|en") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = command_context (&commands[1]);
   g_autoptr(GError) error = NULL;
   g_autoptr(EkvDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
+  EkvLanguage language = ekv_language_get_ui ();
+  const char *out;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("--xlsx writes a workbook that stays live in Excel and "
+                                      "LibreOffice: inputs in cells, balances, savings, NPV and IRR "
+                                      "as formulas over them, with charts and the Sankey diagrams."));
   if (!parse_command (context, &commands[1], &argc, &argv, 1, &status))
     return status;
-  if (json_out == NULL)
-    return ekv_cli_usage_error (commands[1].name, _("say what to write: --json OUT.json"));
-  if (ekv_cli_same_file (argv[1], json_out))
-    return ekv_cli_user_error (json_out, _("is the file being exported; write the JSON audit to another file"));
+  if ((json_out == NULL) == (xlsx_out == NULL))
+    return ekv_cli_usage_error (commands[1].name,
+                                _("say what to write: --json OUT.json or --xlsx OUT.xlsx"));
+  if (lang != NULL && xlsx_out == NULL)
+    return ekv_cli_usage_error (commands[1].name, _("--lang is for --xlsx"));
+  if (lang != NULL && !ekv_language_from_code (lang, &language, &error))
+    return ekv_cli_usage_error (commands[1].name, error->message);
+  out = json_out != NULL ? json_out : xlsx_out;
+  if (ekv_cli_same_file (argv[1], out))
+    return ekv_cli_user_error (out, json_out != NULL
+                                    ? _("is the file being exported; write the JSON audit to another file")
+                                    : _("is the file being exported; write the workbook to another file"));
 
   document = ekv_cli_open_input (argv[1]);
   if (document == NULL)
     return EKV_EXIT_USER;
+
+  if (xlsx_out != NULL)
+    {
+      if (!ekv_xlsx_export (document, xlsx_out, language, NULL, NULL, NULL, &error))
+        return ekv_cli_user_error (NULL, error->message);   /* names the file */
+      return EKV_EXIT_OK;
+    }
 
   file = g_file_new_for_commandline_arg (json_out);
   if (!ekv_json_export_file (document, file, &error))

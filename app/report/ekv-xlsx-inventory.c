@@ -1,0 +1,634 @@
+/* ekv-xlsx-inventory.c: the Inventory, Balances and Energy sheets
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * The Inventory holds every flow with every field, then its yearly figures as
+ * formulas: yearly = quantity × periods per year; kg, m³, kWh, TEP and CO₂ =
+ * yearly × the flow's conversion factor (what the balances used, written into
+ * the formula); cost = yearly × price. The Balances and Energy sheets sum those
+ * columns by unit, kind and carrier (SUMIFS, SUMPRODUCT), so changing a
+ * quantity or a price in the Inventory changes every balance.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ekv-enums.h"
+#include "ekv-labels.h"
+#include "ekv-xlsx-private.h"
+
+#define MAX_PRICE_NAMES 2000
+
+/* ------------------------------------------------------------------------ */
+/* Inventory                                                                */
+
+/* yearly × factor, where factor = VALUE / YEARLY is what the balance applied. */
+static void
+write_converted (EkvXlsx      *self,
+                 EkvXlsxSheet *sheet,
+                 lxw_row_t     row,
+                 lxw_col_t     col,
+                 double        yearly,
+                 double        value,
+                 lxw_format   *format)
+{
+  g_autofree char *yearly_ref = NULL;
+  g_autofree char *factor = NULL;
+  g_autofree char *formula = NULL;
+
+  if (!isfinite (value))
+    return;
+  if (!isfinite (yearly) || yearly == 0)
+    {
+      ekv_xlsx_number (sheet, row, col, value, format);
+      return;
+    }
+  yearly_ref = ekv_xlsx_ref (NULL, row, EKV_XLSX_INV_YEARLY, FALSE);
+  factor = ekv_xlsx_formula_number (value / yearly);
+  formula = g_strdup_printf ("=%s*%s", yearly_ref, factor);
+  ekv_xlsx_formula (sheet, row, col, formula, value, format);
+}
+
+/* Price_f12 = 'Inventory'!$K$14, for formulas people read (the options' savings). */
+static void
+define_price_name (EkvXlsx    *self,
+                   const char *flow_id,
+                   lxw_row_t   row)
+{
+  g_autofree char *ref = NULL;
+  g_autofree char *formula = NULL;
+  GString *name;
+
+  if (g_hash_table_size (self->price_names) >= MAX_PRICE_NAMES)
+    return;
+  name = g_string_new ("Price_");
+  for (const char *p = flow_id; *p != '\0'; p++)
+    g_string_append_c (name, g_ascii_isalnum (*p) || *p == '_' || *p == '.' ? *p : '_');
+  /* Two ids may clean to one name (f-1, f_1), and names ignore case: only the
+   * first gets it. */
+  {
+    g_autofree char *key = g_ascii_strdown (name->str, -1);
+
+    if (!g_hash_table_add (self->price_name_set, g_steal_pointer (&key)))
+      {
+        g_string_free (name, TRUE);
+        return;
+      }
+  }
+  ref = ekv_xlsx_ref (self->inventory, row, EKV_FLOW_PRICE, TRUE);
+  formula = g_strdup_printf ("=%s", ref);
+  if (workbook_define_name (self->workbook, name->str, formula) == LXW_NO_ERROR)
+    g_hash_table_insert (self->price_names, g_strdup (flow_id), g_string_free (name, FALSE));
+  else
+    g_string_free (name, TRUE);
+}
+
+gboolean
+ekv_xlsx_write_inventory (EkvXlsx  *self,
+                          GError  **error)
+{
+  /* Translators: a sheet name of the workbook (at most 31 characters) */
+  EkvXlsxSheet *sheet = ekv_xlsx_add_sheet (self, _("Inventory"));
+  GListModel *flows = ekv_document_get_list (self->document, EKV_ENTITY_FLOW);
+  guint n = g_list_model_get_n_items (flows);
+  const char *headers[EKV_XLSX_INV_N_COLUMNS];
+  g_autofree char *price_header = NULL;
+  g_autofree char *cost_header = NULL;
+
+  self->inventory = sheet;
+  for (guint f = 0; f < EKV_FLOW_N_FIELDS; f++)
+    headers[f] = ekv_xlsx_field_label (EKV_ENTITY_FLOW, f);
+  /* Translators: a column header; %s is the currency code */
+  price_header = g_strdup_printf (_("Price (%s per unit)"), self->currency);
+  headers[EKV_FLOW_PRICE] = price_header;
+  /* Translators: a column header: how many of the flow's periods make a year */
+  headers[EKV_XLSX_INV_PER_YEAR] = _("Periods per year");
+  /* Translators: a column header */
+  headers[EKV_XLSX_INV_YEARLY] = _("Quantity per year (in the flow's unit)");
+  /* Translators: a column header */
+  headers[EKV_XLSX_INV_KG] = _("Mass (kg/year)");
+  /* Translators: a column header */
+  headers[EKV_XLSX_INV_WATER_M3] = _("Water (m³/year)");
+  /* Translators: a column header */
+  headers[EKV_XLSX_INV_ENERGY_KWH] = _("Energy (kWh/year)");
+  /* Translators: a column header; TEP is tonnes of oil equivalent */
+  headers[EKV_XLSX_INV_TEP] = _("TEP/year");
+  /* Translators: a column header */
+  headers[EKV_XLSX_INV_CO2_KG] = _("CO₂ (kg/year)");
+  /* Translators: a column header; %s is the currency code */
+  cost_header = g_strdup_printf (_("Cost (%s/year)"), self->currency);
+  headers[EKV_XLSX_INV_COST] = cost_header;
+  ekv_xlsx_header_row (self, sheet, 0, headers, G_N_ELEMENTS (headers));
+
+  self->inv_first_row = 1;
+  self->inv_last_row = n;   /* rows 1..n */
+  for (guint i = 0; i < n; i++)
+    {
+      const EkvFlowFigures *fig = &g_array_index (self->balance->flows, EkvFlowFigures, i);
+      EkvRecord *flow = fig->flow;
+      lxw_row_t row = i + 1;
+      const char *id = ekv_record_get_string (flow, EKV_FLOW_ID);
+
+      for (guint f = 0; f < EKV_FLOW_N_FIELDS; f++)
+        ekv_xlsx_field (self, sheet, row, f, flow, f);
+      g_hash_table_insert (self->flow_rows, (gpointer) id, GUINT_TO_POINTER (row + 1));
+      if (ekv_record_is_set (flow, EKV_FLOW_PRICE))
+        define_price_name (self, id, row);
+
+      ekv_xlsx_number (sheet, row, EKV_XLSX_INV_PER_YEAR, fig->per_year, self->f_precise);
+      if (isfinite (fig->yearly))
+        {
+          g_autofree char *quantity = ekv_xlsx_ref (NULL, row, EKV_FLOW_QUANTITY, FALSE);
+          g_autofree char *per_year = ekv_xlsx_ref (NULL, row, EKV_XLSX_INV_PER_YEAR, FALSE);
+          g_autofree char *price = ekv_xlsx_ref (NULL, row, EKV_FLOW_PRICE, FALSE);
+          g_autofree char *yearly = ekv_xlsx_ref (NULL, row, EKV_XLSX_INV_YEARLY, FALSE);
+          g_autofree char *formula = g_strdup_printf ("=%s*%s", quantity, per_year);
+          g_autofree char *cost = g_strdup_printf ("=%s*%s", yearly, price);
+
+          ekv_xlsx_formula (sheet, row, EKV_XLSX_INV_YEARLY, formula, fig->yearly, self->f_number);
+          ekv_xlsx_formula (sheet, row, EKV_XLSX_INV_COST, cost, fig->cost, self->f_money);
+        }
+      else
+        ekv_xlsx_number (sheet, row, EKV_XLSX_INV_COST, fig->cost, self->f_money);
+      write_converted (self, sheet, row, EKV_XLSX_INV_KG, fig->yearly, fig->kg, self->f_number);
+      write_converted (self, sheet, row, EKV_XLSX_INV_WATER_M3, fig->yearly, fig->water_m3,
+                       self->f_number);
+      write_converted (self, sheet, row, EKV_XLSX_INV_ENERGY_KWH, fig->yearly, fig->energy_kwh,
+                       self->f_number);
+      write_converted (self, sheet, row, EKV_XLSX_INV_TEP, fig->yearly, fig->tep, self->f_precise);
+      write_converted (self, sheet, row, EKV_XLSX_INV_CO2_KG, fig->yearly, fig->co2_kg,
+                       self->f_number);
+
+      if (i % 512 == 511 && !ekv_xlsx_step (self, (double) i / n, error))
+        return FALSE;
+    }
+
+  ekv_xlsx_finish_table (self, sheet, 0, n, EKV_XLSX_INV_N_COLUMNS - 1);
+  /* Notes are long: wrap them in a column of sensible width. */
+  worksheet_set_column (sheet->sheet, EKV_FLOW_NOTE, EKV_FLOW_NOTE, 40, self->f_wrap);
+  worksheet_freeze_panes (sheet->sheet, 1, 2);   /* id and name stay in view */
+  return ekv_xlsx_step (self, 1, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Balances                                                                 */
+
+/* The Inventory's column COL over every flow row. */
+static char *
+inv_range (EkvXlsx   *self,
+           lxw_col_t  col)
+{
+  /* An empty inventory still gives a valid (empty) range: row 2 only. */
+  return ekv_xlsx_range (self->inventory, self->inv_first_row,
+                         MAX (self->inv_last_row, self->inv_first_row), col);
+}
+
+static char *
+kind_text (EkvFlowKind kind)
+{
+  return ekv_xlsx_formula_text (ekv_enum_get_label (EKV_TYPE_FLOW_KIND, kind));
+}
+
+enum
+{
+  BAL_ID,
+  BAL_NAME,
+  BAL_MASS_IN,
+  BAL_MASS_OUT,
+  BAL_IMBALANCE,
+  BAL_IMBALANCE_PCT,
+  BAL_STATUS,
+  BAL_WATER_IN,
+  BAL_WATER_OUT,
+  BAL_ENERGY_IN,
+  BAL_N_COLUMNS
+};
+
+static void
+write_status (EkvXlsx      *self,
+              EkvXlsxSheet *sheet,
+              lxw_row_t     row,
+              const char   *warn_ref,
+              const char   *error_ref,
+              EkvBalanceStatus status)
+{
+  g_autofree char *pct = ekv_xlsx_ref (NULL, row, BAL_IMBALANCE_PCT, FALSE);
+  g_autofree char *ok = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_OK));
+  g_autofree char *warn = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_WARN));
+  g_autofree char *bad = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_ERROR));
+  g_autofree char *formula = NULL;
+
+  formula = g_strdup_printf ("=IF(%s=\"\",%s,IF(ABS(%s)>%s,%s,IF(ABS(%s)>%s,%s,%s)))",
+                             pct, ok, pct, error_ref, bad, pct, warn_ref, warn, ok);
+  worksheet_write_formula_str (sheet->sheet, row, BAL_STATUS, formula, NULL,
+                               ekv_balance_status_describe (status));
+}
+
+/* The balance columns of a row: mass, imbalance, status, water and energy. */
+static void
+write_balance_row (EkvXlsx       *self,
+                   EkvXlsxSheet  *sheet,
+                   lxw_row_t      row,
+                   const char    *mass_in,
+                   const char    *mass_out,
+                   const char    *water_in,
+                   const char    *water_out,
+                   const char    *energy_in,
+                   const double   values[BAL_N_COLUMNS],
+                   EkvBalanceStatus status,
+                   const char    *warn_ref,
+                   const char    *error_ref)
+{
+  g_autofree char *in = ekv_xlsx_ref (NULL, row, BAL_MASS_IN, FALSE);
+  g_autofree char *out = ekv_xlsx_ref (NULL, row, BAL_MASS_OUT, FALSE);
+  g_autofree char *imbalance = ekv_xlsx_ref (NULL, row, BAL_IMBALANCE, FALSE);
+  g_autofree char *f_imbalance = g_strdup_printf ("=%s-%s", in, out);
+  g_autofree char *f_pct = g_strdup_printf ("=IF(%s=0,\"\",100*%s/%s)", in, imbalance, in);
+
+  ekv_xlsx_formula (sheet, row, BAL_MASS_IN, mass_in, values[BAL_MASS_IN], self->f_number);
+  ekv_xlsx_formula (sheet, row, BAL_MASS_OUT, mass_out, values[BAL_MASS_OUT], self->f_number);
+  ekv_xlsx_formula (sheet, row, BAL_IMBALANCE, f_imbalance, values[BAL_IMBALANCE], self->f_number);
+  ekv_xlsx_formula (sheet, row, BAL_IMBALANCE_PCT, f_pct, values[BAL_IMBALANCE_PCT],
+                    self->f_percent);
+  write_status (self, sheet, row, warn_ref, error_ref, status);
+  ekv_xlsx_formula (sheet, row, BAL_WATER_IN, water_in, values[BAL_WATER_IN], self->f_number);
+  ekv_xlsx_formula (sheet, row, BAL_WATER_OUT, water_out, values[BAL_WATER_OUT], self->f_number);
+  ekv_xlsx_formula (sheet, row, BAL_ENERGY_IN, energy_in, values[BAL_ENERGY_IN], self->f_number);
+}
+
+gboolean
+ekv_xlsx_write_balances (EkvXlsx  *self,
+                         GError  **error)
+{
+  /* Translators: a sheet name of the workbook (at most 31 characters) */
+  EkvXlsxSheet *sheet = ekv_xlsx_add_sheet (self, _("Balances"));
+  const EkvPlantBalance *plant = &self->balance->plant;
+  const char *headers[BAL_N_COLUMNS];
+  g_autofree char *kg = inv_range (self, EKV_XLSX_INV_KG);
+  g_autofree char *m3 = inv_range (self, EKV_XLSX_INV_WATER_M3);
+  g_autofree char *kwh = inv_range (self, EKV_XLSX_INV_ENERGY_KWH);
+  g_autofree char *tep = inv_range (self, EKV_XLSX_INV_TEP);
+  g_autofree char *co2 = inv_range (self, EKV_XLSX_INV_CO2_KG);
+  g_autofree char *cost = inv_range (self, EKV_XLSX_INV_COST);
+  g_autofree char *from = inv_range (self, EKV_FLOW_FROM);
+  g_autofree char *to = inv_range (self, EKV_FLOW_TO);
+  g_autofree char *kind = inv_range (self, EKV_FLOW_KIND);
+  g_autofree char *water = kind_text (EKV_FLOW_KIND_WATER);
+  g_autofree char *energy = kind_text (EKV_FLOW_KIND_ENERGY);
+  g_autofree char *warn_ref = NULL;
+  g_autofree char *error_ref = NULL;
+  g_autofree char *prod_ref = NULL;
+  lxw_row_t units_last, row, ind;
+  guint n_units = self->balance->units->len;
+  double values[BAL_N_COLUMNS];
+
+  self->balances = sheet;
+  /* Translators: a column header */
+  headers[BAL_ID] = _("Unit");
+  /* Translators: a column header */
+  headers[BAL_NAME] = _("Name");
+  /* Translators: a column header */
+  headers[BAL_MASS_IN] = _("Mass in (kg/year)");
+  /* Translators: a column header */
+  headers[BAL_MASS_OUT] = _("Mass out (kg/year)");
+  /* Translators: a column header: mass in minus mass out */
+  headers[BAL_IMBALANCE] = _("Imbalance (kg/year)");
+  /* Translators: a column header */
+  headers[BAL_IMBALANCE_PCT] = _("Imbalance (% of mass in)");
+  /* Translators: a column header: whether the balance closes */
+  headers[BAL_STATUS] = _("Status");
+  /* Translators: a column header */
+  headers[BAL_WATER_IN] = _("Water in (m³/year)");
+  /* Translators: a column header */
+  headers[BAL_WATER_OUT] = _("Water out (m³/year)");
+  /* Translators: a column header */
+  headers[BAL_ENERGY_IN] = _("Energy in (kWh/year)");
+  ekv_xlsx_header_row (self, sheet, 0, headers, BAL_N_COLUMNS);
+
+  /* Where the thresholds will be (below the table): the status formulas use them. */
+  units_last = n_units;
+  self->bal_plant_row = units_last + 2;
+  ind = self->bal_plant_row + 2;
+  warn_ref = ekv_xlsx_ref (NULL, ind, 2, TRUE);
+  error_ref = ekv_xlsx_ref (NULL, ind + 1, 2, TRUE);
+
+  for (guint i = 0; i < n_units; i++)
+    {
+      const EkvUnitBalance *unit = &g_array_index (self->balance->units, EkvUnitBalance, i);
+      g_autofree char *id = NULL;
+      g_autofree char *f_in = NULL, *f_out = NULL, *f_win = NULL, *f_wout = NULL, *f_ein = NULL;
+
+      row = i + 1;
+      ekv_xlsx_text (sheet, row, BAL_ID, unit->id, NULL);
+      ekv_xlsx_field (self, sheet, row, BAL_NAME, unit->unit, EKV_UNIT_OPERATION_NAME);
+      id = ekv_xlsx_ref (NULL, row, BAL_ID, FALSE);
+      f_in = g_strdup_printf ("=SUMIFS(%s,%s,%s)", kg, to, id);
+      f_out = g_strdup_printf ("=SUMIFS(%s,%s,%s)", kg, from, id);
+      f_win = g_strdup_printf ("=SUMIFS(%s,%s,%s,%s,%s)", m3, to, id, kind, water);
+      /* Wastewater and evaporation leaving the unit: every water figure but kind water. */
+      f_wout = g_strdup_printf ("=SUMIFS(%s,%s,%s,%s,\"<>\"&%s)", m3, from, id, kind, water);
+      f_ein = g_strdup_printf ("=SUMIFS(%s,%s,%s,%s,%s)", kwh, to, id, kind, energy);
+      values[BAL_MASS_IN] = unit->mass_in_kg;
+      values[BAL_MASS_OUT] = unit->mass_out_kg;
+      values[BAL_IMBALANCE] = unit->mass_imbalance_kg;
+      values[BAL_IMBALANCE_PCT] = unit->mass_imbalance_pct;
+      values[BAL_WATER_IN] = unit->water_in_m3;
+      values[BAL_WATER_OUT] = unit->water_out_m3;
+      values[BAL_ENERGY_IN] = unit->energy_in_kwh;
+      write_balance_row (self, sheet, row, f_in, f_out, f_win, f_wout, f_ein, values,
+                         unit->status, warn_ref, error_ref);
+    }
+
+  /* The plant: flows from outside (no "from") and to outside (no "to"). */
+  row = self->bal_plant_row;
+  {
+    g_autofree char *f_in = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*%s)", from, kg);
+    g_autofree char *f_out = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*%s)", to, kg);
+    g_autofree char *f_win = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", from, kind,
+                                              water, m3);
+    g_autofree char *f_wout = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s<>%s)*%s)", to, kind,
+                                               water, m3);
+    g_autofree char *f_ein = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", from, kind,
+                                              energy, kwh);
+
+    /* Translators: the row of the whole plant's balance on the Balances sheet */
+    ekv_xlsx_text (sheet, row, BAL_ID, _("Plant"), self->f_bold);
+    /* Translators: what the plant's row counts */
+    ekv_xlsx_text (sheet, row, BAL_NAME, _("Flows crossing the plant boundary"), NULL);
+    values[BAL_MASS_IN] = plant->mass_in_kg;
+    values[BAL_MASS_OUT] = plant->mass_out_kg;
+    values[BAL_IMBALANCE] = plant->mass_imbalance_kg;
+    values[BAL_IMBALANCE_PCT] = plant->mass_imbalance_pct;
+    values[BAL_WATER_IN] = plant->water_in_m3;
+    values[BAL_WATER_OUT] = plant->water_out_m3;
+    values[BAL_ENERGY_IN] = plant->energy_in_kwh;
+    write_balance_row (self, sheet, row, f_in, f_out, f_win, f_wout, f_ein, values,
+                       ekv_balance_status_for (plant->mass_imbalance_pct,
+                                               self->balance->threshold_warn,
+                                               self->balance->threshold_error),
+                       warn_ref, error_ref);
+  }
+
+  /* Thresholds and indicators: label in A–B, value in C. */
+  {
+    g_autofree char *p_in = ekv_xlsx_ref (NULL, row, BAL_MASS_IN, TRUE);
+    g_autofree char *p_win = ekv_xlsx_ref (NULL, row, BAL_WATER_IN, TRUE);
+    g_autofree char *p_wout = ekv_xlsx_ref (NULL, row, BAL_WATER_OUT, TRUE);
+    g_autofree char *p_ein = ekv_xlsx_ref (NULL, row, BAL_ENERGY_IN, TRUE);
+    g_autofree char *p_pct = ekv_xlsx_ref (NULL, row, BAL_IMBALANCE_PCT, TRUE);
+    g_autofree char *unacc = NULL, *tep_ref = NULL, *ww = NULL, *solid = NULL, *haz = NULL;
+    g_autofree char *product = NULL, *raw = NULL;
+    struct
+    {
+      const char *label;
+      char       *formula;   /* NULL: VALUE is an input */
+      double      value;
+      lxw_format *format;
+      gboolean    summary;
+    } lines[19];
+    guint n = 0;
+
+#define LINE(l, f, v, fmt, s) \
+    (lines[n].label = (l), lines[n].formula = (f), lines[n].value = (v), lines[n].format = (fmt), \
+     lines[n].summary = (s), n++)
+
+    prod_ref = ekv_xlsx_ref (NULL, ind + 10, 2, TRUE);
+    unacc = ekv_xlsx_ref (NULL, ind + 2, 2, TRUE);
+    tep_ref = ekv_xlsx_ref (NULL, ind + 4, 2, TRUE);
+    ww = kind_text (EKV_FLOW_KIND_WASTEWATER);
+    solid = kind_text (EKV_FLOW_KIND_SOLID_WASTE);
+    haz = kind_text (EKV_FLOW_KIND_HAZARDOUS_WASTE);
+    product = kind_text (EKV_FLOW_KIND_PRODUCT);
+    raw = kind_text (EKV_FLOW_KIND_RAW_MATERIAL);
+
+    /* ind + 0, + 1: the thresholds the status column uses */
+    LINE (_("Imbalance threshold: check (%)"), NULL, self->balance->threshold_warn,
+          self->f_number, FALSE);
+    LINE (_("Imbalance threshold: does not close (%)"), NULL, self->balance->threshold_error,
+          self->f_number, FALSE);
+    /* ind + 2 */
+    LINE (_("Water unaccounted for (m³/year)"), g_strdup_printf ("=%s-%s", p_win, p_wout),
+          plant->water_unaccounted_m3, self->f_number, TRUE);
+    LINE (_("Water unaccounted for (% of water in)"),
+          g_strdup_printf ("=IF(%s>0,100*%s/%s,\"\")", p_win, unacc, p_win),
+          plant->water_unaccounted_pct, self->f_percent, FALSE);
+    /* ind + 4 */
+    LINE (_("Bought energy (TEP/year)"), g_strdup_printf ("=SUM(%s)", tep), plant->tep,
+          self->f_number, TRUE);
+    LINE (_("CO₂ of bought energy (t/year)"), g_strdup_printf ("=SUM(%s)/1000", co2), plant->co2_t,
+          self->f_number, TRUE);
+    LINE (NULL, g_strdup_printf ("=SUMPRODUCT((%s=\"\")*%s)", from, cost), plant->cost_in,
+          self->f_money, TRUE);
+    LINE (_("Wastewater leaving the plant (m³/year)"),
+          g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", to, kind, ww, m3),
+          plant->wastewater_out_m3, self->f_number, FALSE);
+    LINE (_("Solid and hazardous waste leaving the plant (kg/year)"),
+          g_strdup_printf ("=SUMPRODUCT((%s=\"\")*((%s=%s)+(%s=%s))*%s)", to, kind, solid, kind,
+                           haz, kg),
+          plant->waste_out_kg, self->f_number, FALSE);
+    LINE (_("Raw material entering the plant (kg/year)"),
+          g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", from, kind, raw, kg),
+          plant->raw_material_in_kg, self->f_number, FALSE);
+    /* ind + 10: the production denominator, an input */
+    LINE (_("Production (t/year)"), NULL, plant->production_t, self->f_number, TRUE);
+    LINE (_("Product leaving the plant (kg/year)"),
+          g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", to, kind, product, kg),
+          plant->product_out_kg, self->f_number, FALSE);
+    LINE (_("Water (m³ per t of product)"),
+          g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", prod_ref, p_win, prod_ref),
+          plant->water_m3_per_t, self->f_number, TRUE);
+    {
+      g_autofree char *ww_ref = ekv_xlsx_ref (NULL, ind + 7, 2, TRUE);
+      g_autofree char *waste_ref = ekv_xlsx_ref (NULL, ind + 8, 2, TRUE);
+      g_autofree char *raw_ref = ekv_xlsx_ref (NULL, ind + 9, 2, TRUE);
+      g_autofree char *product_ref = ekv_xlsx_ref (NULL, ind + 11, 2, TRUE);
+
+      LINE (_("Wastewater (m³ per t of product)"),
+            g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", prod_ref, ww_ref, prod_ref),
+            plant->wastewater_m3_per_t, self->f_number, TRUE);
+      LINE (_("Energy (kWh per t of product)"),
+            g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", prod_ref, p_ein, prod_ref),
+            plant->energy_kwh_per_t, self->f_number, TRUE);
+      LINE (_("Energy (TEP per t of product)"),
+            g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", prod_ref, tep_ref, prod_ref),
+            plant->tep_per_t, self->f_precise, TRUE);
+      LINE (_("Waste (kg per t of product)"),
+            g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", prod_ref, waste_ref, prod_ref),
+            plant->waste_kg_per_t, self->f_number, TRUE);
+      LINE (_("Raw material yield (%)"),
+            g_strdup_printf ("=IF(%s>0,100*%s/%s,\"\")", raw_ref, product_ref, raw_ref),
+            plant->raw_material_yield_pct, self->f_percent, TRUE);
+    }
+#undef LINE
+
+    /* Cost of inputs: the label names the currency. */
+    {
+      /* Translators: %s is the currency code */
+      g_autofree char *label = g_strdup_printf (_("Cost of inputs (%s/year)"), self->currency);
+
+      ekv_xlsx_add_heading (self, _("Plant balance"));
+      ekv_xlsx_add_figure (self, _("Mass in (kg/year)"), sheet, row, BAL_MASS_IN,
+                           plant->mass_in_kg, self->f_number);
+      ekv_xlsx_add_figure (self, _("Mass out (kg/year)"), sheet, row, BAL_MASS_OUT,
+                           plant->mass_out_kg, self->f_number);
+      ekv_xlsx_add_figure (self, _("Imbalance (% of mass in)"), sheet, row, BAL_IMBALANCE_PCT,
+                           plant->mass_imbalance_pct, self->f_percent);
+      ekv_xlsx_add_figure (self, _("Water in (m³/year)"), sheet, row, BAL_WATER_IN,
+                           plant->water_in_m3, self->f_number);
+      ekv_xlsx_add_figure (self, _("Energy in (kWh/year)"), sheet, row, BAL_ENERGY_IN,
+                           plant->energy_in_kwh, self->f_number);
+      (void) p_pct;
+      for (guint i = 0; i < n; i++)
+        {
+          const char *text = lines[i].label != NULL ? lines[i].label : label;
+
+          ekv_xlsx_text (sheet, ind + i, 0, text, NULL);
+          if (lines[i].formula != NULL)
+            ekv_xlsx_formula (sheet, ind + i, 2, lines[i].formula, lines[i].value, lines[i].format);
+          else
+            ekv_xlsx_number (sheet, ind + i, 2, lines[i].value, lines[i].format);
+          if (lines[i].summary)
+            {
+              if (i == 10)
+                ekv_xlsx_add_heading (self, _("Key indicators"));
+              ekv_xlsx_add_figure (self, text, sheet, ind + i, 2, lines[i].value, lines[i].format);
+            }
+          g_free (lines[i].formula);
+        }
+    }
+  }
+
+  ekv_xlsx_finish_table (self, sheet, 0, units_last, BAL_N_COLUMNS - 1);
+  /* Long labels of the indicators sit in A and overflow into B. */
+  worksheet_set_column (sheet->sheet, 0, 0, 14, NULL);
+  return ekv_xlsx_step (self, 1, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Energy                                                                   */
+
+enum
+{
+  EN_CARRIER,
+  EN_QUANTITY,
+  EN_UNIT,
+  EN_LHV,
+  EN_TEP_FACTOR,
+  EN_CO2_FACTOR,
+  EN_SOURCE,
+  EN_KWH,
+  EN_TEP,
+  EN_CO2_T,
+  EN_COST,
+  EN_N_COLUMNS
+};
+
+gboolean
+ekv_xlsx_write_energy (EkvXlsx  *self,
+                       GError  **error)
+{
+  /* Translators: a sheet name of the workbook (at most 31 characters) */
+  EkvXlsxSheet *sheet = ekv_xlsx_add_sheet (self, _("Energy"));
+  const char *headers[EN_N_COLUMNS];
+  g_autofree char *cost_header = NULL;
+  g_autofree char *from = inv_range (self, EKV_FLOW_FROM);
+  g_autofree char *kind = inv_range (self, EKV_FLOW_KIND);
+  g_autofree char *carrier = inv_range (self, EKV_FLOW_CARRIER);
+  g_autofree char *kwh = inv_range (self, EKV_XLSX_INV_ENERGY_KWH);
+  g_autofree char *tep = inv_range (self, EKV_XLSX_INV_TEP);
+  g_autofree char *co2 = inv_range (self, EKV_XLSX_INV_CO2_KG);
+  g_autofree char *cost = inv_range (self, EKV_XLSX_INV_COST);
+  g_autofree char *energy = kind_text (EKV_FLOW_KIND_ENERGY);
+  guint n = self->balance->carriers->len;
+  lxw_row_t row = 0;
+  double totals[EN_N_COLUMNS] = { 0 };
+
+  /* Translators: a column header: an energy carrier (electricity, natural gas...) */
+  headers[EN_CARRIER] = _("Carrier");
+  /* Translators: a column header */
+  headers[EN_QUANTITY] = _("Quantity bought per year");
+  /* Translators: a column header: the unit of the quantity */
+  headers[EN_UNIT] = _("Unit");
+  /* Translators: a column header */
+  headers[EN_LHV] = _("Lower heating value (kWh per unit)");
+  /* Translators: a column header; TEP is tonnes of oil equivalent */
+  headers[EN_TEP_FACTOR] = _("TEP per unit");
+  /* Translators: a column header */
+  headers[EN_CO2_FACTOR] = _("CO₂ (kg per unit)");
+  /* Translators: a column header: where the factors come from */
+  headers[EN_SOURCE] = _("Factor source");
+  headers[EN_KWH] = _("Energy (kWh/year)");
+  headers[EN_TEP] = _("TEP/year");
+  /* Translators: a column header */
+  headers[EN_CO2_T] = _("CO₂ (t/year)");
+  /* Translators: a column header; %s is the currency code */
+  cost_header = g_strdup_printf (_("Cost (%s/year)"), self->currency);
+  headers[EN_COST] = cost_header;
+  ekv_xlsx_header_row (self, sheet, row, headers, EN_N_COLUMNS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EkvCarrierBalance *cb = &g_array_index (self->balance->carriers, EkvCarrierBalance, i);
+      g_autofree char *name = NULL;
+      g_autofree char *formula = NULL;
+
+      row = i + 1;
+      name = ekv_xlsx_ref (NULL, row, EN_CARRIER, FALSE);
+      ekv_xlsx_text (sheet, row, EN_CARRIER, ekv_enum_get_label (EKV_TYPE_CARRIER, cb->carrier), NULL);
+      if (!cb->mixed_units)
+        ekv_xlsx_number (sheet, row, EN_QUANTITY, cb->quantity, self->f_number);
+      ekv_xlsx_text (sheet, row, EN_UNIT, ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, cb->unit), NULL);
+      if (cb->has_factor)
+        {
+          ekv_xlsx_number (sheet, row, EN_LHV, cb->factor.lhv_kwh, self->f_precise);
+          ekv_xlsx_number (sheet, row, EN_TEP_FACTOR, cb->factor.tep, self->f_precise);
+          ekv_xlsx_number (sheet, row, EN_CO2_FACTOR, cb->factor.co2_kg, self->f_precise);
+          ekv_xlsx_text (sheet, row, EN_SOURCE,
+                         cb->factor.source == EKV_FACTOR_SOURCE_BUILT_IN && cb->factor.title != NULL
+                         ? g_dgettext (GETTEXT_PACKAGE, cb->factor.title) : cb->factor.title,
+                         NULL);
+        }
+      formula = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*(%s=%s)*%s)", from, kind, energy,
+                                 carrier, name, kwh);
+      ekv_xlsx_formula (sheet, row, EN_KWH, formula, cb->energy_kwh, self->f_number);
+      g_free (formula);
+      formula = g_strdup_printf ("=SUMPRODUCT((%s=%s)*%s)", carrier, name, tep);
+      ekv_xlsx_formula (sheet, row, EN_TEP, formula, cb->tep, self->f_number);
+      g_free (formula);
+      formula = g_strdup_printf ("=SUMPRODUCT((%s=%s)*%s)/1000", carrier, name, co2);
+      ekv_xlsx_formula (sheet, row, EN_CO2_T, formula, cb->co2_t, self->f_number);
+      g_free (formula);
+      formula = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*(%s=%s)*(%s<>\"\")*%s)", from, kind,
+                                 energy, carrier, name, kwh, cost);
+      ekv_xlsx_formula (sheet, row, EN_COST, formula, cb->cost, self->f_money);
+      totals[EN_KWH] += cb->energy_kwh;
+      totals[EN_TEP] += cb->tep;
+      totals[EN_CO2_T] += cb->co2_t;
+      totals[EN_COST] += cb->cost;
+    }
+
+  if (n > 0)
+    {
+      guint total_cols[] = { EN_KWH, EN_TEP, EN_CO2_T, EN_COST };
+
+      row = n + 1;
+      ekv_xlsx_text (sheet, row, EN_CARRIER, _("Total"), self->f_bold);
+      for (guint c = 0; c < G_N_ELEMENTS (total_cols); c++)
+        {
+          g_autofree char *range = ekv_xlsx_range (NULL, 1, n, total_cols[c]);
+          g_autofree char *formula = g_strdup_printf ("=SUM(%s)", range);
+
+          ekv_xlsx_formula (sheet, row, total_cols[c], formula, totals[total_cols[c]],
+                            self->f_total);
+        }
+    }
+  row += 2;
+  ekv_xlsx_text (sheet, row, 0, _("Bought energy only (flows from outside the plant). TEP and CO₂ "
+                                  "per flow are in the Inventory sheet."), NULL);
+
+  ekv_xlsx_finish_table (self, sheet, 0, n, EN_N_COLUMNS - 1);
+  worksheet_set_column (sheet->sheet, EN_SOURCE, EN_SOURCE, 40, NULL);
+  return ekv_xlsx_step (self, 1, error);
+}
