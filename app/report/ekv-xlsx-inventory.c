@@ -296,7 +296,7 @@ ekv_xlsx_write_balances (EkvXlsx  *self,
   /* Translators: a column header: mass in minus mass out */
   headers[BAL_IMBALANCE] = _("Imbalance (kg/year)");
   /* Translators: a column header */
-  headers[BAL_IMBALANCE_PCT] = _("Imbalance (% of mass in)");
+  headers[BAL_IMBALANCE_PCT] = _("Imbalance (percent of mass in)");
   /* Translators: a column header: whether the balance closes */
   headers[BAL_STATUS] = _("Status");
   /* Translators: a column header */
@@ -411,7 +411,7 @@ ekv_xlsx_write_balances (EkvXlsx  *self,
     /* ind + 2 */
     LINE (_("Water unaccounted for (m³/year)"), g_strdup_printf ("=%s-%s", p_win, p_wout),
           plant->water_unaccounted_m3, self->f_number, TRUE);
-    LINE (_("Water unaccounted for (% of water in)"),
+    LINE (_("Water unaccounted for (percent of water in)"),
           g_strdup_printf ("=IF(%s>0,100*%s/%s,\"\")", p_win, unacc, p_win),
           plant->water_unaccounted_pct, self->f_percent, FALSE);
     /* ind + 4 */
@@ -473,7 +473,7 @@ ekv_xlsx_write_balances (EkvXlsx  *self,
                            plant->mass_in_kg, self->f_number);
       ekv_xlsx_add_figure (self, _("Mass out (kg/year)"), sheet, row, BAL_MASS_OUT,
                            plant->mass_out_kg, self->f_number);
-      ekv_xlsx_add_figure (self, _("Imbalance (% of mass in)"), sheet, row, BAL_IMBALANCE_PCT,
+      ekv_xlsx_add_figure (self, _("Imbalance (percent of mass in)"), sheet, row, BAL_IMBALANCE_PCT,
                            plant->mass_imbalance_pct, self->f_percent);
       ekv_xlsx_add_figure (self, _("Water in (m³/year)"), sheet, row, BAL_WATER_IN,
                            plant->water_in_m3, self->f_number);
