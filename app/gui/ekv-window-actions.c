@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-inventory-page.h"
+#include "ekv-report-print.h"
 #include "ekv-window-private.h"
 
 static void
@@ -109,6 +110,22 @@ save_copy_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ekv_report_print_run (EKV_WINDOW (widget));
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ekv_report_export_run (EKV_WINDOW (widget));
+}
+
 /* Enter on a step of the sidebar goes into its page, as a click shows it. */
 static void
 focus_page_action (GtkWidget  *widget,
@@ -200,6 +217,8 @@ _ekv_window_update_actions (EkvWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-page", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-unit", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-flow", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->document != NULL);
 }
 
 void
@@ -211,6 +230,8 @@ _ekv_window_class_actions_init (EkvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-page", NULL, focus_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-unit", "s", show_unit_action);
   gtk_widget_class_install_action (widget_class, "win.show-flow", "s", show_flow_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-copy", NULL);
 }

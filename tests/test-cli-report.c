@@ -1,0 +1,191 @@
+/* test-cli-report.c: “ekv report” as users run it
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "ekv-test-cli.h"
+
+static char *workdir;
+
+#define run_ekv(run, ...) ekv_test_run ((run), workdir, "C.UTF-8", __VA_ARGS__)
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                           "ege-orme-boya.json", NULL);
+}
+
+/* One line on stderr, starting with "ekv". */
+static void
+assert_one_line (const char *err)
+{
+  guint lines = 0;
+
+  g_assert_true (g_str_has_prefix (err, "ekv"));
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  for (const char *p = err; *p != '\0'; p++)
+    lines += *p == '\n';
+  g_assert_cmpuint (lines, ==, 1);
+}
+
+static void
+assert_pdf (const char *name,
+            guint       min_pages)
+{
+  g_autofree char *path = g_build_filename (workdir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  guint pages = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* The page tree's /Count (cairo writes one, uncompressed). */
+  for (gsize i = 0; i + 8 < length; i++)
+    if (memcmp (contents + i, "/Count ", 7) == 0)
+      pages = MAX (pages, (guint) g_ascii_strtoull (contents + i + 7, NULL, 10));
+  g_assert_cmpuint (pages, >=, min_pages);
+}
+
+static void
+test_help (void)
+{
+  g_auto(EkvTestRun) run = { 0 };
+
+  run_ekv (&run, "report", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--pdf"));
+  g_assert_nonnull (strstr (run.out, "--lang"));
+  g_assert_nonnull (strstr (run.out, "--paper"));
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_auto(EkvTestRun) en = { 0 };
+  g_auto(EkvTestRun) a3 = { 0 };
+  g_auto(EkvTestRun) tr = { 0 };
+
+  run_ekv (&en, "report", sample, "--pdf", "report-en.pdf", "--lang", "en", NULL);
+  g_assert_cmpstr (en.err, ==, "");
+  g_assert_cmpint (en.status, ==, 0);
+  assert_pdf ("report-en.pdf", 12);
+
+  run_ekv (&a3, "report", sample, "--pdf", "report-a3.pdf", "--paper", "A3", NULL);
+  g_assert_cmpint (a3.status, ==, 0);
+  assert_pdf ("report-a3.pdf", 10);
+
+  run_ekv (&tr, "report", sample, "--pdf", "report-tr.pdf", "--lang", "tr", NULL);
+  /* Without the Turkish locale on the system the language cannot be switched:
+   * one clear line, status 1. */
+  if (tr.status != 0)
+    {
+      g_assert_cmpint (tr.status, ==, 1);
+      assert_one_line (tr.err);
+      g_test_skip ("the tr_TR.UTF-8 locale is not installed");
+      return;
+    }
+  assert_pdf ("report-tr.pdf", 12);
+}
+
+static void
+test_bad_usage (void)
+{
+  g_autofree char *sample = sample_path ();
+  const char *cases[][8] = {
+    { "report", NULL },
+    { "report", sample, NULL },                                          /* no --pdf */
+    { "report", sample, "--pdf", "x.pdf", "--lang", "de", NULL },
+    { "report", sample, "--pdf", "x.pdf", "--paper", "a5", NULL },
+    { "report", sample, sample, "--pdf", "x.pdf", NULL },
+    { "report", sample, "--pdf", "x.pdf", "--colour", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(EkvTestRun) run = { 0 };
+
+      ekv_test_run (&run, workdir, "C.UTF-8", cases[i][0], cases[i][1], cases[i][2], cases[i][3],
+                    cases[i][4], cases[i][5], cases[i][6], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "ekv"));
+    }
+  g_assert_false (g_file_test ("x.pdf", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_user_errors (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *bad = g_build_filename (workdir, "bad.json", NULL);
+  g_auto(EkvTestRun) missing = { 0 };
+  g_auto(EkvTestRun) broken = { 0 };
+  g_auto(EkvTestRun) folder = { 0 };
+  g_auto(EkvTestRun) same = { 0 };
+
+  run_ekv (&missing, "report", "no-such-audit.json", "--pdf", "m.pdf", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  assert_one_line (missing.err);
+  g_assert_nonnull (strstr (missing.err, "no-such-audit.json"));
+
+  g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
+  run_ekv (&broken, "report", "bad.json", "--pdf", "b.pdf", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_nonnull (strstr (broken.err, "bad.json"));
+
+  /* Into a folder that does not exist: nothing written, the file named. */
+  run_ekv (&folder, "report", sample, "--pdf", "no-such-folder/r.pdf", NULL);
+  g_assert_cmpint (folder.status, ==, 1);
+  assert_one_line (folder.err);
+  g_assert_nonnull (strstr (folder.err, "r.pdf"));
+
+  run_ekv (&same, "report", bad, "--pdf", bad, NULL);
+  g_assert_cmpint (same.status, ==, 1);
+  assert_one_line (same.err);
+  g_assert_false (g_file_test ("b.pdf", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("m.pdf", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  workdir = g_dir_make_tmp ("ekv-cli-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chdir (workdir));
+
+  g_test_add_func ("/ekv/cli-report/help", test_help);
+  g_test_add_func ("/ekv/cli-report/pdf", test_pdf);
+  g_test_add_func ("/ekv/cli-report/bad-usage", test_bad_usage);
+  g_test_add_func ("/ekv/cli-report/user-errors", test_user_errors);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (workdir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (workdir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (workdir);
+  }
+  return status;
+}

@@ -1,0 +1,225 @@
+/* test-report-print.c: printing the report to a file gives the pages of the PDF export
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * GtkPrintOperation with GTK_PRINT_OPERATION_ACTION_EXPORT is what "Print to
+ * File" does, without a dialog: the pages it writes must be those of
+ * ekv_report_write_pdf () (same count, size, text per page, and pictures).
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ekv-json-import.h"
+#include "ekv-language.h"
+#include "ekv-report-print.h"
+#include "ekv-test-gui.h"
+
+static EkvDocument *
+load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                                            "ege-orme-boya.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  EkvDocument *doc = ekv_json_import_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Runs ARGV; its standard output, or NULL when the program is missing. */
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static char *
+pdf_info (const char *path,
+          const char *key)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = run (argv);
+  g_auto(GStrv) lines = NULL;
+
+  if (out == NULL)
+    return NULL;
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], key))
+      return g_strstrip (g_strdup (lines[i] + strlen (key)));
+  return NULL;
+}
+
+static char *
+page_text (const char *path,
+           guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
+
+  return run (argv);
+}
+
+/* The page rendered small and grey (PGM), or NULL when pdftoppm is missing. */
+static GBytes *
+page_picture (const char *path,
+              guint       page,
+              const char *stem)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftoppm", "-r", "24", "-gray", "-singlefile", "-f", number, "-l",
+                         number, path, stem, NULL };
+  g_autofree char *out = run (argv);
+  g_autofree char *pgm = g_strconcat (stem, ".pgm", NULL);
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (out == NULL)
+    return NULL;
+  g_assert_true (g_file_get_contents (pgm, &contents, &length, NULL));
+  g_unlink (pgm);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+export_with_print_operation (EkvDocument   *doc,
+                             GtkPageSetup  *setup,
+                             const char    *path,
+                             guint         *n_pages)
+{
+  g_autoptr(GtkPrintOperation) operation = ekv_report_print_operation_new (doc,
+                                                                          EKV_LANGUAGE_ENGLISH);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_nonnull (ekv_report_print_operation_get_report (operation));
+  *n_pages = ekv_report_get_n_pages (ekv_report_print_operation_get_report (operation));
+}
+
+static void
+test_same_pages (void)
+{
+  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvReport) report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4,
+                                                NULL);
+  g_autofree char *printed = g_build_filename (g_get_tmp_dir (), "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (g_get_tmp_dir (), "exported.pdf", NULL);
+  g_autofree char *stem_a = g_build_filename (g_get_tmp_dir (), "a", NULL);
+  g_autofree char *stem_b = g_build_filename (g_get_tmp_dir (), "b", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pages_printed = NULL;
+  g_autofree char *pages_exported = NULL;
+  g_autofree char *size_printed = NULL;
+  g_autofree char *size_exported = NULL;
+  guint n_pages = 0;
+
+  export_with_print_operation (doc, NULL, printed, &n_pages);
+  g_assert_true (ekv_report_write_pdf (report, exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, ekv_report_get_n_pages (report));
+
+  pages_printed = pdf_info (printed, "Pages:");
+  if (pages_printed == NULL)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      return;
+    }
+  pages_exported = pdf_info (exported, "Pages:");
+  g_assert_cmpstr (pages_printed, ==, pages_exported);
+  g_assert_cmpuint (g_ascii_strtoull (pages_printed, NULL, 10), ==, n_pages);
+  size_printed = pdf_info (printed, "Page size:");
+  size_exported = pdf_info (exported, "Page size:");
+  g_assert_cmpstr (size_printed, ==, size_exported);
+  g_assert_nonnull (strstr (size_printed, "(A4)"));
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *a = page_text (printed, page);
+      g_autofree char *b = page_text (exported, page);
+      g_autoptr(GBytes) picture_a = page_picture (printed, page, stem_a);
+      g_autoptr(GBytes) picture_b = page_picture (exported, page, stem_b);
+      const guint8 *pa, *pb;
+      gsize la, lb, differ = 0;
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpuint (strlen (a), >, 20);   /* no empty page */
+      if (picture_a == NULL)
+        continue;
+      pa = g_bytes_get_data (picture_a, &la);
+      pb = g_bytes_get_data (picture_b, &lb);
+      g_assert_cmpuint (la, ==, lb);
+      for (gsize i = 0; i < la; i++)
+        differ += ABS ((int) pa[i] - (int) pb[i]) > 16;
+      /* The same drawing: at most a few pixels of antialiasing apart. */
+      g_assert_cmpuint (differ, <=, la / 200);
+    }
+  g_unlink (printed);
+  g_unlink (exported);
+}
+
+/* A3 chosen in the page set-up lays the report out on A3. */
+static void
+test_a3 (void)
+{
+  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a3 = gtk_paper_size_new (GTK_PAPER_NAME_A3);
+  g_autoptr(EkvReport) report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A3,
+                                                NULL);
+  g_autofree char *printed = g_build_filename (g_get_tmp_dir (), "a3.pdf", NULL);
+  g_autofree char *size = NULL;
+  guint n_pages = 0;
+
+  gtk_page_setup_set_paper_size (setup, a3);
+  export_with_print_operation (doc, setup, printed, &n_pages);
+  g_assert_cmpuint (n_pages, ==, ekv_report_get_n_pages (report));
+  size = pdf_info (printed, "Page size:");
+  if (size == NULL)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (size, "(A3)"));
+  g_unlink (printed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  ekv_language_init ();
+  if (!ekv_test_gui_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/ekv/report-print/same-pages", test_same_pages);
+  g_test_add_func ("/ekv/report-print/a3", test_a3);
+
+  return g_test_run ();
+}
