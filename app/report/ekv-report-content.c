@@ -630,7 +630,7 @@ baseline (Content *c)
   g_autofree char *text = NULL;
   g_autofree char *band = NULL;
 
-  _ekv_report_add_heading (report, 1, _("Baseline"));
+  _ekv_report_add_heading (report, 1, C_("report chapter", "Baseline"));
   band = g_markup_escape_text (ekv_tep_band_describe (plant->tep_band), -1);
   {
     g_autofree char *tep_text = number (plant->tep, 1);
