@@ -935,7 +935,7 @@ options (Content *c)
   if (results->len == 0)
     return;
 
-  table = _ekv_report_add_table (report, 8, (const double[]) { 27, 10, 13, 13, 7, 13, 7, 8 },
+  table = _ekv_report_add_table (report, 8, (const double[]) { 26, 10, 13, 13, 8, 13, 7, 8 },
                                  "llrrrrrr");
   _ekv_report_table_header (table, _("Option"), _("Status"), inv, sav, _("Payback, years"), npv,
                             _("IRR, %"), _("CO₂, t/year"));
@@ -1017,7 +1017,7 @@ action_plan (Content *c)
       _ekv_report_add_paragraph (report, _("No action has been planned yet."));
       return;
     }
-  table = _ekv_report_add_table (report, 7, (const double[]) { 27, 21, 12, 9, 9, 11, 10 },
+  table = _ekv_report_add_table (report, 7, (const double[]) { 25, 19, 11, 11, 11, 12, 11 },
                                  "lllllrl");
   _ekv_report_table_header (table, _("Action"), _("Option"), _("Responsible"), _("Start"),
                             _("End"), budget, _("Status"));
