@@ -1,0 +1,348 @@
+/* test-xlsx.c: the Excel workbook export
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * Exports the sample and reads the parts of the .xlsx (a zip) back with
+ * `unzip -p`. What LibreOffice computes from the formulas is checked by
+ * build-aux/check-xlsx-libreoffice (test xlsx-libreoffice).
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ekv-json-import.h"
+#include "ekv-language.h"
+#include "ekv-xlsx.h"
+
+static char *workdir;
+
+static EkvDocument *
+open_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                                            "ege-orme-boya.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  EkvDocument *document = ekv_json_import_file (file, path, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static char *
+work_path (const char *name)
+{
+  return g_build_filename (workdir, name, NULL);
+}
+
+/* The part NAME of the zip BOOK ("xl/workbook.xml"), or NULL when absent. NAME is
+ * unzip's pattern: escape [ and ]. */
+static char *
+unzip_part (const char *book,
+            const char *name)
+{
+  const char *argv[] = { "unzip", "-p", book, name, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
+    {
+      g_free (out);
+      return NULL;
+    }
+  return out;
+}
+
+/* Every worksheet's XML, one after another: what must not depend on the locale. */
+static char *
+all_sheets (const char *book)
+{
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      g_autofree char *xml = unzip_part (book, name);
+
+      if (xml == NULL)
+        break;
+      g_string_append (all, xml);
+    }
+  return g_string_free (all, FALSE);
+}
+
+static void
+export (EkvDocument *document,
+        const char  *path,
+        EkvLanguage  language)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ekv_xlsx_export (document, path, language, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_sheets (const char        *book,
+               const char *const *names)
+{
+  g_autofree char *workbook = unzip_part (book, "xl/workbook.xml");
+
+  g_assert_nonnull (workbook);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *tag = g_markup_printf_escaped ("<sheet name=\"%s\"", names[i]);
+
+      if (strstr (workbook, tag) == NULL)
+        g_error ("no sheet “%s” in %s", names[i], workbook);
+    }
+}
+
+static void
+test_languages (void)
+{
+  g_autoptr(EkvDocument) document = open_sample ();
+  g_autofree char *en = work_path ("en.xlsx");
+  g_autofree char *tr = work_path ("tr.xlsx");
+  g_autofree char *strings = NULL;
+  const char *const en_names[] = { "Summary", "Inventory", "Balances", "Options", "Bills", "KPIs",
+                                   "Sankey diagrams", NULL };
+  const char *const tr_names[] = { "Özet", "Envanter", "Dengeler", "Seçenekler", "Faturalar",
+                                   "Göstergeler", "Sankey diyagramları", NULL };
+
+  export (document, en, EKV_LANGUAGE_ENGLISH);
+  export (document, tr, EKV_LANGUAGE_TURKISH);
+  assert_sheets (en, en_names);
+  assert_sheets (tr, tr_names);
+
+  /* Headers and labels follow the language too. */
+  strings = unzip_part (tr, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, "Giren kütle (kg/yıl)"));
+  g_assert_null (strstr (strings, "Mass in (kg/year)"));
+  g_free (strings);
+  strings = unzip_part (en, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, "Mass in (kg/year)"));
+
+  /* The window's language is left alone: this thread speaks as before. */
+  g_assert_cmpstr (_("Summary"), ==, "Summary");
+}
+
+static void
+test_contents (void)
+{
+  g_autoptr(EkvDocument) document = open_sample ();
+  g_autofree char *path = work_path ("contents.xlsx");
+  g_autofree char *workbook = NULL;
+  g_autofree char *sheets = NULL;
+  g_autofree char *types = NULL;
+  g_autofree char *image = NULL;
+
+  export (document, path, EKV_LANGUAGE_ENGLISH);
+  workbook = unzip_part (path, "xl/workbook.xml");
+  /* Defined names for the key inputs. */
+  g_assert_nonnull (strstr (workbook, "<definedName name=\"DiscountRate\">'Options'!$B$1"));
+  g_assert_nonnull (strstr (workbook, "<definedName name=\"Price_f1\">"));
+
+  sheets = all_sheets (path);
+  /* Formulas carry their computed values (not the 0 of worksheet_write_formula). */
+  g_assert_nonnull (strstr (sheets, "<f>SUMIFS("));
+  g_assert_nonnull (strstr (sheets, "NPV((DiscountRate/100),"));
+  g_assert_nonnull (strstr (sheets, "<f>IFERROR(IRR("));
+  g_assert_nonnull (strstr (sheets, "<autoFilter"));
+  g_assert_nonnull (strstr (sheets, "<pane ySplit=\"1\""));
+  g_assert_nonnull (strstr (sheets, "orientation=\"landscape\""));
+
+  /* Three native charts and five pictures (MACC curve, four Sankey views). */
+  types = unzip_part (path, "\\[Content_Types\\].xml");
+  g_assert_nonnull (strstr (types, "/xl/charts/chart3.xml"));
+  g_assert_null (strstr (types, "/xl/charts/chart4.xml"));
+  image = unzip_part (path, "xl/media/image5.png");
+  g_assert_nonnull (image);
+}
+
+static void
+set_string (EkvDocument *document,
+            EkvRecord   *record,
+            guint        field,
+            const char  *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  ekv_document_set_value (document, record, field, &value, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_text_stays_text (void)
+{
+  g_autoptr(EkvDocument) document = open_sample ();
+  g_autoptr(EkvRecord) flow = g_list_model_get_item (ekv_document_get_list (document,
+                                                                           EKV_ENTITY_FLOW), 0);
+  g_autofree char *path = work_path ("text.xlsx");
+  g_autofree char *strings = NULL;
+  g_autofree char *sheets = NULL;
+
+  set_string (document, ekv_document_get_company (document), EKV_COMPANY_NAME,
+              "=HYPERLINK(\"http://example.com\",\"x\")");
+  set_string (document, flow, EKV_FLOW_NAME, "=1+1 dyed");
+  set_string (document, flow, EKV_FLOW_NOTE, "+90 212 555");
+  export (document, path, EKV_LANGUAGE_ENGLISH);
+
+  strings = unzip_part (path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, "<t>=1+1 dyed</t>"));
+  g_assert_nonnull (strstr (strings, "<t>+90 212 555</t>"));
+  g_assert_nonnull (strstr (strings, "<t>=HYPERLINK("));
+  sheets = all_sheets (path);
+  g_assert_null (strstr (sheets, "<f>1+1"));
+  g_assert_null (strstr (sheets, "<f>HYPERLINK"));
+}
+
+/* Under a Turkish LC_NUMERIC, printf writes "200,5": the sheets must not change. */
+static void
+test_turkish_locale_numbers (void)
+{
+  g_autoptr(EkvDocument) document = open_sample ();
+  g_autofree char *c_path = work_path ("c.xlsx");
+  g_autofree char *tr_path = work_path ("tr-locale.xlsx");
+  g_autofree char *c_sheets = NULL;
+  g_autofree char *tr_sheets = NULL;
+  g_autofree char *decimal = NULL;
+
+  export (document, c_path, EKV_LANGUAGE_ENGLISH);
+  if (setlocale (LC_ALL, "tr_TR.UTF-8") == NULL)
+    {
+      g_test_skip ("the tr_TR.UTF-8 locale is not installed (build-aux/setup deps)");
+      return;
+    }
+  decimal = g_strdup_printf ("%.1f", 200.5);
+  g_assert_cmpstr (decimal, ==, "200,5");   /* the trap is armed */
+  export (document, tr_path, EKV_LANGUAGE_ENGLISH);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  c_sheets = all_sheets (c_path);
+  tr_sheets = all_sheets (tr_path);
+  g_assert_cmpuint (strlen (c_sheets), >, 100000);
+  g_assert_cmpstr (tr_sheets, ==, c_sheets);
+  g_assert_null (strstr (tr_sheets, ",5</v>"));
+}
+
+static void
+test_failure_keeps_target (void)
+{
+  g_autoptr(EkvDocument) document = open_sample ();
+  g_autofree char *dir = work_path ("keep");
+  g_autofree char *path = g_build_filename (dir, "book.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "precious", -1, NULL));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ekv_xlsx_export (document, path, EKV_LANGUAGE_ENGLISH, NULL, NULL, cancellable,
+                                   &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* A folder in the way of the target. */
+  g_assert_false (ekv_xlsx_export (document, dir, EKV_LANGUAGE_ENGLISH, NULL, NULL, NULL, &error));
+  g_assert_error (error, EKV_XLSX_ERROR, EKV_XLSX_ERROR_WRITE);
+  g_clear_error (&error);
+
+  /* A folder that does not exist. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "no", "such", "book.xlsx", NULL);
+
+    g_assert_false (ekv_xlsx_export (document, missing, EKV_LANGUAGE_ENGLISH, NULL, NULL, NULL,
+                                     &error));
+    g_assert_error (error, EKV_XLSX_ERROR, EKV_XLSX_ERROR_WRITE);
+    g_assert_nonnull (strstr (error->message, "book.xlsx"));
+    g_clear_error (&error);
+  }
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+  /* No temporary file left beside it. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last - 1e-12);
+  g_assert_cmpfloat (fraction, <=, 1 + 1e-12);
+  *last = fraction;
+}
+
+static void
+test_progress_and_replace (void)
+{
+  g_autoptr(EkvDocument) document = open_sample ();
+  g_autofree char *path = work_path ("replace.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *types = NULL;
+  double last = 0;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (ekv_xlsx_export (document, path, EKV_LANGUAGE_ENGLISH, progress_cb, &last, NULL,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (last, 1.0, 1e-9);
+  types = unzip_part (path, "\\[Content_Types\\].xml");
+  g_assert_nonnull (types);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  ekv_language_init ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  workdir = g_dir_make_tmp ("ekv-xlsx-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ekv/xlsx/languages", test_languages);
+  g_test_add_func ("/ekv/xlsx/contents", test_contents);
+  g_test_add_func ("/ekv/xlsx/text-stays-text", test_text_stays_text);
+  g_test_add_func ("/ekv/xlsx/turkish-locale-numbers", test_turkish_locale_numbers);
+  g_test_add_func ("/ekv/xlsx/failure-keeps-target", test_failure_keeps_target);
+  g_test_add_func ("/ekv/xlsx/progress-and-replace", test_progress_and_replace);
+  status = g_test_run ();
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", workdir);
+
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", workdir);
+  }
+  g_free (workdir);
+  return status;
+}
