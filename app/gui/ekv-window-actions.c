@@ -11,6 +11,7 @@
 #include "ekv-inventory-page.h"
 #include "ekv-report-print.h"
 #include "ekv-window-private.h"
+#include "ekv-xlsx-export.h"
 
 static void
 save_copy_response_cb (EkvWindow            *self,
@@ -126,6 +127,28 @@ export_report_action (GtkWidget  *widget,
   ekv_report_export_run (EKV_WINDOW (widget));
 }
 
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ekv_xlsx_export_run (EKV_WINDOW (widget));
+}
+
+/* The "Open" of an export's toast: the file in the program the desktop opens it with. */
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GAppLaunchContext) context = NULL;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (display));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
+                                           NULL, NULL);
+}
+
 /* Enter on a step of the sidebar goes into its page, as a click shows it. */
 static void
 focus_page_action (GtkWidget  *widget,
@@ -219,6 +242,7 @@ _ekv_window_update_actions (EkvWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-flow", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", self->document != NULL);
 }
 
 void
@@ -232,6 +256,8 @@ _ekv_window_class_actions_init (EkvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-flow", "s", show_flow_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-copy", NULL);
 }
