@@ -32,6 +32,8 @@
 
 #define MAX_UNIT_ROWS   40
 #define TOP_OPTIONS     5
+#define MAX_CHART_UNITS 60    /* more boxes than that cannot be read on a page */
+#define MIN_CHART_SCALE 0.5   /* nor text drawn at less than half its size */
 #define DASH            "–"
 
 /* ------------------------------------------------------------------------ */
@@ -503,7 +505,7 @@ flowchart (Content *c)
   EkvReport *report = c->report;
   double width = _ekv_report_content_width (report);
   EkvFlowchart *chart;
-  double height;
+  double height, room, scale;
   g_autofree char *caption = NULL;
   guint n_units = g_list_model_get_n_items (ekv_document_get_list (c->document,
                                                                    EKV_ENTITY_UNIT_OPERATION));
@@ -512,11 +514,27 @@ flowchart (Content *c)
     return;
   _ekv_report_add_heading (report, 2, _("Process flow chart"));
   /* Laid out wider than the page and drawn smaller: more columns, a chart that
-   * fits beside the company's description. */
-  chart = ekv_flowchart_new (c->document, report->measure, width * 1.45);
-  height = MIN (ekv_flowchart_get_height (chart)
-                * MIN (1.0, width / MAX (1, ekv_flowchart_get_width (chart))),
-                report->height - report->margin_top - report->margin_bottom - 120);
+   * fits beside the company's description. A chart that would need text too
+   * small to read on paper is left to the workbook and the window. */
+  chart = n_units <= MAX_CHART_UNITS
+          ? ekv_flowchart_new (c->document, report->measure, width * 1.45) : NULL;
+  room = report->height - report->margin_top - report->margin_bottom - 120;
+  scale = chart != NULL ? MIN (1.0, MIN (width / MAX (1, ekv_flowchart_get_width (chart)),
+                                         room / MAX (1, ekv_flowchart_get_height (chart))))
+                        : 0.0;
+  if (scale < MIN_CHART_SCALE)
+    {
+      /* Translators: %u is the number of unit operations */
+      g_autofree char *note = g_strdup_printf (_("The plant's %u unit operations are too many "
+                                                 "for a legible chart on one page: the "
+                                                 "Ekoverim window shows the flow chart."),
+                                               n_units);
+
+      g_clear_pointer (&chart, ekv_flowchart_free);
+      _ekv_report_add_paragraph (report, note);
+      return;
+    }
+  height = ekv_flowchart_get_height (chart) * scale;
   /* Translators: the caption under the flow chart; %u is the number of unit operations */
   caption = g_strdup_printf (ngettext ("The plant's unit operation in process order.",
                                        "The plant's %u unit operations in process order; arrows "
@@ -526,14 +544,7 @@ flowchart (Content *c)
                           (GDestroyNotify) ekv_flowchart_free);
 }
 
-/* The benchmarks DOMAIN.md §5.1.2 gives for textile finishing, with their sources. */
-typedef struct
-{
-  const char *range;      /* as the source gives it */
-  const char *basis;      /* msgid: what it is of */
-  guint       source;     /* index into benchmark_sources */
-} Benchmark;
-
+/* The sources of the benchmarks DOMAIN.md §5.1.2 gives for textile finishing. */
 static const char * const benchmark_sources[] = {
   "Yahya Can (Pamukkale University), determination of water use in Turkish textile finishing; "
   "http://readgur.com/doc/11212/determination-of-elements-in-dust-depositions-by-using",
