@@ -63,6 +63,18 @@ ekv_xlsx_text (EkvXlsxSheet *sheet,
 }
 
 void
+ekv_xlsx_note (EkvXlsxSheet *sheet,
+               lxw_row_t     row,
+               lxw_col_t     col,
+               const char   *text,
+               lxw_format   *format)
+{
+  /* Titles and sentences overflow into the empty cells beside them. */
+  if (text != NULL && *text != '\0')
+    worksheet_write_string (sheet->sheet, row, col, text, format);
+}
+
+void
 ekv_xlsx_number (EkvXlsxSheet *sheet,
                  lxw_row_t     row,
                  lxw_col_t     col,

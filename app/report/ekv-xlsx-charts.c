@@ -132,7 +132,7 @@ ekv_xlsx_write_bills (EkvXlsx  *self,
       g_autofree char *costs = ekv_xlsx_range (NULL, 1, n, BILL_COST);
       guint i = 0;
 
-      ekv_xlsx_text (sheet, totals_row++, 0, _("Totals per carrier"), self->f_title);
+      ekv_xlsx_note (sheet, totals_row++, 0, _("Totals per carrier"), self->f_title);
       while (i < n)
         {
           EkvRecord *first = g_ptr_array_index (bills, i);
@@ -285,9 +285,10 @@ ekv_xlsx_write_sankey (EkvXlsx  *self,
   EkvXlsxSheet *sheet = ekv_xlsx_add_sheet (self, _("Sankey diagrams"));
   const EkvSankeyView views[] = { EKV_SANKEY_VIEW_MATERIAL, EKV_SANKEY_VIEW_WATER,
                                   EKV_SANKEY_VIEW_ENERGY, EKV_SANKEY_VIEW_COST };
+  lxw_row_t breaks[G_N_ELEMENTS (views) + 1] = { 0 };
   lxw_row_t row = 0;
 
-  ekv_xlsx_text (sheet, row++, 0, _("The flows of the inventory per year, as drawn in Ekoverim. "
+  ekv_xlsx_note (sheet, row++, 0, _("The flows of the inventory per year, as drawn in Ekoverim. "
                                     "These are pictures: they do not follow edits to the cells."),
                  NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -296,7 +297,10 @@ ekv_xlsx_write_sankey (EkvXlsx  *self,
       EkvSankeyGraph *graph;
       GBytes *png = NULL;
 
-      ekv_xlsx_text (sheet, row, 0, ekv_sankey_view_get_label (views[i]), self->f_title);
+      /* One diagram per printed page. */
+      if (i > 0)
+        breaks[i - 1] = row;
+      ekv_xlsx_note (sheet, row, 0, ekv_sankey_view_get_label (views[i]), self->f_title);
       graph = ekv_sankey_graph_from_audit (self->document, views[i], EKV_SANKEY_SCENARIO_BASELINE,
                                            &local_error);
       if (graph != NULL)
@@ -323,5 +327,7 @@ ekv_xlsx_write_sankey (EkvXlsx  *self,
       if (!ekv_xlsx_step (self, (i + 1.0) / G_N_ELEMENTS (views), error))
         return FALSE;
     }
+  worksheet_set_h_pagebreaks (sheet->sheet, breaks);
+  worksheet_set_portrait (sheet->sheet);
   return TRUE;
 }

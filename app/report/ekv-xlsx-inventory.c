@@ -625,7 +625,7 @@ ekv_xlsx_write_energy (EkvXlsx  *self,
         }
     }
   row += 2;
-  ekv_xlsx_text (sheet, row, 0, _("Bought energy only (flows from outside the plant). TEP and CO₂ "
+  ekv_xlsx_note (sheet, row, 0, _("Bought energy only (flows from outside the plant). TEP and CO₂ "
                                   "per flow are in the Inventory sheet."), NULL);
 
   ekv_xlsx_finish_table (self, sheet, 0, n, EN_N_COLUMNS - 1);

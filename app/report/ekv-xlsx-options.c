@@ -93,7 +93,7 @@ write_changes (EkvXlsx      *self,
   headers[CH_PRICE] = price_header;
   /* Translators: a column header: −change × price */
   headers[CH_SAVING] = _("Saving per year");
-  ekv_xlsx_text (sheet, row - 1, 0, _("Changes to flows"), self->f_title);
+  ekv_xlsx_note (sheet, row - 1, 0, _("Changes to flows"), self->f_title);
   ekv_xlsx_header_row (self, sheet, row, headers, CH_N_COLUMNS);
 
   for (guint i = 0; i < self->options->options->len; i++)
@@ -439,7 +439,7 @@ ekv_xlsx_write_options (EkvXlsx  *self,
 
     workbook_define_name (self->workbook, "DiscountRate", formula);
   }
-  ekv_xlsx_text (sheet, 1, 0, _("Inputs: discount rate, investment, lifetime, salvage, O&M cost, "
+  ekv_xlsx_note (sheet, 1, 0, _("Inputs: discount rate, investment, lifetime, salvage, O&M cost, "
                                 "other savings and the changes below. Everything else is a formula."),
                  NULL);
 
@@ -482,7 +482,7 @@ ekv_xlsx_write_options (EkvXlsx  *self,
   write_changes (self, sheet, &layout);
 
   /* The cash-flow table: years across, options down. */
-  ekv_xlsx_text (sheet, layout.cash_header - 1, 0, _("Cash flows (year 0: investment; last year: "
+  ekv_xlsx_note (sheet, layout.cash_header - 1, 0, _("Cash flows (year 0: investment; last year: "
                                                      "with the salvage value)"), self->f_title);
   ekv_xlsx_text (sheet, layout.cash_header, 0, _("Option"), self->f_header);
   for (guint t = 0; t <= layout.years; t++)

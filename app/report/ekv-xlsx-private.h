@@ -154,6 +154,12 @@ void          ekv_xlsx_text           (EkvXlsxSheet   *sheet,
                                        lxw_col_t       col,
                                        const char     *text,
                                        lxw_format     *format);
+/* Text that does not widen its column (a title, a sentence over empty cells). */
+void          ekv_xlsx_note           (EkvXlsxSheet   *sheet,
+                                       lxw_row_t       row,
+                                       lxw_col_t       col,
+                                       const char     *text,
+                                       lxw_format     *format);
 void          ekv_xlsx_number         (EkvXlsxSheet   *sheet,
                                        lxw_row_t       row,
                                        lxw_col_t       col,

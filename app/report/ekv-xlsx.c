@@ -323,7 +323,7 @@ ekv_xlsx_write_summary (EkvXlsx  *self,
   EkvRecord *audit = ekv_document_get_audit (self->document);
   lxw_row_t row = 0;
 
-  ekv_xlsx_text (sheet, row++, 0, _("Cleaner production audit"), self->f_title);
+  ekv_xlsx_note (sheet, row++, 0, _("Cleaner production audit"), self->f_title);
   row++;
   ekv_xlsx_text (sheet, row, 0, _("Firm"), self->f_bold);
   ekv_xlsx_text (sheet, row++, 1, self->firm, NULL);
@@ -338,7 +338,7 @@ ekv_xlsx_write_summary (EkvXlsx  *self,
   ekv_xlsx_text (sheet, row, 0, _("Written by"), self->f_bold);
   ekv_xlsx_text (sheet, row++, 1, "Ekoverim " PACKAGE_VERSION, NULL);
   row++;
-  ekv_xlsx_text (sheet, row++, 0, _("Figures are formulas over the other sheets: change an input "
+  ekv_xlsx_note (sheet, row++, 0, _("Figures are formulas over the other sheets: change an input "
                                     "there (a quantity, a price, an investment) and they recompute."),
                  NULL);
   row++;
@@ -351,7 +351,7 @@ ekv_xlsx_write_summary (EkvXlsx  *self,
       if (figure->heading)
         {
           row++;
-          ekv_xlsx_text (sheet, row++, 0, figure->label, self->f_title);
+          ekv_xlsx_note (sheet, row++, 0, figure->label, self->f_title);
           continue;
         }
       formula = g_strdup_printf ("=%s", figure->ref);
