@@ -97,8 +97,10 @@ make_audit (guint n_units)
                     EKV_QUANTITY_UNIT_KG);
           in += q;
         }
-      add_flow (document, "Mains water", EKV_FLOW_KIND_WATER, -1, NULL, id, 300, EKV_QUANTITY_UNIT_M3);
-      add_flow (document, "Well water", EKV_FLOW_KIND_WATER, -1, NULL, id, 200, EKV_QUANTITY_UNIT_M3);
+      add_flow (document, "Mains water", EKV_FLOW_KIND_WATER, -1, NULL, id, 300,
+                EKV_QUANTITY_UNIT_M3);
+      add_flow (document, "Well water", EKV_FLOW_KIND_WATER, -1, NULL, id, 200,
+                EKV_QUANTITY_UNIT_M3);
       add_flow (document, "Electricity", EKV_FLOW_KIND_ENERGY, EKV_CARRIER_ELECTRICITY, NULL, id,
                 40000, EKV_QUANTITY_UNIT_KWH);
       add_flow (document, "Natural gas", EKV_FLOW_KIND_ENERGY, EKV_CARRIER_NATURAL_GAS, NULL, id,
@@ -146,7 +148,8 @@ main (int   argc,
   guint n_units = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 400;
   g_autoptr(EkvDocument) document = make_audit (n_units);
   g_autofree char *dir = g_dir_make_tmp ("bench-report-XXXXXX", NULL);
-  g_autofree char *path = argc > 2 ? g_strdup (argv[2]) : g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *path = argc > 2 ? g_strdup (argv[2])
+                                   : g_build_filename (dir, "report.pdf", NULL);
   double build_s[RUNS], write_s[RUNS], total_s[RUNS];
   guint n_flows = g_list_model_get_n_items (ekv_document_get_list (document, EKV_ENTITY_FLOW));
   guint n_pages = 0;

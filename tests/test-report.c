@@ -232,7 +232,8 @@ check_margins (EkvReportPaper paper)
 
           if (item->x0 < x0 - 0.01 || item->y0 < y0 - 0.01 || item->x1 > x1 + 0.01
               || item->y1 > y1 + 0.01)
-            g_error ("page %u: item %u (kind %d) at %.1f,%.1f–%.1f,%.1f leaves %.1f,%.1f–%.1f,%.1f",
+            g_error ("page %u: item %u (kind %d) at %.1f,%.1f–%.1f,%.1f leaves "
+                     "%.1f,%.1f–%.1f,%.1f",
                      p + 1, i, item->kind, item->x0, item->y0, item->x1, item->y1, x0, y0, x1, y1);
           g_assert_cmpfloat (item->x1, >=, item->x0);
           g_assert_cmpfloat (item->y1, >=, item->y0);

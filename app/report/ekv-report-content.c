@@ -239,8 +239,10 @@ cover (Content *c)
   EkvRecord *company = ekv_document_get_company (c->document);
   EkvRecord *audit = ekv_document_get_audit (c->document);
   GListModel *team = ekv_document_get_list (c->document, EKV_ENTITY_TEAM_MEMBER);
-  g_autofree char *start = date_text (c->report->language, ekv_record_get_string (audit, EKV_AUDIT_START));
-  g_autofree char *end = date_text (c->report->language, ekv_record_get_string (audit, EKV_AUDIT_END));
+  g_autofree char *start = date_text (c->report->language,
+                                      ekv_record_get_string (audit, EKV_AUDIT_START));
+  g_autofree char *end = date_text (c->report->language,
+                                    ekv_record_get_string (audit, EKV_AUDIT_END));
   GString *organisations = g_string_new (NULL);
 
   report->title = g_strdup (_("Cleaner production audit — management report"));
@@ -256,7 +258,8 @@ cover (Content *c)
     g_ptr_array_add (report->cover_lines,
                      g_markup_printf_escaped ("%s%s%s", record_text (company, EKV_COMPANY_ADDRESS),
                                               *record_text (company, EKV_COMPANY_ADDRESS) != '\0'
-                                              ? ", " : "", record_text (company, EKV_COMPANY_CITY)));
+                                              ? ", " : "",
+                                              record_text (company, EKV_COMPANY_CITY)));
   if (*record_text (audit, EKV_AUDIT_SPONSOR) != '\0')
     g_ptr_array_add (report->cover_lines,
                      /* Translators: on the cover; %s is the sponsor's name and position */
@@ -272,7 +275,8 @@ cover (Content *c)
       int role = ekv_record_get_enum (member, EKV_TEAM_MEMBER_ROLE);
 
       g_ptr_array_add (report->cover_lines,
-                       g_markup_printf_escaped ("%s — <span foreground='#5f6368'>%s%s%s (%s)</span>",
+                       g_markup_printf_escaped ("%s — <span foreground='#5f6368'>"
+                                                "%s%s%s (%s)</span>",
                                                 record_text (member, EKV_TEAM_MEMBER_NAME),
                                                 record_text (member, EKV_TEAM_MEMBER_POSITION),
                                                 *organisation != '\0' ? ", " : "", organisation,
@@ -431,8 +435,11 @@ company (Content *c)
   GListModel *certifications = ekv_document_get_list (c->document, EKV_ENTITY_CERTIFICATION);
   EkvReportBlock *table;
   GString *text = g_string_new (NULL);
-  g_autofree char *start = date_text (c->report->language, ekv_record_get_string (company, EKV_COMPANY_REFERENCE_START));
-  g_autofree char *end = date_text (c->report->language, ekv_record_get_string (company, EKV_COMPANY_REFERENCE_END));
+  g_autofree char *start = date_text (c->report->language,
+                                      ekv_record_get_string (company,
+                                                             EKV_COMPANY_REFERENCE_START));
+  g_autofree char *end = date_text (c->report->language,
+                                    ekv_record_get_string (company, EKV_COMPANY_REFERENCE_END));
   g_autofree char *period = g_strdup_printf ("%s – %s", start, end);
 
   _ekv_report_add_heading (report, 1, _("The company and its process"));
@@ -624,7 +631,8 @@ baseline_bills (Content *c)
       total_text = number_unit (total, 0, unit_symbol (unit));
       cost_text = number_unit (cost, 0, c->currency);
       /* Translators: under a monthly bills chart: months billed, total quantity, total cost */
-      caption = g_strdup_printf (ngettext ("%u month billed: %s, %s.", "%u months billed: %s in all, %s.",
+      caption = g_strdup_printf (ngettext ("%u month billed: %s, %s.",
+                                           "%u months billed: %s in all, %s.",
                                            months->len), months->len, total_text, cost_text);
       _ekv_report_add_figure (report, 150, caption, _ekv_report_draw_month_bars, series,
                               _ekv_report_month_series_free);
@@ -806,7 +814,8 @@ balances (Content *c)
       g_ptr_array_set_size (shown, MAX_UNIT_ROWS);
       /* Translators: %u are the units listed and all the units */
       note = g_strdup_printf (_("The %u units with the largest input of the plant's %u are "
-                                "listed; the workbook lists every one."), MAX_UNIT_ROWS, units->len);
+                                "listed; the workbook lists every one."), MAX_UNIT_ROWS,
+                              units->len);
       _ekv_report_add_paragraph (report, note);
     }
 
@@ -1040,6 +1049,7 @@ action_plan (Content *c)
                           ? ekv_document_find (c->document, EKV_ENTITY_OPTION, option_id) : NULL;
       GPtrArray *cells = cells_new ();
       double b = record_number (action, EKV_ACTION_BUDGET);
+      int status;
 
       g_ptr_array_add (cells, g_strdup (record_text (action, EKV_ACTION_ACTION)));
       g_ptr_array_add (cells, g_strdup (option != NULL ? record_text (option, EKV_OPTION_TITLE)
@@ -1050,9 +1060,8 @@ action_plan (Content *c)
       g_ptr_array_add (cells, date_text (report->language,
                                          ekv_record_get_string (action, EKV_ACTION_END)));
       g_ptr_array_add (cells, number (b, 0));
-      g_ptr_array_add (cells, g_strdup (ekv_enum_get_label (EKV_TYPE_ACTION_STATUS,
-                                                            ekv_record_get_enum (action,
-                                                                                 EKV_ACTION_STATUS))));
+      status = ekv_record_get_enum (action, EKV_ACTION_STATUS);
+      g_ptr_array_add (cells, g_strdup (ekv_enum_get_label (EKV_TYPE_ACTION_STATUS, status)));
       _ekv_report_table_row_v (table, EKV_REPORT_ROW_NORMAL, cells);
       if (isfinite (b))
         total += b;
@@ -1090,7 +1099,8 @@ kpis (Content *c)
       g_autoptr(EkvRecord) kpi = g_list_model_get_item (list, i);
       GListModel *values = ekv_record_get_children (kpi, EKV_ENTITY_KPI_VALUE);
       guint n_values = values != NULL ? g_list_model_get_n_items (values) : 0;
-      g_autoptr(EkvRecord) last = n_values > 0 ? g_list_model_get_item (values, n_values - 1) : NULL;
+      g_autoptr(EkvRecord) last = n_values > 0 ? g_list_model_get_item (values, n_values - 1)
+                                               : NULL;
       GPtrArray *cells = cells_new ();
 
       g_ptr_array_add (cells, g_strdup (record_text (kpi, EKV_KPI_NAME)));

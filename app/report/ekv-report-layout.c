@@ -797,7 +797,8 @@ draw_cover (EkvReport    *report,
 
   for (guint i = 0; report->cover_lines != NULL && i < report->cover_lines->len; i++)
     {
-      g_autoptr(PangoLayout) line = text_layout (context, g_ptr_array_index (report->cover_lines, i),
+      g_autoptr(PangoLayout) line = text_layout (context,
+                                                 g_ptr_array_index (report->cover_lines, i),
                                                  TRUE, 9.5, FALSE, width, 'l');
 
       if (y + layout_height (line) > report->height - report->margin_bottom)
@@ -822,7 +823,8 @@ draw_tiles (EkvReport      *report,
     {
       double x = report->margin_x + (t % TILES_PER_ROW) * (w + TILE_GAP);
       double y = y0 + (t / TILES_PER_ROW) * (TILE_HEIGHT + TILE_GAP);
-      g_autoptr(PangoLayout) value = text_layout (context, g_ptr_array_index (block->tiles, 2 * t + 1),
+      g_autoptr(PangoLayout) value = text_layout (context,
+                                                  g_ptr_array_index (block->tiles, 2 * t + 1),
                                                   FALSE, 12, TRUE, w - 12, 'l');
       g_autoptr(PangoLayout) label = text_layout (context, g_ptr_array_index (block->tiles, 2 * t),
                                                   FALSE, 7.2, FALSE, w - 12, 'l');
