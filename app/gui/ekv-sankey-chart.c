@@ -386,6 +386,7 @@ ekv_sankey_chart_snapshot (GtkWidget   *widget,
   ekv_sankey_draw_options_init (&options);
   options.fill_background = FALSE;
   options.fast = TRUE;
+  options.pixel_scale = gtk_widget_get_scale_factor (widget);
   if (self->reference != NULL)
     {
       if (self->reference_width != (int) width || self->reference_height != (int) height)

@@ -24,8 +24,18 @@ typedef struct
   gboolean     right;     /* text right of x (else right-aligned, ending at x) */
   gboolean     centred;   /* above or below its node, centred on it */
   gboolean     big;       /* never dropped */
+  gboolean     in_margin; /* first or last column's: beside no band, needs no halo */
   gboolean     dropped;
 } EkvSankeyLabel;
+
+/* A node's label on one line, shaped once per drawing: a label whose box is at
+ * least this wide is drawn from it, whatever its alignment (placed by its x). */
+typedef struct
+{
+  PangoLayout *line;      /* NULL until made */
+  double       width, height;
+  double       value_width;  /* its "— value unit": never broken */
+} EkvSankeyLabelText;
 
 typedef struct
 {
@@ -37,7 +47,7 @@ typedef struct
   double                      node_padding;  /* between nodes of a column, px */
   PangoContext               *pango;
   gboolean                    vector;        /* drawing into a PDF, SVG or PostScript file */
-  double                     *value_widths;  /* per node: its "— value unit", px; -1 unknown */
+  EkvSankeyLabelText         *texts;         /* per node */
   GArray                     *columns;   /* double: distinct node x0, sorted */
 } EkvSankeyDrawing;
 
@@ -70,6 +80,8 @@ GPtrArray   *_ekv_sankey_labels_make   (EkvSankeyDrawing *d,
                                         double            top,
                                         double            bottom);
 void         _ekv_sankey_labels_free   (GPtrArray        *labels);
+/* Frees the per-node texts of a drawing. */
+void         _ekv_sankey_texts_free    (EkvSankeyDrawing *d);
 /* Draws the labels placed; returns how many were left out. */
 guint        _ekv_sankey_labels_draw   (EkvSankeyDrawing *d,
                                         cairo_t          *cr,

@@ -40,6 +40,8 @@ ekv_sankey_draw_options_init (EkvSankeyDrawOptions *options)
     .highlight_node = -1,
     .highlight_link = -1,
     .labels = NULL,
+    .fast = FALSE,
+    .pixel_scale = 1,
   };
 }
 
@@ -388,6 +390,122 @@ draw_bands (EkvSankeyDrawing *d,
     }
 }
 
+/* On screen the bands are drawn by a second thread while this one places the
+ * labels: the two take about as long on a large diagram, and so an edit shows
+ * in half the time. The bands go into an image of the target's pixels, then
+ * onto the target in one paint (the same picture as drawing them there). */
+typedef struct
+{
+  EkvSankeyDrawing *d;
+  cairo_surface_t  *surface;
+  cairo_matrix_t    matrix;
+} BandsJob;
+
+static gpointer
+bands_thread (gpointer data)
+{
+  BandsJob *job = data;
+  cairo_t *cr = cairo_create (job->surface);
+
+  cairo_set_matrix (cr, &job->matrix);
+  draw_bands (job->d, cr);
+  cairo_destroy (cr);
+  return NULL;
+}
+
+/* Starts the bands in another thread when CR draws for the screen (an image,
+ * or the recording GTK makes of a widget's drawing); NULL when they are to be
+ * drawn here (files and print: vectors, and the best antialiasing). */
+static GThread *
+bands_start (EkvSankeyDrawing *d,
+             cairo_t          *cr,
+             BandsJob         *job)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double x_offset = 0, y_offset = 0, x_scale = 1, y_scale = 1;
+  int width, height;
+
+  if (!d->options->fast)
+    return NULL;
+  switch (cairo_surface_get_type (target))
+    {
+    case CAIRO_SURFACE_TYPE_IMAGE:
+      width = cairo_image_surface_get_width (target);
+      height = cairo_image_surface_get_height (target);
+      cairo_surface_get_device_offset (target, &x_offset, &y_offset);
+      cairo_surface_get_device_scale (target, &x_scale, &y_scale);
+      break;
+    case CAIRO_SURFACE_TYPE_RECORDING:
+      {
+        cairo_rectangle_t extents;
+        double scale = d->options->pixel_scale > 0 ? d->options->pixel_scale : 1;
+
+        if (!cairo_recording_surface_get_extents (target, &extents))
+          return NULL;   /* unbounded: no image size to draw into */
+        width = (int) ceil (extents.width * scale);
+        height = (int) ceil (extents.height * scale);
+        x_scale = y_scale = scale;
+        x_offset = -extents.x * scale;
+        y_offset = -extents.y * scale;
+      }
+      break;
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_XLIB:
+    case CAIRO_SURFACE_TYPE_XCB:
+    case CAIRO_SURFACE_TYPE_GLITZ:
+    case CAIRO_SURFACE_TYPE_QUARTZ:
+    case CAIRO_SURFACE_TYPE_WIN32:
+    case CAIRO_SURFACE_TYPE_BEOS:
+    case CAIRO_SURFACE_TYPE_DIRECTFB:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_OS2:
+    case CAIRO_SURFACE_TYPE_WIN32_PRINTING:
+    case CAIRO_SURFACE_TYPE_QUARTZ_IMAGE:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+    case CAIRO_SURFACE_TYPE_QT:
+    case CAIRO_SURFACE_TYPE_VG:
+    case CAIRO_SURFACE_TYPE_GL:
+    case CAIRO_SURFACE_TYPE_DRM:
+    case CAIRO_SURFACE_TYPE_TEE:
+    case CAIRO_SURFACE_TYPE_XML:
+    case CAIRO_SURFACE_TYPE_SKIA:
+    case CAIRO_SURFACE_TYPE_SUBSURFACE:
+    case CAIRO_SURFACE_TYPE_COGL:
+    default:
+      return NULL;
+    }
+  if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
+    return NULL;
+
+  job->d = d;
+  job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (job->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_clear_pointer (&job->surface, cairo_surface_destroy);
+      return NULL;
+    }
+  cairo_surface_set_device_offset (job->surface, x_offset, y_offset);
+  cairo_surface_set_device_scale (job->surface, x_scale, y_scale);
+  cairo_get_matrix (cr, &job->matrix);
+  return g_thread_new ("ekv-sankey-bands", bands_thread, job);
+}
+
+/* Waits for the bands and lays them on CR. */
+static void
+bands_finish (cairo_t  *cr,
+              GThread  *thread,
+              BandsJob *job)
+{
+  g_thread_join (thread);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, job->surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (job->surface);
+}
+
 static void
 draw_nodes (EkvSankeyDrawing *d,
             cairo_t          *cr)
@@ -572,7 +690,6 @@ ekv_sankey_draw (cairo_t                     *cr,
   EkvSankeyDrawOptions defaults;
   EkvSankeyDrawing d = { 0 };
   g_autoptr(GObject) pango_owner = NULL;   /* PangoContext has no autoptr in Pango 1.50 */
-  g_autofree double *value_widths = NULL;
   PangoContext *pango;
   cairo_font_options_t *font_options;
   g_autoptr(PangoLayout) title = NULL;
@@ -607,10 +724,7 @@ ekv_sankey_draw (cairo_t                     *cr,
   if (options->labels != NULL)
     g_array_set_size (options->labels, 0);
   d.pango = pango;
-  value_widths = g_new (double, MAX (graph->nodes->len, 1));
-  for (guint i = 0; i < graph->nodes->len; i++)
-    value_widths[i] = -1;
-  d.value_widths = value_widths;
+  d.texts = g_new0 (EkvSankeyLabelText, MAX (graph->nodes->len, 1));
   switch (cairo_surface_get_type (cairo_get_target (cr)))
     {
     case CAIRO_SURFACE_TYPE_PDF:
@@ -704,6 +818,7 @@ ekv_sankey_draw (cairo_t                     *cr,
    * their labels are; then the plot without those margins. */
   if (!lay_out (&d, px0, py0, px1, py1, error))
     {
+      _ekv_sankey_texts_free (&d);
       cairo_restore (cr);
       return FALSE;
     }
@@ -744,6 +859,7 @@ ekv_sankey_draw (cairo_t                     *cr,
 
         if (!lay_out (&d, ax0, ay0, ax1, ay1, error))
           {
+            _ekv_sankey_texts_free (&d);
             cairo_restore (cr);
             return FALSE;
           }
@@ -771,12 +887,21 @@ ekv_sankey_draw (cairo_t                     *cr,
   columns = find_columns (graph);
   d.columns = columns;
 
-  draw_bands (&d, cr);
+  {
+    BandsJob job = { NULL, };
+    GThread *bands = bands_start (&d, cr, &job);
+
+    if (bands == NULL)
+      draw_bands (&d, cr);
+    labels = _ekv_sankey_labels_make (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
+                                      MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
+    if (bands != NULL)
+      bands_finish (cr, bands, &job);
+  }
   draw_nodes (&d, cr);
-  labels = _ekv_sankey_labels_make (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
-                        MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
   dropped = _ekv_sankey_labels_draw (&d, cr, labels);
   _ekv_sankey_labels_free (labels);
+  _ekv_sankey_texts_free (&d);
 
   if (title != NULL)
     _ekv_sankey_show_text (&d, cr, title, d.pad, d.pad, FALSE);

@@ -41,7 +41,13 @@ typedef struct
   gboolean        fast;             /* default FALSE; TRUE for the screen: coarser
                                      * antialiasing of the bands, about twice as
                                      * fast, what redrawing after every edit can
-                                     * afford (files and print keep the best) */
+                                     * afford (files and print keep the best); and
+                                     * the bands drawn by a second thread into an
+                                     * image while the labels are placed */
+  double          pixel_scale;      /* default 1: device pixels per unit, for that
+                                     * image when the target is a recording (GTK
+                                     * records a widget's drawing: give its scale
+                                     * factor) */
 } EkvSankeyDrawOptions;
 
 /* Where a node's label was drawn, in the drawing's coordinates. */

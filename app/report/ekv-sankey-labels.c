@@ -46,24 +46,15 @@ set_label_text (PangoLayout *layout,
   pango_layout_set_markup (layout, markup, -1);
 }
 
-/* "name — value unit" wrapped to MAX_WIDTH in at most LABEL_LINES lines: a long
- * name is shortened (…), never the value. */
-static PangoLayout *
-new_label_layout (EkvSankeyDrawing *d,
-                  cairo_t          *cr,
-                  guint             node_index,
-                  double            max_width,
-                  gboolean          align_right)
+/* "— 1.234 m³/year" stays on one line: a word joiner after the dash's space
+ * and after each slash, no-break spaces before and inside the unit. */
+static char *
+value_text (EkvSankeyDrawing *d,
+            guint             node_index)
 {
   const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
-  PangoLayout *layout = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
   g_autofree char *number = format_value (node->value);
-  g_autofree char *value = NULL;
-  const char *name = node->name != NULL ? node->name : "";
-  glong length = g_utf8_strlen (name, -1);
 
-  /* "— 1.234 m³/year" stays on one line: a word joiner after the dash's space
-   * and after each slash, no-break spaces before and inside the unit. */
   if (d->graph->unit != NULL && d->graph->unit[0] != '\0')
     {
       g_auto(GStrv) parts = g_strsplit (d->graph->unit, "/", -1);
@@ -71,25 +62,95 @@ new_label_layout (EkvSankeyDrawing *d,
       g_auto(GStrv) words = g_strsplit (joined, " ", -1);
       g_autofree char *unit = g_strjoinv ("\u00a0", words);
 
-      value = g_strdup_printf ("\u2060%s\u00a0%s", number, unit);
+      return g_strdup_printf ("\u2060%s\u00a0%s", number, unit);
+    }
+  return g_strdup_printf ("\u2060%s", number);
+}
+
+/* The node's label on one line, shaped once per drawing (shaping text is most
+ * of a large diagram's time), with its size and the width of its value. */
+static const EkvSankeyLabelText *
+label_text (EkvSankeyDrawing *d,
+            cairo_t          *cr,
+            guint             node_index)
+{
+  EkvSankeyLabelText *t = &d->texts[node_index];
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
+  g_autofree char *value = NULL;
+  const char *text;
+  const char *dash;
+
+  if (t->line != NULL)
+    return t;
+
+  value = value_text (d, node_index);
+  t->line = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
+  set_label_text (t->line, node->name != NULL ? node->name : "", value);
+  _ekv_sankey_layout_size (t->line, &t->width, &t->height);
+
+  /* The value is what follows the last dash; a translation without one has
+   * its value measured on its own. */
+  text = pango_layout_get_text (t->line);
+  dash = g_strrstr (text, "—");
+  if (dash != NULL)
+    {
+      PangoRectangle pos;
+
+      pango_layout_index_to_pos (t->line, (int) (dash - text), &pos);
+      t->value_width = ceil (t->width - (double) pos.x / PANGO_SCALE) + 1;
     }
   else
-    value = g_strdup_printf ("\u2060%s", number);
-
-  /* Never narrower than the value itself: a number is not broken. Measured
-   * once per node. */
-  if (d->value_widths[node_index] < 0)
     {
+      g_autoptr(PangoLayout) alone = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
       g_autofree char *escaped = g_markup_escape_text (value, -1);
       g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", escaped);
       double w, h;
 
-      pango_layout_set_markup (layout, markup, -1);
-      _ekv_sankey_layout_size (layout, &w, &h);
-      d->value_widths[node_index] = ceil (w) + 1;
+      pango_layout_set_markup (alone, markup, -1);
+      _ekv_sankey_layout_size (alone, &w, &h);
+      t->value_width = ceil (w) + 1;
     }
-  max_width = MAX (max_width, d->value_widths[node_index]);
-  pango_layout_set_width (layout, (int) (MAX (max_width, 10) * PANGO_SCALE));
+  return t;
+}
+
+/* Whether LAYOUT is a node's one-line label (drawn at its text's left edge,
+ * however the label is aligned). */
+static gboolean
+is_one_line (EkvSankeyDrawing *d,
+             guint             node_index,
+             PangoLayout      *layout)
+{
+  return layout != NULL && layout == d->texts[node_index].line;
+}
+
+/* "name — value unit" in a box MAX_WIDTH wide (never narrower than the value:
+ * a number is not broken), in at most LABEL_LINES lines: a long name is
+ * shortened (…), never the value. Returns the node's one-line label (a new
+ * reference) when it fits the box, else a layout wrapped to the box, aligned
+ * right or left; *BOX receives the box's width. */
+static PangoLayout *
+new_label_layout (EkvSankeyDrawing *d,
+                  cairo_t          *cr,
+                  guint             node_index,
+                  double            max_width,
+                  gboolean          align_right,
+                  double           *box)
+{
+  const EkvSankeyLabelText *t = label_text (d, cr, node_index);
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
+  const char *name = node->name != NULL ? node->name : "";
+  glong length = g_utf8_strlen (name, -1);
+  g_autofree char *value = NULL;
+  PangoLayout *layout;
+
+  max_width = MAX (MAX (max_width, t->value_width), 10);
+  *box = floor (max_width * PANGO_SCALE) / PANGO_SCALE;
+  if (t->width <= *box)
+    return g_object_ref (t->line);
+
+  value = value_text (d, node_index);
+  layout = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   set_label_text (layout, name, value);
@@ -121,6 +182,33 @@ new_label_layout (EkvSankeyDrawing *d,
       set_label_text (layout, shorter, value);
     }
   return layout;
+}
+
+/* LAYOUT's size; a one-line label's is known without asking Pango again. */
+static void
+label_size (EkvSankeyDrawing *d,
+            guint             node_index,
+            PangoLayout      *layout,
+            double           *width,
+            double           *height)
+{
+  if (is_one_line (d, node_index, layout))
+    {
+      *width = d->texts[node_index].width;
+      *height = d->texts[node_index].height;
+    }
+  else
+    _ekv_sankey_layout_size (layout, width, height);
+}
+
+void
+_ekv_sankey_texts_free (EkvSankeyDrawing *d)
+{
+  if (d->texts == NULL)
+    return;
+  for (guint i = 0; i < d->graph->nodes->len; i++)
+    g_clear_object (&d->texts[i].line);
+  g_clear_pointer (&d->texts, g_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -495,9 +583,8 @@ make_width (EkvSankeyDrawing *d,
             double           *size,
             double           *box)
 {
-  *layout = new_label_layout (d, cr, node, width, FALSE);
-  _ekv_sankey_layout_size (*layout, &size[0], &size[1]);
-  *box = pango_layout_get_width (*layout) / PANGO_SCALE;
+  *layout = new_label_layout (d, cr, node, width, FALSE, box);
+  label_size (d, node, *layout, &size[0], &size[1]);
 }
 
 /* V on SIDE of its node, SHIFT px further (beside: from the node's centre). */
@@ -580,9 +667,10 @@ place_middle (EkvSankeyDrawing *d,
    * on one line, and a width's layout is made only when a place looks free
    * at that estimate. */
   {
-    g_autoptr(PangoLayout) one_line = new_label_layout (d, cr, l->node, 1e5, FALSE);
+    const EkvSankeyLabelText *t = label_text (d, cr, l->node);
 
-    _ekv_sankey_layout_size (one_line, &natural, &line);
+    natural = t->width;
+    line = t->height;
   }
   /* No smaller than these: at least this many lines, the widest at least
    * their average. A place too small even so is passed over unshaped. */
@@ -590,7 +678,7 @@ place_middle (EkvSankeyDrawing *d,
     {
       double lines;
 
-      boxes[w] = MAX (widths[w], d->value_widths[l->node]);
+      boxes[w] = MAX (widths[w], label_text (d, cr, l->node)->value_width);
       lines = CLAMP (ceil (natural / boxes[w] - 0.01), 1, LABEL_LINES);
       sizes[w][0] = MIN (natural / lines, boxes[w]);
       sizes[w][1] = lines * line;
@@ -644,8 +732,10 @@ place_middle (EkvSankeyDrawing *d,
         g_clear_object (&l->layout);
         *l = v;
         g_object_ref (l->layout);
-        pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
-                                               : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+        /* a wrapped label aligns its lines; one line is placed by its x */
+        if (!is_one_line (d, l->node, l->layout))
+          pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
+                                                 : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
         found = TRUE;
       }
 
@@ -691,14 +781,14 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
       if (c == 0 && n_columns > 1)
         {
           label->right = FALSE;
-          label->layout = new_label_layout (d, cr, i, left_width, TRUE);
-          label->x = node->x0 - LABEL_GAP - pango_layout_get_width (label->layout) / PANGO_SCALE;
+          label->layout = new_label_layout (d, cr, i, left_width, TRUE, &label->box);
+          label->x = node->x0 - LABEL_GAP - label->box;
           g_ptr_array_add (left, label);
         }
       else if (c + 1 >= n_columns)
         {
           label->right = TRUE;
-          label->layout = new_label_layout (d, cr, i, right_width, FALSE);
+          label->layout = new_label_layout (d, cr, i, right_width, FALSE, &label->box);
           label->x = node->x1 + LABEL_GAP;
           g_ptr_array_add (right, label);
         }
@@ -707,8 +797,8 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
           g_ptr_array_add (middle, label);
           continue;
         }
-      _ekv_sankey_layout_size (label->layout, &label->width, &label->height);
-      label->box = pango_layout_get_width (label->layout) / PANGO_SCALE;
+      label->in_margin = TRUE;
+      label_size (d, i, label->layout, &label->width, &label->height);
     }
 
   place_lane (d, left, top, bottom);
@@ -747,9 +837,8 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
           g_clear_object (&l->layout);
           l->right = TRUE;
           l->centred = FALSE;
-          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, FALSE);
-          _ekv_sankey_layout_size (l->layout, &l->width, &l->height);
-          l->box = pango_layout_get_width (l->layout) / PANGO_SCALE;
+          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, FALSE, &l->box);
+          label_size (d, l->node, l->layout, &l->width, &l->height);
           l->x = node->x1 + LABEL_GAP;
           l->y = CLAMP (l->want - l->height / 2, top, MAX (top, bottom - l->height));
         }
@@ -786,10 +875,11 @@ _ekv_sankey_labels_margin (EkvSankeyDrawing *d,
       const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, i);
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle ink, logical;
+      double box;
 
       if (_ekv_sankey_column_of (d->columns, node->x0) != column)
         continue;
-      layout = new_label_layout (d, cr, i, max_width, FALSE);
+      layout = new_label_layout (d, cr, i, max_width, FALSE, &box);
       pango_layout_get_pixel_extents (layout, &ink, &logical);
       widest = MAX (widest, logical.x + logical.width);
     }
@@ -838,7 +928,13 @@ _ekv_sankey_labels_draw (EkvSankeyDrawing *d,
           cairo_set_line_width (cr, 0.8);
           cairo_stroke (cr);
         }
-      _ekv_sankey_show_text (d, cr, l->layout, l->x, l->y, TRUE);
+      {
+        Box text;
+
+        label_box (l, &text);
+        _ekv_sankey_show_text (d, cr, l->layout, is_one_line (d, l->node, l->layout) ? text.x0 : l->x,
+                               l->y, !l->in_margin);
+      }
       if (d->options->labels != NULL)
         {
           Box box;
