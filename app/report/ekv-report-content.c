@@ -204,19 +204,57 @@ draw_macc (cairo_t  *cr,
   ekv_macc_draw (cr, figure->options, width, height, &options);
 }
 
+/* The flow chart with the extent it really inks (its legend and the arrows
+ * routed around the last row included). */
+typedef struct
+{
+  EkvFlowchart *chart;
+  double        x, y, width, height;
+} FlowchartFigure;
+
+static void
+flowchart_figure_free (gpointer data)
+{
+  FlowchartFigure *figure = data;
+
+  ekv_flowchart_free (figure->chart);
+  g_free (figure);
+}
+
+static FlowchartFigure *
+flowchart_figure_new (EkvFlowchart *chart)
+{
+  FlowchartFigure *figure = g_new0 (FlowchartFigure, 1);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+
+  ekv_flowchart_draw (chart, cr);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &figure->x, &figure->y, &figure->width,
+                                       &figure->height);
+  cairo_surface_destroy (recording);
+  figure->chart = chart;
+  figure->x = MIN (figure->x, 0);
+  figure->y = MIN (figure->y, 0);
+  figure->width = MAX (figure->width, ekv_flowchart_get_width (chart));
+  figure->height = MAX (figure->height, ekv_flowchart_get_height (chart));
+  return figure;
+}
+
 static void
 draw_flowchart (cairo_t  *cr,
                 double    width,
                 double    height,
                 gpointer  data)
 {
-  EkvFlowchart *chart = data;
-  double w = ekv_flowchart_get_width (chart), h = ekv_flowchart_get_height (chart);
-  double scale = MIN (1.0, MIN (width / MAX (w, 1), height / MAX (h, 1)));
+  FlowchartFigure *figure = data;
+  double scale = MIN (1.0, MIN (width / MAX (figure->width, 1),
+                                height / MAX (figure->height, 1)));
 
-  cairo_translate (cr, (width - w * scale) / 2, 0);
+  cairo_translate (cr, (width - figure->width * scale) / 2, 0);
   cairo_scale (cr, scale, scale);
-  ekv_flowchart_draw (chart, cr);
+  cairo_translate (cr, -figure->x, -figure->y);
+  ekv_flowchart_draw (figure->chart, cr);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -511,7 +549,7 @@ flowchart (Content *c)
 {
   EkvReport *report = c->report;
   double width = _ekv_report_content_width (report);
-  EkvFlowchart *chart;
+  FlowchartFigure *figure = NULL;
   double height, room, scale;
   g_autofree char *caption = NULL;
   guint n_units = g_list_model_get_n_items (ekv_document_get_list (c->document,
@@ -523,12 +561,20 @@ flowchart (Content *c)
   /* Laid out wider than the page and drawn smaller: more columns, a chart that
    * fits beside the company's description. A chart that would need text too
    * small to read on paper is left to the workbook and the window. */
-  chart = n_units <= MAX_CHART_UNITS
-          ? ekv_flowchart_new (c->document, report->measure, width * 1.45) : NULL;
+  if (n_units <= MAX_CHART_UNITS)
+    {
+      PangoContext *context = _ekv_report_pango_context (NULL);
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string (EKV_REPORT_FONT);
+
+      pango_font_description_set_size (font, 9 * PANGO_SCALE);
+      pango_context_set_font_description (context, font);
+      figure = flowchart_figure_new (ekv_flowchart_new (c->document, context, width * 1.45));
+      g_object_unref (context);
+    }
   room = report->height - report->margin_top - report->margin_bottom - 120;
-  scale = chart != NULL ? MIN (1.0, MIN (width / MAX (1, ekv_flowchart_get_width (chart)),
-                                         room / MAX (1, ekv_flowchart_get_height (chart))))
-                        : 0.0;
+  scale = figure != NULL ? MIN (1.0, MIN (width / MAX (1, figure->width),
+                                          room / MAX (1, figure->height)))
+                         : 0.0;
   if (scale < MIN_CHART_SCALE)
     {
       /* Translators: %u is the number of unit operations */
@@ -537,18 +583,18 @@ flowchart (Content *c)
                                                  "Ekoverim window shows the flow chart."),
                                                n_units);
 
-      g_clear_pointer (&chart, ekv_flowchart_free);
+      g_clear_pointer (&figure, flowchart_figure_free);
       _ekv_report_add_paragraph (report, note);
       return;
     }
-  height = ekv_flowchart_get_height (chart) * scale;
+  height = figure->height * scale;
   /* Translators: the caption under the flow chart; %u is the number of unit operations */
   caption = g_strdup_printf (ngettext ("The plant's unit operation in process order.",
                                        "The plant's %u unit operations in process order; arrows "
                                        "carry the flows between them, counts on a box are flows "
                                        "from outside and leaving the plant.", n_units), n_units);
-  _ekv_report_add_figure (report, height, caption, draw_flowchart, chart,
-                          (GDestroyNotify) ekv_flowchart_free);
+  _ekv_report_add_figure (report, height, caption, draw_flowchart, figure,
+                          flowchart_figure_free);
 }
 
 /* The sources of the benchmarks DOMAIN.md §5.1.2 gives for textile finishing. */

@@ -1015,8 +1015,12 @@ _ekv_report_draw_page (EkvReport *report,
           cairo_translate (cr, x0, p->y);
           cairo_rectangle (cr, 0, 0, width, block->height);
           cairo_clip (cr);
+          /* A figure may leave its own transformation behind: the caption
+           * is placed in the page's. */
+          cairo_save (cr);
           if (block->draw != NULL)
             block->draw (cr, width, block->height, block->data);
+          cairo_restore (cr);
           cairo_reset_clip (cr);
           if (block->text != NULL)
             {
