@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -508,6 +510,127 @@ test_labels (void)
       }
 }
 
+/* The sample's water view drawn for the screen (FAST) onto a white ARGB image
+ * of 900 × 600; TARGET_SUB draws through a sub-surface, which takes the
+ * one-thread path, else the bands are drawn by a second thread. */
+static cairo_surface_t *
+draw_screen (EkvSankeyGraph     *graph,
+             EkvSankeyTextCache *cache,
+             gboolean            target_sub,
+             GArray             *boxes)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 600);
+  cairo_surface_t *target = target_sub ? cairo_surface_create_for_rectangle (surface, 0, 0, 900, 600)
+                                       : cairo_surface_reference (surface);
+  cairo_t *cr = cairo_create (target);
+  g_autoptr(GError) error = NULL;
+  EkvSankeyDrawOptions options;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ekv_sankey_draw_options_init (&options);
+  options.fast = TRUE;
+  options.fill_background = FALSE;
+  options.text_cache = cache;
+  options.labels = boxes;
+  g_assert_true (ekv_sankey_draw (cr, graph, 900, 600, &options, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_destroy (target);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The largest difference of one colour channel between two images. */
+static int
+max_difference (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  unsigned char *pa = cairo_image_surface_get_data (a);
+  unsigned char *pb = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  int most = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a) * 4; x++)
+      most = MAX (most, abs (pa[y * stride + x] - pb[y * stride + x]));
+  return most;
+}
+
+/* On screen the bands are drawn by a second thread and the labels into a
+ * layer, and labels are kept between drawings: the picture is the one drawn
+ * in one go, and a label whose value changed is shaped again. */
+static void
+test_screen_paths (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                                            "ege-orme-boya.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_json_import_file (file, NULL, NULL, &error);
+  g_autoptr(EkvSankeyGraph) graph = NULL;
+  g_autoptr(EkvSankeyTextCache) cache = ekv_sankey_text_cache_new ();
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
+  g_autoptr(GArray) cached_boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
+  cairo_surface_t *one, *threaded, *cached, *again;
+
+  g_assert_no_error (error);
+  graph = ekv_sankey_graph_from_audit (doc, EKV_SANKEY_VIEW_WATER, EKV_SANKEY_SCENARIO_BASELINE, &error);
+  g_assert_no_error (error);
+
+  one = draw_screen (graph, NULL, TRUE, boxes);
+  threaded = draw_screen (graph, NULL, FALSE, NULL);
+  g_assert_cmpuint (count_ink (one, 0, 0, 900, 600, TRUE), >, 900 * 600 / 10);
+  /* a layer laid on the image rounds a little differently; nothing more */
+  g_assert_cmpint (max_difference (one, threaded), <=, 3);
+
+  /* twice with a cache: the second drawing reuses the labels, same picture */
+  cached = draw_screen (graph, cache, FALSE, NULL);
+  again = draw_screen (graph, cache, FALSE, cached_boxes);
+  g_assert_cmpint (max_difference (threaded, cached), ==, 0);
+  g_assert_cmpint (max_difference (cached, again), ==, 0);
+  g_assert_cmpuint (cached_boxes->len, ==, boxes->len);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const EkvSankeyLabelBox *a = &g_array_index (boxes, EkvSankeyLabelBox, i);
+      const EkvSankeyLabelBox *b = &g_array_index (cached_boxes, EkvSankeyLabelBox, i);
+
+      g_assert_cmpuint (a->node, ==, b->node);
+      g_assert_cmpfloat_with_epsilon (a->x0, b->x0, 1e-9);
+      g_assert_cmpfloat_with_epsilon (a->x1, b->x1, 1e-9);
+      g_assert_cmpfloat_with_epsilon (a->y1, b->y1, 1e-9);
+    }
+
+  /* values change (an edit): the cache gives what drawing afresh gives */
+  for (guint l = 0; l < graph->links->len; l += 2)
+    g_array_index (graph->links, EkvSankeyLink, l).value *= 100;
+  {
+    g_autoptr(GArray) fresh_boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
+    cairo_surface_t *changed = draw_screen (graph, cache, FALSE, cached_boxes);
+    cairo_surface_t *fresh = draw_screen (graph, NULL, FALSE, fresh_boxes);
+
+    g_assert_cmpint (max_difference (again, changed), >, 50);
+    g_assert_cmpint (max_difference (fresh, changed), ==, 0);
+    g_assert_cmpuint (cached_boxes->len, ==, fresh_boxes->len);
+    for (guint i = 0; i < fresh_boxes->len; i++)
+      {
+        const EkvSankeyLabelBox *x = &g_array_index (fresh_boxes, EkvSankeyLabelBox, i);
+        const EkvSankeyLabelBox *y = &g_array_index (cached_boxes, EkvSankeyLabelBox, i);
+
+        g_assert_cmpuint (x->node, ==, y->node);
+        g_assert_cmpfloat_with_epsilon (x->x0, y->x0, 1e-9);
+        g_assert_cmpfloat_with_epsilon (x->x1, y->x1, 1e-9);
+      }
+    cairo_surface_destroy (changed);
+    cairo_surface_destroy (fresh);
+  }
+
+  cairo_surface_destroy (one);
+  cairo_surface_destroy (threaded);
+  cairo_surface_destroy (cached);
+  cairo_surface_destroy (again);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +646,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-draw/locale", test_locale);
   g_test_add_func ("/ekv/sankey-draw/crowded", test_crowded);
   g_test_add_func ("/ekv/sankey-draw/labels", test_labels);
+  g_test_add_func ("/ekv/sankey-draw/screen-paths", test_screen_paths);
 
   return g_test_run ();
 }

@@ -40,6 +40,7 @@ struct _EkvSankeyChart
   int             hover_link;
   double          pointer_x;   /* where the pointer was last seen */
   double          pointer_y;
+  EkvSankeyTextCache *texts;   /* labels kept from one drawing to the next */
 };
 
 G_DEFINE_FINAL_TYPE (EkvSankeyChart, ekv_sankey_chart, GTK_TYPE_WIDGET)
@@ -387,6 +388,7 @@ ekv_sankey_chart_snapshot (GtkWidget   *widget,
   options.fill_background = FALSE;
   options.fast = TRUE;
   options.pixel_scale = gtk_widget_get_scale_factor (widget);
+  options.text_cache = self->texts;
   if (self->reference != NULL)
     {
       if (self->reference_width != (int) width || self->reference_height != (int) height)
@@ -422,6 +424,7 @@ ekv_sankey_chart_finalize (GObject *object)
   g_clear_pointer (&self->graph, ekv_sankey_graph_free);
   g_clear_pointer (&self->reference, ekv_sankey_graph_free);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->texts, ekv_sankey_text_cache_free);
 
   G_OBJECT_CLASS (ekv_sankey_chart_parent_class)->finalize (object);
 }
@@ -515,6 +518,7 @@ ekv_sankey_chart_init (EkvSankeyChart *self)
 
   self->zoom = 1;
   self->hover_node = self->hover_link = -1;
+  self->texts = ekv_sankey_text_cache_new ();
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);

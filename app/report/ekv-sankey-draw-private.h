@@ -37,6 +37,21 @@ typedef struct
   double       value_width;  /* its "— value unit": never broken */
 } EkvSankeyLabelText;
 
+/* A label shaped in an earlier drawing (ekv-sankey-labels.c). */
+typedef struct
+{
+  PangoLayout *line;
+  double       width, height, value_width;
+  guint        used;      /* the cache's generation when last drawn */
+} EkvSankeyCachedText;
+
+struct _EkvSankeyTextCache
+{
+  PangoContext *context;
+  GHashTable   *texts;    /* "size|family|markup" → EkvSankeyCachedText */
+  guint         generation;
+};
+
 typedef struct
 {
   const EkvSankeyDrawOptions *options;
@@ -80,7 +95,8 @@ GPtrArray   *_ekv_sankey_labels_make   (EkvSankeyDrawing *d,
                                         double            top,
                                         double            bottom);
 void         _ekv_sankey_labels_free   (GPtrArray        *labels);
-/* Frees the per-node texts of a drawing. */
+/* Frees the per-node texts of a drawing, and lets go of the cache's texts that
+ * have not been drawn for a while. */
 void         _ekv_sankey_texts_free    (EkvSankeyDrawing *d);
 /* Draws the labels placed; returns how many were left out. */
 guint        _ekv_sankey_labels_draw   (EkvSankeyDrawing *d,

@@ -333,6 +333,7 @@ draw_bands (EkvSankeyDrawing *d,
   g_autoptr(GArray) order = links_by_width (d->graph);
   g_autofree gboolean *done = g_new0 (gboolean, MAX (order->len, 1));
 
+  cairo_save (cr);
   /* A quarter pixel is finer than the eye sees and far fewer polygon edges
    * than cairo's default tenth. */
   cairo_set_tolerance (cr, 0.25);
@@ -388,6 +389,7 @@ draw_bands (EkvSankeyDrawing *d,
       cairo_set_line_width (cr, MAX (link->width, 0.5));
       cairo_stroke (cr);
     }
+  cairo_restore (cr);
 }
 
 /* On screen the bands are drawn by a second thread while this one places the
@@ -491,19 +493,38 @@ bands_start (EkvSankeyDrawing *d,
   return g_thread_new ("ekv-sankey-bands", bands_thread, job);
 }
 
-/* Waits for the bands and lays them on CR. */
-static void
-bands_finish (cairo_t  *cr,
-              GThread  *thread,
-              BandsJob *job)
+/* An image like the bands' (same pixels, same transformation) for another
+ * layer drawn off the target, with a context to draw it. */
+static cairo_t *
+layer_new (BandsJob         *job,
+           cairo_surface_t **layer)
 {
-  g_thread_join (thread);
+  double x_offset, y_offset, x_scale, y_scale;
+  cairo_t *cr;
+
+  *layer = cairo_surface_create_similar_image (job->surface, CAIRO_FORMAT_ARGB32,
+                                               cairo_image_surface_get_width (job->surface),
+                                               cairo_image_surface_get_height (job->surface));
+  cairo_surface_get_device_offset (job->surface, &x_offset, &y_offset);
+  cairo_surface_get_device_scale (job->surface, &x_scale, &y_scale);
+  cairo_surface_set_device_offset (*layer, x_offset, y_offset);
+  cairo_surface_set_device_scale (*layer, x_scale, y_scale);
+  cr = cairo_create (*layer);
+  cairo_set_matrix (cr, &job->matrix);
+  return cr;
+}
+
+/* Lays LAYER (made by bands_start() or layer_new()) on CR and frees it. */
+static void
+layer_paint (cairo_t         *cr,
+             cairo_surface_t *layer)
+{
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, job->surface, 0, 0);
+  cairo_set_source_surface (cr, layer, 0, 0);
   cairo_paint (cr);
   cairo_restore (cr);
-  cairo_surface_destroy (job->surface);
+  cairo_surface_destroy (layer);
 }
 
 static void
@@ -713,13 +734,25 @@ ekv_sankey_draw (cairo_t                     *cr,
       options = &defaults;
     }
 
-  pango = pango_cairo_create_context (cr);
-  pango_owner = G_OBJECT (pango);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango, font_options);
-  cairo_font_options_destroy (font_options);
+  /* One context for the whole drawing, kept with the cache when there is one
+   * (layouts belong to their context), with metrics that do not depend on the
+   * surface: a label measured for a PNG wraps the same in the PDF. */
+  if (options->text_cache != NULL && options->text_cache->context != NULL)
+    pango = options->text_cache->context;
+  else
+    {
+      pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      font_options = cairo_font_options_create ();
+      cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (pango, font_options);
+      cairo_font_options_destroy (font_options);
+      if (options->text_cache != NULL)
+        options->text_cache->context = pango;
+      else
+        pango_owner = G_OBJECT (pango);
+    }
+  pango_cairo_update_context (cr, pango);
 
   if (options->labels != NULL)
     g_array_set_size (options->labels, 0);
@@ -891,15 +924,29 @@ ekv_sankey_draw (cairo_t                     *cr,
     BandsJob job = { NULL, };
     GThread *bands = bands_start (&d, cr, &job);
 
-    if (bands == NULL)
-      draw_bands (&d, cr);
     labels = _ekv_sankey_labels_make (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
                                       MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
-    if (bands != NULL)
-      bands_finish (cr, bands, &job);
+    if (bands == NULL)
+      {
+        draw_bands (&d, cr);
+        draw_nodes (&d, cr);
+        dropped = _ekv_sankey_labels_draw (&d, cr, labels);
+      }
+    else
+      {
+        /* While the bands are drawn, the labels go into a layer of their own:
+         * bands, nodes, then labels on top, as drawn in one go. */
+        cairo_surface_t *text_layer;
+        cairo_t *text_cr = layer_new (&job, &text_layer);
+
+        dropped = _ekv_sankey_labels_draw (&d, text_cr, labels);
+        cairo_destroy (text_cr);
+        g_thread_join (bands);
+        layer_paint (cr, job.surface);
+        draw_nodes (&d, cr);
+        layer_paint (cr, text_layer);
+      }
   }
-  draw_nodes (&d, cr);
-  dropped = _ekv_sankey_labels_draw (&d, cr, labels);
   _ekv_sankey_labels_free (labels);
   _ekv_sankey_texts_free (&d);
 

@@ -19,6 +19,15 @@
 
 G_BEGIN_DECLS
 
+/* Labels shaped in one drawing and kept for the next of the same diagram: an
+ * edit changes a few values, and the other labels are not shaped again. For
+ * one thread (a widget's); labels not drawn for a few drawings are let go. */
+typedef struct _EkvSankeyTextCache EkvSankeyTextCache;
+
+EkvSankeyTextCache *ekv_sankey_text_cache_new  (void);
+void                ekv_sankey_text_cache_free (EkvSankeyTextCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EkvSankeyTextCache, ekv_sankey_text_cache_free)
+
 typedef struct
 {
   double          fixed_scale;      /* px per unit of value; 0 fits the area. Give two
@@ -44,6 +53,7 @@ typedef struct
                                      * afford (files and print keep the best); and
                                      * the bands drawn by a second thread into an
                                      * image while the labels are placed */
+  EkvSankeyTextCache *text_cache;   /* default NULL: labels shaped afresh */
   double          pixel_scale;      /* default 1: device pixels per unit, for that
                                      * image when the target is a recording (GTK
                                      * records a widget's drawing: give its scale

@@ -32,17 +32,24 @@ format_value (double value)
   return ekv_number_format (value, digits);
 }
 
+static char *
+label_markup (const char *name,
+              const char *value)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *escaped_value = g_markup_escape_text (value, -1);   /* a currency is typed in */
+
+  /* Translators: a Sankey node's label: its name, then its value and unit in bold */
+  return g_strdup_printf (_("%s — <b>%s</b>"), escaped, escaped_value);
+}
+
 static void
 set_label_text (PangoLayout *layout,
                 const char  *name,
                 const char  *value)
 {
-  g_autofree char *markup = NULL;
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  g_autofree char *escaped_value = g_markup_escape_text (value, -1);   /* a currency is typed in */
+  g_autofree char *markup = label_markup (name, value);
 
-  /* Translators: a Sankey node's label: its name, then its value and unit in bold */
-  markup = g_strdup_printf (_("%s — <b>%s</b>"), escaped, escaped_value);
   pango_layout_set_markup (layout, markup, -1);
 }
 
@@ -76,7 +83,10 @@ label_text (EkvSankeyDrawing *d,
 {
   EkvSankeyLabelText *t = &d->texts[node_index];
   const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
+  EkvSankeyTextCache *cache = d->options->text_cache;
   g_autofree char *value = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *key = NULL;
   const char *text;
   const char *dash;
 
@@ -84,8 +94,29 @@ label_text (EkvSankeyDrawing *d,
     return t;
 
   value = value_text (d, node_index);
+  markup = label_markup (node->name != NULL ? node->name : "", value);
+  if (cache != NULL)
+    {
+      EkvSankeyCachedText *cached;
+      char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (size, sizeof size, d->font_size);
+      key = g_strconcat (size, "|", d->options->font_family != NULL ? d->options->font_family : "",
+                         "|", markup, NULL);
+      cached = g_hash_table_lookup (cache->texts, key);
+      if (cached != NULL)
+        {
+          cached->used = cache->generation;
+          t->line = g_object_ref (cached->line);
+          t->width = cached->width;
+          t->height = cached->height;
+          t->value_width = cached->value_width;
+          return t;
+        }
+    }
+
   t->line = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
-  set_label_text (t->line, node->name != NULL ? node->name : "", value);
+  pango_layout_set_markup (t->line, markup, -1);
   _ekv_sankey_layout_size (t->line, &t->width, &t->height);
 
   /* The value is what follows the last dash; a translation without one has
@@ -103,12 +134,21 @@ label_text (EkvSankeyDrawing *d,
     {
       g_autoptr(PangoLayout) alone = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
       g_autofree char *escaped = g_markup_escape_text (value, -1);
-      g_autofree char *markup = g_strdup_printf ("— <b>%s</b>", escaped);
+      g_autofree char *value_markup = g_strdup_printf ("— <b>%s</b>", escaped);
       double w, h;
 
-      pango_layout_set_markup (alone, markup, -1);
+      pango_layout_set_markup (alone, value_markup, -1);
       _ekv_sankey_layout_size (alone, &w, &h);
       t->value_width = ceil (w) + 1;
+    }
+
+  if (cache != NULL)
+    {
+      EkvSankeyCachedText *cached = g_new (EkvSankeyCachedText, 1);
+
+      *cached = (EkvSankeyCachedText) { g_object_ref (t->line), t->width, t->height,
+                                        t->value_width, cache->generation };
+      g_hash_table_insert (cache->texts, g_steal_pointer (&key), cached);
     }
   return t;
 }
@@ -201,14 +241,65 @@ label_size (EkvSankeyDrawing *d,
     _ekv_sankey_layout_size (layout, width, height);
 }
 
+/* Texts not drawn in this many drawings are let go. */
+#define CACHE_KEEP 3
+
+static gboolean
+is_stale (gpointer key,
+          gpointer value,
+          gpointer user_data)
+{
+  const EkvSankeyCachedText *cached = value;
+  const EkvSankeyTextCache *cache = user_data;
+
+  return cache->generation - cached->used >= CACHE_KEEP;
+}
+
 void
 _ekv_sankey_texts_free (EkvSankeyDrawing *d)
 {
+  EkvSankeyTextCache *cache = d->options->text_cache;
+
   if (d->texts == NULL)
     return;
   for (guint i = 0; i < d->graph->nodes->len; i++)
     g_clear_object (&d->texts[i].line);
   g_clear_pointer (&d->texts, g_free);
+
+  if (cache != NULL)
+    {
+      g_hash_table_foreach_remove (cache->texts, is_stale, cache);
+      cache->generation++;
+    }
+}
+
+static void
+cached_text_free (gpointer data)
+{
+  EkvSankeyCachedText *cached = data;
+
+  g_object_unref (cached->line);
+  g_free (cached);
+}
+
+EkvSankeyTextCache *
+ekv_sankey_text_cache_new (void)
+{
+  EkvSankeyTextCache *cache = g_new0 (EkvSankeyTextCache, 1);
+
+  cache->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_text_free);
+  cache->generation = CACHE_KEEP;
+  return cache;
+}
+
+void
+ekv_sankey_text_cache_free (EkvSankeyTextCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->texts);
+  g_clear_object (&cache->context);
+  g_free (cache);
 }
 
 /* ------------------------------------------------------------------------ */
