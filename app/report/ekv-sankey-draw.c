@@ -429,54 +429,28 @@ bands_start (EkvSankeyDrawing *d,
 
   if (!d->options->fast)
     return NULL;
-  switch (cairo_surface_get_type (target))
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
     {
-    case CAIRO_SURFACE_TYPE_IMAGE:
       width = cairo_image_surface_get_width (target);
       height = cairo_image_surface_get_height (target);
       cairo_surface_get_device_offset (target, &x_offset, &y_offset);
       cairo_surface_get_device_scale (target, &x_scale, &y_scale);
-      break;
-    case CAIRO_SURFACE_TYPE_RECORDING:
-      {
-        cairo_rectangle_t extents;
-        double scale = d->options->pixel_scale > 0 ? d->options->pixel_scale : 1;
-
-        if (!cairo_recording_surface_get_extents (target, &extents))
-          return NULL;   /* unbounded: no image size to draw into */
-        width = (int) ceil (extents.width * scale);
-        height = (int) ceil (extents.height * scale);
-        x_scale = y_scale = scale;
-        x_offset = -extents.x * scale;
-        y_offset = -extents.y * scale;
-      }
-      break;
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_XLIB:
-    case CAIRO_SURFACE_TYPE_XCB:
-    case CAIRO_SURFACE_TYPE_GLITZ:
-    case CAIRO_SURFACE_TYPE_QUARTZ:
-    case CAIRO_SURFACE_TYPE_WIN32:
-    case CAIRO_SURFACE_TYPE_BEOS:
-    case CAIRO_SURFACE_TYPE_DIRECTFB:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_OS2:
-    case CAIRO_SURFACE_TYPE_WIN32_PRINTING:
-    case CAIRO_SURFACE_TYPE_QUARTZ_IMAGE:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-    case CAIRO_SURFACE_TYPE_QT:
-    case CAIRO_SURFACE_TYPE_VG:
-    case CAIRO_SURFACE_TYPE_GL:
-    case CAIRO_SURFACE_TYPE_DRM:
-    case CAIRO_SURFACE_TYPE_TEE:
-    case CAIRO_SURFACE_TYPE_XML:
-    case CAIRO_SURFACE_TYPE_SKIA:
-    case CAIRO_SURFACE_TYPE_SUBSURFACE:
-    case CAIRO_SURFACE_TYPE_COGL:
-    default:
-      return NULL;
     }
+  else if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_RECORDING)
+    {
+      cairo_rectangle_t extents;
+      double scale = d->options->pixel_scale > 0 ? d->options->pixel_scale : 1;
+
+      if (!cairo_recording_surface_get_extents (target, &extents))
+        return NULL;   /* unbounded: no image size to draw into */
+      width = (int) ceil (extents.width * scale);
+      height = (int) ceil (extents.height * scale);
+      x_scale = y_scale = scale;
+      x_offset = -extents.x * scale;
+      y_offset = -extents.y * scale;
+    }
+  else
+    return NULL;
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
     return NULL;
 
