@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ekv-enums.h"
+#include "ekv-factors.h"
 #include "ekv-labels.h"
 #include "ekv-macc-draw.h"
 #include "ekv-xlsx-private.h"
@@ -53,6 +54,7 @@ enum
   CH_DELTA_YEAR,
   CH_PRICE,
   CH_SAVING,
+  CH_CO2,
   CH_N_COLUMNS
 };
 
@@ -67,6 +69,36 @@ ref (lxw_row_t row,
      lxw_col_t col)
 {
   return ekv_xlsx_ref (NULL, row, col, FALSE);
+}
+
+/* CO₂ of bought energy a change avoids: −Δ × the carrier's kg CO₂ per unit of
+ * the flow, as ekv-options.c counts it (the audit's factor before the built-in). */
+static void
+write_change_co2 (EkvXlsx      *self,
+                  EkvXlsxSheet *sheet,
+                  lxw_row_t     row,
+                  EkvRecord    *flow,
+                  double        delta)
+{
+  g_autofree char *delta_year = ref (row, CH_DELTA_YEAR);
+  g_autofree char *per_unit = NULL;
+  g_autofree char *formula = NULL;
+  EkvFactor factor_data;
+  const EkvFactor *factor = NULL;
+  double co2_kg;
+
+  if (ekv_record_get_enum (flow, EKV_FLOW_KIND) != EKV_FLOW_KIND_ENERGY
+      || ekv_record_is_set (flow, EKV_FLOW_FROM))
+    return;
+  if (ekv_record_is_set (flow, EKV_FLOW_CARRIER)
+      && ekv_factors_lookup (self->document, ekv_record_get_enum (flow, EKV_FLOW_CARRIER),
+                             ekv_record_get_enum (flow, EKV_FLOW_UNIT), &factor_data))
+    factor = &factor_data;
+  if (!ekv_flow_quantity_to_tep_co2 (flow, 1.0, factor, NULL, &co2_kg, NULL) || !isfinite (co2_kg))
+    return;
+  per_unit = ekv_xlsx_formula_number (co2_kg);
+  formula = g_strdup_printf ("=-%s*%s/1000", delta_year, per_unit);
+  ekv_xlsx_formula (sheet, row, CH_CO2, formula, -delta * co2_kg / 1000.0, self->f_number);
 }
 
 static void
@@ -93,6 +125,8 @@ write_changes (EkvXlsx      *self,
   headers[CH_PRICE] = price_header;
   /* Translators: a column header: −change × price */
   headers[CH_SAVING] = _("Saving per year");
+  /* Translators: a column header */
+  headers[CH_CO2] = _("CO₂ avoided (t/year)");
   ekv_xlsx_note (sheet, row - 1, 0, _("Changes to flows"), self->f_title);
   ekv_xlsx_header_row (self, sheet, row, headers, CH_N_COLUMNS);
 
@@ -176,6 +210,7 @@ write_changes (EkvXlsx      *self,
               formula = g_strdup_printf ("=-%s*%s", delta_year, p);
               ekv_xlsx_formula (sheet, row, CH_SAVING, formula,
                                 delta != 0 ? -delta * price : 0, self->f_money);
+              write_change_co2 (self, sheet, row, fig->flow, delta);
             }
         }
     }
@@ -298,8 +333,23 @@ write_option (EkvXlsx               *self,
   else
     ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_IRR, fin->irr_pct / 100.0, self->f_fraction_percent);
 
-  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_DISCOUNTED_PAYBACK, fin->discounted_payback_years,
-                   self->f_number);
+  /* Discounted payback (results-format.md): the year k in which −I + CF·a(r, k)
+   * turns positive, from the closed form of the annuity, then linear within it:
+   * (k − 1) + (I − CF·a(r, k − 1)) / (CF·(1 + r)^−k); 0 without an investment;
+   * empty when it never pays back within the lifetime. */
+  {
+    g_autofree char *k = g_strdup_printf ("MAX(1,ROUNDUP(IF(DiscountRate=0,%s/%s,-LN(1-" RATE "*%s/%s)"
+                                          "/LN(1+" RATE ")),0))", inv, cf, inv, cf);
+    g_autofree char *payback = g_strdup_printf ("(%s-1)+(%s-%s*IF(DiscountRate=0,%s-1,(1-(1+" RATE
+                                                ")^-(%s-1))/" RATE "))/(%s*(1+" RATE ")^-%s)",
+                                                k, inv, cf, k, k, cf, k);
+
+    formula = g_strdup_printf ("=IF(%s<=0,0,IF(%s<=0,\"\",IF(1-" RATE "*%s/%s<=0,\"\","
+                               "IF(%s>%s,\"\",%s))))", inv, cf, inv, cf, payback, life, payback);
+    ekv_xlsx_formula (sheet, row, EKV_XLSX_OPT_DISCOUNTED_PAYBACK, formula,
+                      fin->discounted_payback_years, self->f_number);
+    g_free (formula);
+  }
   formula = g_strdup_printf ("=IF(%s=0,\"\",(%s+%s)/%s)", inv, npv, inv, inv);
   ekv_xlsx_formula (sheet, row, EKV_XLSX_OPT_PI, formula, fin->profitability_index, self->f_number);
   g_free (formula);
@@ -307,7 +357,19 @@ write_option (EkvXlsx               *self,
                              ")^%s-1))", inv, life, inv, life, life);
   ekv_xlsx_formula (sheet, row, EKV_XLSX_OPT_EAC, formula, fin->eac, self->f_money);
   g_free (formula);
-  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_CO2_AVOIDED, result->co2_avoided_t, self->f_number);
+  /* CO₂ avoided: the sum of the changes' column (empty when core could not count it). */
+  if (isfinite (result->co2_avoided_t) && layout->changes_last >= layout->changes_first)
+    {
+      g_autofree char *co2_changes = ekv_xlsx_range (NULL, layout->changes_first,
+                                                     layout->changes_last, CH_CO2);
+
+      formula = g_strdup_printf ("=SUMIFS(%s,%s,%s)", co2_changes, owners, id);
+      ekv_xlsx_formula (sheet, row, EKV_XLSX_OPT_CO2_AVOIDED, formula, result->co2_avoided_t,
+                        self->f_number);
+      g_free (formula);
+    }
+  else
+    ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_CO2_AVOIDED, result->co2_avoided_t, self->f_number);
   formula = g_strdup_printf ("=IF(N(%s)>0,(%s-%s)/%s,\"\")", co2, eac, cf, co2);
   ekv_xlsx_formula (sheet, row, EKV_XLSX_OPT_COST_PER_T_CO2, formula, result->cost_per_t_co2,
                     self->f_money);
