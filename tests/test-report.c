@@ -48,10 +48,11 @@ pdf_text (const char *pdf,
   g_autofree char *first = g_strdup_printf ("%d", page);
   const char *argv[] = { "pdftotext", "-layout", "-f", first, "-l", first, pdf, "-", NULL };
   g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
   char *out = NULL;
   int status = 0;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (program == NULL)
     return NULL;
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, &out, NULL, &status, &error);
@@ -296,9 +297,10 @@ test_fonts_embedded (void)
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
   int status = 0;
+  g_autofree char *program = g_find_program_in_path ("pdffonts");
   guint n_fonts = 0;
 
-  if (g_find_program_in_path ("pdffonts") == NULL)
+  if (program == NULL)
     {
       g_test_skip ("pdffonts is not installed");
       return;
