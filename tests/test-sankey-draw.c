@@ -510,8 +510,8 @@ test_labels (void)
       }
 }
 
-/* The sample's water view drawn for the screen (FAST) onto a white ARGB image
- * of 900 × 600; TARGET_SUB draws through a sub-surface, which takes the
+/* The sample's water view drawn for the screen (FAST) onto an ARGB image of
+ * 900 × 600 painted blue; TARGET_SUB draws through a sub-surface, which takes the
  * one-thread path, else the bands are drawn by a second thread. */
 static cairo_surface_t *
 draw_screen (EkvSankeyGraph     *graph,
@@ -526,11 +526,10 @@ draw_screen (EkvSankeyGraph     *graph,
   g_autoptr(GError) error = NULL;
   EkvSankeyDrawOptions options;
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_source_rgb (cr, 0, 0, 1);   /* the drawing's background replaces it */
   cairo_paint (cr);
   ekv_sankey_draw_options_init (&options);
   options.fast = TRUE;
-  options.fill_background = FALSE;
   options.text_cache = cache;
   options.labels = boxes;
   g_assert_true (ekv_sankey_draw (cr, graph, 900, 600, &options, &error));

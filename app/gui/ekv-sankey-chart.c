@@ -385,7 +385,6 @@ ekv_sankey_chart_snapshot (GtkWidget   *widget,
   cairo_scale (cr, self->zoom, self->zoom);
 
   ekv_sankey_draw_options_init (&options);
-  options.fill_background = FALSE;
   options.fast = TRUE;
   options.pixel_scale = gtk_widget_get_scale_factor (widget);
   options.text_cache = self->texts;

@@ -403,12 +403,17 @@ typedef struct
   cairo_matrix_t    matrix;
 } BandsJob;
 
+/* The bands' image starts as the drawing's background: compositing onto an
+ * opaque image is about twice as fast as onto a transparent one. */
+
 static gpointer
 bands_thread (gpointer data)
 {
   BandsJob *job = data;
   cairo_t *cr = cairo_create (job->surface);
 
+  ekv_palette_set_source (cr, &job->d->options->background, 1);
+  cairo_paint (cr);
   cairo_set_matrix (cr, &job->matrix);
   draw_bands (job->d, cr);
   cairo_destroy (cr);
@@ -427,7 +432,8 @@ bands_start (EkvSankeyDrawing *d,
   double x_offset = 0, y_offset = 0, x_scale = 1, y_scale = 1;
   int width, height;
 
-  if (!d->options->fast)
+  /* only over the drawing's own background, which the image then replaces */
+  if (!d->options->fast || !d->options->fill_background)
     return NULL;
   if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
     {
@@ -455,7 +461,7 @@ bands_start (EkvSankeyDrawing *d,
     return NULL;
 
   job->d = d;
-  job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  job->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   if (cairo_surface_status (job->surface) != CAIRO_STATUS_SUCCESS)
     {
       g_clear_pointer (&job->surface, cairo_surface_destroy);
@@ -488,12 +494,17 @@ layer_new (BandsJob         *job,
   return cr;
 }
 
-/* Lays LAYER (made by bands_start() or layer_new()) on CR and frees it. */
+/* Lays LAYER (made by bands_start() or layer_new()) on CR within the drawing's
+ * WIDTH × HEIGHT, and frees it. */
 static void
 layer_paint (cairo_t         *cr,
-             cairo_surface_t *layer)
+             cairo_surface_t *layer,
+             double           width,
+             double           height)
 {
   cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
   cairo_identity_matrix (cr);
   cairo_set_source_surface (cr, layer, 0, 0);
   cairo_paint (cr);
@@ -916,9 +927,9 @@ ekv_sankey_draw (cairo_t                     *cr,
         dropped = _ekv_sankey_labels_draw (&d, text_cr, labels);
         cairo_destroy (text_cr);
         g_thread_join (bands);
-        layer_paint (cr, job.surface);
+        layer_paint (cr, job.surface, width, height);
         draw_nodes (&d, cr);
-        layer_paint (cr, text_layer);
+        layer_paint (cr, text_layer, width, height);
       }
   }
   _ekv_sankey_labels_free (labels);
