@@ -173,14 +173,16 @@ new_label_layout (EkvSankeyDrawing *d,
                   cairo_t          *cr,
                   guint             node_index,
                   double            max_width,
-                  gboolean          align_right,
+                  PangoAlignment    align,
                   double           *box)
 {
   const EkvSankeyLabelText *t = label_text (d, cr, node_index);
   const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, node_index);
+  EkvSankeyTextCache *cache = d->options->text_cache;
   const char *name = node->name != NULL ? node->name : "";
   glong length = g_utf8_strlen (name, -1);
   g_autofree char *value = NULL;
+  g_autofree char *key = NULL;
   PangoLayout *layout;
 
   max_width = MAX (MAX (max_width, t->value_width), 10);
@@ -189,10 +191,30 @@ new_label_layout (EkvSankeyDrawing *d,
     return g_object_ref (t->line);
 
   value = value_text (d, node_index);
+  if (cache != NULL)
+    {
+      /* wrapped labels are kept too: the one-line text's key, the width and
+       * the alignment (cached layouts are shared, never changed) */
+      g_autofree char *markup = label_markup (name, value);
+      EkvSankeyCachedText *cached;
+      char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (size, sizeof size, d->font_size);
+      key = g_strdup_printf ("%s|%s|%d|%d|%s", size,
+                             d->options->font_family != NULL ? d->options->font_family : "",
+                             (int) (max_width * PANGO_SCALE), (int) align, markup);
+      cached = g_hash_table_lookup (cache->texts, key);
+      if (cached != NULL)
+        {
+          cached->used = cache->generation;
+          return g_object_ref (cached->line);
+        }
+    }
+
   layout = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
   pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, align);
   set_label_text (layout, name, value);
 
   /* Too long: cut the name where the last allowed line ends, less room for
@@ -220,6 +242,15 @@ new_label_layout (EkvSankeyDrawing *d,
       cut = g_utf8_substring (name, 0, length);
       shorter = g_strconcat (g_strchomp (cut), "…", NULL);
       set_label_text (layout, shorter, value);
+    }
+
+  if (cache != NULL)
+    {
+      EkvSankeyCachedText *cached = g_new0 (EkvSankeyCachedText, 1);
+
+      cached->line = g_object_ref (layout);
+      cached->used = cache->generation;
+      g_hash_table_insert (cache->texts, g_steal_pointer (&key), cached);
     }
   return layout;
 }
@@ -674,7 +705,7 @@ make_width (EkvSankeyDrawing *d,
             double           *size,
             double           *box)
 {
-  *layout = new_label_layout (d, cr, node, width, FALSE, box);
+  *layout = new_label_layout (d, cr, node, width, PANGO_ALIGN_LEFT, box);
   label_size (d, node, *layout, &size[0], &size[1]);
 }
 
@@ -823,10 +854,21 @@ place_middle (EkvSankeyDrawing *d,
         g_clear_object (&l->layout);
         *l = v;
         g_object_ref (l->layout);
-        /* a wrapped label aligns its lines; one line is placed by its x */
+        /* a wrapped label aligns its lines (the same lines, from a layout of
+         * its own: layouts are shared); one line is placed by its x */
         if (!is_one_line (d, l->node, l->layout))
-          pango_layout_set_alignment (l->layout, l->centred ? PANGO_ALIGN_CENTER
-                                                 : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+          {
+            PangoAlignment align = l->centred ? PANGO_ALIGN_CENTER
+                                   : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+
+            if (pango_layout_get_alignment (l->layout) != align)
+              {
+                double box;
+
+                g_object_unref (l->layout);
+                l->layout = new_label_layout (d, cr, l->node, l->box, align, &box);
+              }
+          }
         found = TRUE;
       }
 
@@ -872,14 +914,14 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
       if (c == 0 && n_columns > 1)
         {
           label->right = FALSE;
-          label->layout = new_label_layout (d, cr, i, left_width, TRUE, &label->box);
+          label->layout = new_label_layout (d, cr, i, left_width, PANGO_ALIGN_RIGHT, &label->box);
           label->x = node->x0 - LABEL_GAP - label->box;
           g_ptr_array_add (left, label);
         }
       else if (c + 1 >= n_columns)
         {
           label->right = TRUE;
-          label->layout = new_label_layout (d, cr, i, right_width, FALSE, &label->box);
+          label->layout = new_label_layout (d, cr, i, right_width, PANGO_ALIGN_LEFT, &label->box);
           label->x = node->x1 + LABEL_GAP;
           g_ptr_array_add (right, label);
         }
@@ -928,7 +970,8 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
           g_clear_object (&l->layout);
           l->right = TRUE;
           l->centred = FALSE;
-          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, FALSE, &l->box);
+          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, PANGO_ALIGN_LEFT,
+                                        &l->box);
           label_size (d, l->node, l->layout, &l->width, &l->height);
           l->x = node->x1 + LABEL_GAP;
           l->y = CLAMP (l->want - l->height / 2, top, MAX (top, bottom - l->height));
@@ -970,7 +1013,7 @@ _ekv_sankey_labels_margin (EkvSankeyDrawing *d,
 
       if (_ekv_sankey_column_of (d->columns, node->x0) != column)
         continue;
-      layout = new_label_layout (d, cr, i, max_width, FALSE, &box);
+      layout = new_label_layout (d, cr, i, max_width, PANGO_ALIGN_LEFT, &box);
       pango_layout_get_pixel_extents (layout, &ink, &logical);
       widest = MAX (widest, logical.x + logical.width);
     }
