@@ -94,6 +94,7 @@ create_custom_widget_cb (GtkPrintOperation *operation,
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Report _language"));
   GtkWidget *choice = gtk_drop_down_new_from_strings (labels);
 
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
