@@ -125,6 +125,58 @@ test_user_errors (void)
   assert_one_line (same.err);
 }
 
+/* Every worksheet's XML of BOOK, one after another. */
+static char *
+sheets_of (const char *book)
+{
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      const char *argv[] = { "unzip", "-p", book, part, NULL };
+      g_autofree char *out = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &out, NULL, &status, NULL);
+      if (!g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
+        break;
+      g_string_append (all, out);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* ekv under a Turkish locale (decimal comma for printf) writes the same numbers. */
+static void
+test_turkish_locale (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *c_book = work_path ("c-locale.xlsx");
+  g_autofree char *tr_book = work_path ("tr-locale.xlsx");
+  g_autofree char *c_sheets = NULL;
+  g_autofree char *tr_sheets = NULL;
+  g_auto(EkvTestRun) c = { 0 };
+  g_auto(EkvTestRun) tr = { 0 };
+
+  if (!g_file_test ("/usr/lib/locale/tr_TR.utf8", G_FILE_TEST_IS_DIR)
+      && !g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no tr_TR.UTF-8 locale");
+      return;
+    }
+  ekv_test_run (&c, workdir, "C", "export", sample, "--xlsx", "c-locale.xlsx", "--lang", "tr", NULL);
+  g_assert_cmpint (c.status, ==, 0);
+  ekv_test_run (&tr, workdir, "tr_TR.UTF-8", "export", sample, "--xlsx", "tr-locale.xlsx", NULL);
+  g_assert_cmpint (tr.status, ==, 0);
+  g_assert_cmpstr (tr.err, ==, "");
+
+  c_sheets = sheets_of (c_book);
+  tr_sheets = sheets_of (tr_book);
+  g_assert_cmpuint (strlen (c_sheets), >, 100000);
+  g_assert_cmpstr (tr_sheets, ==, c_sheets);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -140,6 +192,7 @@ main (int    argc,
   g_test_add_func ("/ekv/cli-xlsx/help", test_help);
   g_test_add_func ("/ekv/cli-xlsx/bad-usage", test_bad_usage);
   g_test_add_func ("/ekv/cli-xlsx/user-errors", test_user_errors);
+  g_test_add_func ("/ekv/cli-xlsx/turkish-locale", test_turkish_locale);
   status = g_test_run ();
 
   {
