@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ekv-enums.h"
 #include "ekv-language.h"
 #include "ekv-test-gui.h"
 #include "ekv-window.h"
@@ -115,6 +116,44 @@ test_export (Fixture       *fixture,
   g_assert_nonnull (ekv_test_find_button (GTK_WIDGET (fixture->window), NULL, "_Open"));
 }
 
+/* A large audit shows its progress in a toast while the workbook is written. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  EkvDocument *document = ekv_window_get_document (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "big.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  Outcome outcome = { 0 };
+
+  g_assert_true (ekv_document_begin (document, &error));
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autoptr(EkvRecord) flow = ekv_record_new (EKV_ENTITY_FLOW);
+      g_autofree char *id = g_strdup_printf ("big%u", i);
+
+      ekv_record_set_string (flow, EKV_FLOW_ID, id);
+      ekv_record_set_string (flow, EKV_FLOW_NAME, id);
+      ekv_record_set_enum (flow, EKV_FLOW_KIND, EKV_FLOW_KIND_WATER);
+      ekv_record_set_string (flow, EKV_FLOW_TO, "u1");
+      ekv_record_set_double (flow, EKV_FLOW_QUANTITY, i + 1);
+      ekv_record_set_enum (flow, EKV_FLOW_UNIT, EKV_QUANTITY_UNIT_M3);
+      g_assert_true (ekv_document_insert (document, flow, NULL, -1, &error));
+    }
+  g_assert_true (ekv_document_commit (document, &error));
+
+  ekv_xlsx_export_start (fixture->window, file, EKV_LANGUAGE_ENGLISH, NULL, export_cb, &outcome);
+  g_assert_nonnull (ekv_test_find (GTK_WIDGET (fixture->window), label_starts_with,
+                                   "Exporting to Excel…"));
+  ekv_test_wait_until (is_done, &outcome, 60000);
+  g_assert_no_error (outcome.error);
+  g_assert_true (outcome.ok);
+  ekv_test_spin ();
+  g_assert_nonnull (ekv_test_find (GTK_WIDGET (fixture->window), label_starts_with,
+                                   "Exported “big.xlsx”"));
+}
+
 /* A folder that does not exist: an error, a dialog, nothing written. */
 static void
 test_export_error (Fixture       *fixture,
@@ -160,6 +199,8 @@ main (int   argc,
     return 0;
 
   g_test_add ("/ekv/xlsx-export/export", Fixture, NULL, fixture_set_up, test_export,
+              fixture_tear_down);
+  g_test_add ("/ekv/xlsx-export/progress", Fixture, NULL, fixture_set_up, test_progress,
               fixture_tear_down);
   g_test_add ("/ekv/xlsx-export/export-error", Fixture, NULL, fixture_set_up, test_export_error,
               fixture_tear_down);
