@@ -45,7 +45,8 @@ make_audit (void)
 
   if (!ekv_document_begin (document, &error))
     g_error ("%s", error->message);
-  ekv_record_set_string (ekv_document_get_company (document), EKV_COMPANY_NAME, "Büyük Fabrika A.Ş.");
+  ekv_record_set_string (ekv_document_get_company (document), EKV_COMPANY_NAME,
+                         "Büyük Fabrika A.Ş.");
 
   for (guint i = 0; i < N_UNITS; i++)
     {

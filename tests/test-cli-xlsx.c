@@ -18,8 +18,8 @@ static char *workdir;
 static char *
 sample_path (void)
 {
-  return g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples", "ege-orme-boya.json",
-                           NULL);
+  return g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                           "ege-orme-boya.json", NULL);
 }
 
 static char *
@@ -80,7 +80,7 @@ test_bad_usage (void)
     { "export", sample, NULL },                                            /* nothing to write */
     { "export", sample, "--xlsx", "a.xlsx", "--json", "a.json", NULL },    /* both */
     { "export", sample, "--xlsx", "a.xlsx", "--lang", "de", NULL },        /* no German */
-    { "export", sample, "--json", "a.json", "--lang", "tr", NULL },        /* --lang without --xlsx */
+    { "export", sample, "--json", "a.json", "--lang", "tr", NULL },        /* --lang, no --xlsx */
     { "export", "--xlsx", "a.xlsx", NULL },                                /* no IN */
   };
 
@@ -165,7 +165,8 @@ test_turkish_locale (void)
       g_test_skip ("no tr_TR.UTF-8 locale");
       return;
     }
-  ekv_test_run (&c, workdir, "C", "export", sample, "--xlsx", "c-locale.xlsx", "--lang", "tr", NULL);
+  ekv_test_run (&c, workdir, "C", "export", sample, "--xlsx", "c-locale.xlsx", "--lang", "tr",
+                NULL);
   g_assert_cmpint (c.status, ==, 0);
   ekv_test_run (&tr, workdir, "tr_TR.UTF-8", "export", sample, "--xlsx", "tr-locale.xlsx", NULL);
   g_assert_cmpint (tr.status, ==, 0);

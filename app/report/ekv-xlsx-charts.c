@@ -115,7 +115,8 @@ ekv_xlsx_write_bills (EkvXlsx  *self,
         {
           lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
 
-          chart_series_set_categories (series, sheet->name, block_start, BILL_MONTH, row, BILL_MONTH);
+          chart_series_set_categories (series, sheet->name, block_start, BILL_MONTH, row,
+                                       BILL_MONTH);
           chart_series_set_values (series, sheet->name, block_start, BILL_COST, row, BILL_COST);
           chart_series_set_name (series, ekv_enum_get_label (EKV_TYPE_CARRIER, carrier));
           block_start = row + 1;
@@ -141,8 +142,14 @@ ekv_xlsx_write_bills (EkvXlsx  *self,
           g_autofree char *label = NULL, *formula = NULL, *here = NULL;
 
           ekv_bill_totals_init (&totals, ekv_record_get_enum (first, EKV_BILL_UNIT));
-          for (; i < n && ekv_record_get_enum (g_ptr_array_index (bills, i), EKV_BILL_CARRIER) == carrier; i++)
-            ekv_bill_totals_add (&totals, g_ptr_array_index (bills, i));
+          for (; i < n; i++)
+            {
+              EkvRecord *bill = g_ptr_array_index (bills, i);
+
+              if (ekv_record_get_enum (bill, EKV_BILL_CARRIER) != carrier)
+                break;
+              ekv_bill_totals_add (&totals, bill);
+            }
 
           ekv_xlsx_text (sheet, totals_row, BILL_CARRIER,
                          ekv_enum_get_label (EKV_TYPE_CARRIER, carrier), self->f_bold);
@@ -190,7 +197,8 @@ gboolean
 ekv_xlsx_write_kpis (EkvXlsx  *self,
                      GError  **error)
 {
-  /* Translators: a sheet name of the workbook (at most 31 characters): key performance indicators */
+  /* Translators: a sheet name of the workbook (at most 31 characters): key performance
+   * indicators */
   EkvXlsxSheet *sheet = ekv_xlsx_add_sheet (self, _("KPIs"));
   GListModel *list = ekv_document_get_list (self->document, EKV_ENTITY_KPI);
   guint n = list != NULL ? g_list_model_get_n_items (list) : 0;

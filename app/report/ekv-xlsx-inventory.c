@@ -215,11 +215,14 @@ write_status (EkvXlsx      *self,
               EkvBalanceStatus status)
 {
   g_autofree char *pct = ekv_xlsx_ref (NULL, row, BAL_IMBALANCE_PCT, FALSE);
-  g_autofree char *ok = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_OK));
-  g_autofree char *warn = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_WARN));
-  g_autofree char *bad = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_ERROR));
+  g_autofree char *ok = NULL;
+  g_autofree char *warn = NULL;
+  g_autofree char *bad = NULL;
   g_autofree char *formula = NULL;
 
+  ok = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_OK));
+  warn = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_WARN));
+  bad = ekv_xlsx_formula_text (ekv_balance_status_describe (EKV_BALANCE_STATUS_ERROR));
   formula = g_strdup_printf ("=IF(%s=\"\",%s,IF(ABS(%s)>%s,%s,IF(ABS(%s)>%s,%s,%s)))",
                              pct, ok, pct, error_ref, bad, pct, warn_ref, warn, ok);
   worksheet_write_formula_str (sheet->sheet, row, BAL_STATUS, formula, NULL,
@@ -576,10 +579,12 @@ ekv_xlsx_write_energy (EkvXlsx  *self,
 
       row = i + 1;
       name = ekv_xlsx_ref (NULL, row, EN_CARRIER, FALSE);
-      ekv_xlsx_text (sheet, row, EN_CARRIER, ekv_enum_get_label (EKV_TYPE_CARRIER, cb->carrier), NULL);
+      ekv_xlsx_text (sheet, row, EN_CARRIER, ekv_enum_get_label (EKV_TYPE_CARRIER, cb->carrier),
+                     NULL);
       if (!cb->mixed_units)
         ekv_xlsx_number (sheet, row, EN_QUANTITY, cb->quantity, self->f_number);
-      ekv_xlsx_text (sheet, row, EN_UNIT, ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, cb->unit), NULL);
+      ekv_xlsx_text (sheet, row, EN_UNIT, ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, cb->unit),
+                     NULL);
       if (cb->has_factor)
         {
           ekv_xlsx_number (sheet, row, EN_LHV, cb->factor.lhv_kwh, self->f_precise);

@@ -338,8 +338,9 @@ write_option (EkvXlsx               *self,
    * (k − 1) + (I − CF·a(r, k − 1)) / (CF·(1 + r)^−k); 0 without an investment;
    * empty when it never pays back within the lifetime. */
   {
-    g_autofree char *k = g_strdup_printf ("MAX(1,ROUNDUP(IF(DiscountRate=0,%s/%s,-LN(1-" RATE "*%s/%s)"
-                                          "/LN(1+" RATE ")),0))", inv, cf, inv, cf);
+    g_autofree char *k = g_strdup_printf ("MAX(1,ROUNDUP(IF(DiscountRate=0,%s/%s,"
+                                          "-LN(1-" RATE "*%s/%s)/LN(1+" RATE ")),0))",
+                                          inv, cf, inv, cf);
     g_autofree char *payback = g_strdup_printf ("(%s-1)+(%s-%s*IF(DiscountRate=0,%s-1,(1-(1+" RATE
                                                 ")^-(%s-1))/" RATE "))/(%s*(1+" RATE ")^-%s)",
                                                 k, inv, cf, k, k, cf, k);
@@ -410,8 +411,8 @@ write_portfolio (EkvXlsx      *self,
   ekv_xlsx_text (sheet, row, EKV_XLSX_OPT_TITLE, _("Options approved, in progress or done"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
     {
-      g_autofree char *range = ekv_xlsx_range (NULL, layout->first, MAX (last_option, layout->first),
-                                               sums[i]);
+      g_autofree char *range = ekv_xlsx_range (NULL, layout->first,
+                                               MAX (last_option, layout->first), sums[i]);
       g_autofree char *formula = g_strdup_printf ("=SUMIFS(%s,%s,%s)", range, flags, yes);
 
       ekv_xlsx_formula (sheet, row, sums[i], formula, values[i], self->f_total);
@@ -501,8 +502,9 @@ ekv_xlsx_write_options (EkvXlsx  *self,
 
     workbook_define_name (self->workbook, "DiscountRate", formula);
   }
-  ekv_xlsx_note (sheet, 1, 0, _("Inputs: discount rate, investment, lifetime, salvage, O&M cost, "
-                                "other savings and the changes below. Everything else is a formula."),
+  ekv_xlsx_note (sheet, 1, 0, _("Inputs: discount rate, investment, lifetime, salvage, O&M "
+                                "cost, other savings and the changes below. Everything else is "
+                                "a formula."),
                  NULL);
 
   headers[EKV_XLSX_OPT_ID] = ekv_xlsx_field_label (EKV_ENTITY_OPTION, EKV_OPTION_ID);
@@ -667,8 +669,8 @@ ekv_xlsx_write_macc (EkvXlsx  *self,
   for (guint i = 0; i < order->len; i++)
     {
       const EkvOptionResult *result = g_ptr_array_index (order, i);
-      lxw_row_t option_row = self->opt_first_row
-                             + (result - &g_array_index (self->options->options, EkvOptionResult, 0));
+      const EkvOptionResult *first = &g_array_index (self->options->options, EkvOptionResult, 0);
+      lxw_row_t option_row = self->opt_first_row + (result - first);
       g_autofree char *co2 = ekv_xlsx_ref (self->options_sheet, option_row,
                                            EKV_XLSX_OPT_CO2_AVOIDED, TRUE);
       g_autofree char *cost = ekv_xlsx_ref (self->options_sheet, option_row,

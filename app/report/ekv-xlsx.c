@@ -327,19 +327,23 @@ ekv_xlsx_write_summary (EkvXlsx  *self,
   row++;
   ekv_xlsx_text (sheet, row, 0, _("Firm"), self->f_bold);
   ekv_xlsx_text (sheet, row++, 1, self->firm, NULL);
-  ekv_xlsx_text (sheet, row, 0, ekv_xlsx_field_label (EKV_ENTITY_AUDIT, EKV_AUDIT_TITLE), self->f_bold);
+  ekv_xlsx_text (sheet, row, 0, ekv_xlsx_field_label (EKV_ENTITY_AUDIT, EKV_AUDIT_TITLE),
+                 self->f_bold);
   ekv_xlsx_field (self, sheet, row++, 1, audit, EKV_AUDIT_TITLE);
-  ekv_xlsx_text (sheet, row, 0, ekv_xlsx_field_label (EKV_ENTITY_AUDIT, EKV_AUDIT_START), self->f_bold);
+  ekv_xlsx_text (sheet, row, 0, ekv_xlsx_field_label (EKV_ENTITY_AUDIT, EKV_AUDIT_START),
+                 self->f_bold);
   ekv_xlsx_field (self, sheet, row++, 1, audit, EKV_AUDIT_START);
-  ekv_xlsx_text (sheet, row, 0, ekv_xlsx_field_label (EKV_ENTITY_AUDIT, EKV_AUDIT_END), self->f_bold);
+  ekv_xlsx_text (sheet, row, 0, ekv_xlsx_field_label (EKV_ENTITY_AUDIT, EKV_AUDIT_END),
+                 self->f_bold);
   ekv_xlsx_field (self, sheet, row++, 1, audit, EKV_AUDIT_END);
   ekv_xlsx_text (sheet, row, 0, _("Currency"), self->f_bold);
   ekv_xlsx_text (sheet, row++, 1, self->currency, NULL);
   ekv_xlsx_text (sheet, row, 0, _("Written by"), self->f_bold);
   ekv_xlsx_text (sheet, row++, 1, "Ekoverim " PACKAGE_VERSION, NULL);
   row++;
-  ekv_xlsx_note (sheet, row++, 0, _("Figures are formulas over the other sheets: change an input "
-                                    "there (a quantity, a price, an investment) and they recompute."),
+  ekv_xlsx_note (sheet, row++, 0, _("Figures are formulas over the other sheets: change an "
+                                    "input there (a quantity, a price, an investment) and they "
+                                    "recompute."),
                  NULL);
   row++;
 
