@@ -4,12 +4,14 @@
  *
  * One bar per month, scaled to the largest value, with the translated month
  * abbreviation under it. Colours come from the style: the text colour for labels,
- * the accent colour for bars. The data come only from the caller.
+ * the accent colour for bars. The data come only from the caller; the drawing
+ * is the report's (ekv-chart-draw.h).
  */
 #include "config.h"
 
 #include <math.h>
 
+#include "ekv-chart-draw.h"
 #include "ekv-month-chart.h"
 
 struct _EkvMonthChart
@@ -41,8 +43,8 @@ ekv_month_chart_draw (EkvMonthChart *self,
   GtkStyleContext *context;
   GdkRGBA fg, accent;
   g_autoptr(PangoLayout) layout = NULL;
-  double max = 0.0, slot, chart_height;
-  int label_height = 0;
+  g_autoptr(GPtrArray) labels = NULL;
+  EkvChartStyle style = { 0 };
   guint n;
 
   g_return_if_fail (EKV_IS_MONTH_CHART (self));
@@ -60,49 +62,21 @@ ekv_month_chart_draw (EkvMonthChart *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "");
-  pango_layout_set_text (layout, "Ag", -1);
-  pango_layout_get_pixel_size (layout, NULL, &label_height);
-
+  labels = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n; i++)
     {
-      double v = g_array_index (self->values, double, i);
-
-      if (isfinite (v) && v > max)
-        max = v;
-    }
-
-  slot = (double) width / n;
-  chart_height = MAX (height - label_height - 4, 1);
-
-  /* The base line */
-  gdk_cairo_set_source_rgba (cr, &fg);
-  cairo_set_line_width (cr, 1.0);
-  cairo_move_to (cr, 0, floor (chart_height) + 0.5);
-  cairo_line_to (cr, width, floor (chart_height) + 0.5);
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < n; i++)
-    {
-      double v = g_array_index (self->values, double, i);
       int month0 = self->first_month - 1 + (int) i;
-      g_autofree char *label = month_label (self->first_year + month0 / 12, month0 % 12 + 1);
-      int label_width;
 
-      if (isfinite (v) && v > 0 && max > 0)
-        {
-          double bar = (chart_height - 2) * v / max;
-
-          gdk_cairo_set_source_rgba (cr, &accent);
-          cairo_rectangle (cr, i * slot + slot * 0.15, chart_height - bar, slot * 0.7, bar);
-          cairo_fill (cr);
-        }
-
-      pango_layout_set_text (layout, label, -1);
-      pango_layout_get_pixel_size (layout, &label_width, NULL);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_move_to (cr, i * slot + (slot - label_width) / 2, chart_height + 2);
-      pango_cairo_show_layout (cr, layout);
+      g_ptr_array_add (labels, month_label (self->first_year + month0 / 12, month0 % 12 + 1));
     }
+
+  /* The same drawing as the report's monthly bills, in the window's colours. */
+  style.layout = layout;
+  style.foreground = (EkvColor) { fg.red, fg.green, fg.blue };
+  style.accent = (EkvColor) { accent.red, accent.green, accent.blue };
+  style.value_axis = FALSE;
+  ekv_month_bars_draw (cr, &style, (const double *) self->values->data,
+                       (const char * const *) labels->pdata, n, width, height);
 }
 
 static void

@@ -1165,8 +1165,6 @@ kpis (Content *c)
       GListModel *values = ekv_record_get_children (kpi, EKV_ENTITY_KPI_VALUE);
       guint n_values = values != NULL ? g_list_model_get_n_items (values) : 0;
       EkvReportKpiSeries *series;
-      g_autofree char *baseline = NULL;
-      g_autofree char *target = NULL;
 
       if (n_values == 0)
         continue;
@@ -1175,11 +1173,6 @@ kpis (Content *c)
                                        record_text (kpi, EKV_KPI_UNIT));
       series->baseline = record_number (kpi, EKV_KPI_BASELINE);
       series->target = record_number (kpi, EKV_KPI_TARGET);
-      baseline = number (series->baseline, -1);
-      target = number (series->target, -1);
-      /* Translators: labels of the dashed lines in a KPI chart */
-      series->baseline_label = g_strdup_printf (_("baseline %s"), baseline);
-      series->target_label = g_strdup_printf (_("target %s"), target);
       series->periods = g_ptr_array_new_with_free_func (g_free);
       series->values = g_array_new (FALSE, FALSE, sizeof (double));
       for (guint v = 0; v < n_values; v++)

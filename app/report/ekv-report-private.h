@@ -167,8 +167,6 @@ typedef struct
   double    target;
   GPtrArray *periods;   /* char * */
   GArray    *values;    /* double */
-  char     *baseline_label;
-  char     *target_label;
 } EkvReportKpiSeries;
 
 void            _ekv_report_kpi_series_free   (gpointer series);
