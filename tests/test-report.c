@@ -75,6 +75,7 @@ write_report (EkvReport  *report,
 
 static void
 check_language (EkvLanguage  language,
+                const char  *contents,
                 const char  *summary,
                 const char  *appendix,
                 const char  *number)
@@ -84,6 +85,7 @@ check_language (EkvLanguage  language,
   g_autoptr(EkvReport) report = ekv_report_new (doc, language, EKV_REPORT_PAPER_A4, &error);
   g_autofree char *path = NULL;
   g_autofree char *page2 = NULL;
+  g_autofree char *page3 = NULL;
   g_autofree char *last = NULL;
   guint n;
 
@@ -102,9 +104,14 @@ check_language (EkvLanguage  language,
       g_test_skip ("pdftotext is not installed");
       return;
     }
+  /* The contents list the chapters, the summary first, on page 3. */
+  g_assert_nonnull (strstr (page2, contents));
   g_assert_nonnull (strstr (page2, summary));
-  g_assert_nonnull (strstr (page2, number));
-  g_assert_nonnull (strstr (page2, "Ege Örme Boya A.Ş."));
+  g_assert_nonnull (strstr (page2, appendix));
+  page3 = pdf_text (path, 3);
+  g_assert_nonnull (strstr (page3, summary));
+  g_assert_nonnull (strstr (page3, number));
+  g_assert_nonnull (strstr (page3, "Ege Örme Boya A.Ş."));
   last = pdf_text (path, n);
   g_assert_nonnull (strstr (last, appendix));
   g_unlink (path);
@@ -114,7 +121,7 @@ static void
 test_english (void)
 {
   /* The programme's investment, 13,725,000 TRY, as English writes it. */
-  check_language (EKV_LANGUAGE_ENGLISH, "Executive summary", "Appendix: factors used",
+  check_language (EKV_LANGUAGE_ENGLISH, "Contents", "Executive summary", "Appendix: factors used",
                   "13,725,000");
 }
 
@@ -126,7 +133,7 @@ test_turkish (void)
       g_test_skip ("the tr_TR.UTF-8 locale is not installed");
       return;
     }
-  check_language (EKV_LANGUAGE_TURKISH, "Yönetici özeti", "Ek: kullanılan katsayılar",
+  check_language (EKV_LANGUAGE_TURKISH, "İçindekiler", "Yönetici özeti", "Ek: kullanılan katsayılar",
                   "13.725.000");
 }
 

@@ -1261,6 +1261,7 @@ _ekv_report_build_content (EkvReport   *report,
   c.textile = nace != NULL && g_str_has_prefix (nace, "13");
 
   cover (&c);
+  _ekv_report_add_contents (report, _("Contents"));
   summary (&c);
   company (&c);
   flowchart (&c);

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
 #include "ekv-report-private.h"
@@ -26,6 +27,8 @@
 #define BLOCK_GAP       8.0
 #define KEEP_WITH_NEXT  72.0   /* a heading needs this much room below it */
 #define CAPTION_SIZE    8.0
+#define CONTENTS_TITLE  48.0   /* the contents' heading and the space under it */
+#define CONTENTS_LINE   22.0   /* one chapter in the contents */
 
 static const double accent[3] = { 0.06, 0.30, 0.38 };
 static const double grey[3] = { 0.40, 0.42, 0.45 };
@@ -72,6 +75,7 @@ add_block (EkvReport          *report,
     report->blocks = g_ptr_array_new_with_free_func (block_free);
   block->kind = kind;
   block->size = EKV_REPORT_BODY_SIZE;
+  block->index = report->blocks->len;
   g_ptr_array_add (report->blocks, block);
   return block;
 }
@@ -216,6 +220,15 @@ void
 _ekv_report_add_page_break (EkvReport *report)
 {
   add_block (report, EKV_REPORT_BLOCK_PAGE_BREAK);
+}
+
+void
+_ekv_report_add_contents (EkvReport  *report,
+                          const char *title)
+{
+  EkvReportBlock *block = add_block (report, EKV_REPORT_BLOCK_CONTENTS);
+
+  block->text = g_strdup (title);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -398,6 +411,20 @@ measure_block (EkvReport      *report,
         }
       break;
 
+    case EKV_REPORT_BLOCK_CONTENTS:
+      {
+        guint n = 0;
+
+        for (guint i = block->index + 1; i < report->blocks->len; i++)
+          {
+            EkvReportBlock *other = g_ptr_array_index (report->blocks, i);
+
+            n += other->kind == EKV_REPORT_BLOCK_HEADING && other->level <= 1;
+          }
+        block->height = CONTENTS_TITLE + n * CONTENTS_LINE;
+      }
+      break;
+
     case EKV_REPORT_BLOCK_COVER:
     case EKV_REPORT_BLOCK_PAGE_BREAK:
     default:
@@ -498,6 +525,7 @@ place_block (Cursor         *cursor,
         else if (!page_empty (cursor))
           cursor->y += 6;
         place (cursor, block, 0, 0, FALSE);
+        block->page = cursor->report->pages->len - 1;
         cursor->y += block->height + (block->level <= 1 ? 14 : 5);
       }
       break;
@@ -541,6 +569,7 @@ place_block (Cursor         *cursor,
 
     case EKV_REPORT_BLOCK_TILES:
     case EKV_REPORT_BLOCK_FIGURE:
+    case EKV_REPORT_BLOCK_CONTENTS:
       {
         double h = block->height + block->caption_height;
 
@@ -678,6 +707,9 @@ record_items (EkvReport *report,
         case EKV_REPORT_BLOCK_FIGURE:
           add_item (items, EKV_REPORT_ITEM_FIGURE, 0, 0, x0, p->y, x0 + width,
                     p->y + block->height + block->caption_height);
+          break;
+        case EKV_REPORT_BLOCK_CONTENTS:
+          add_item (items, EKV_REPORT_ITEM_TEXT, 0, 0, x0, p->y, x0 + width, p->y + block->height);
           break;
         case EKV_REPORT_BLOCK_TABLE:
           {
@@ -943,6 +975,85 @@ draw_running (EkvReport    *report,
   show_layout (cr, pages, x0 + width * 0.77, footer_y, grey);
 }
 
+/* A chapter's heading is where the contents link to and a bookmark of the PDF. */
+static void
+mark_chapter (cairo_t        *cr,
+              EkvReportBlock *block)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  g_autofree char *name = g_strdup_printf ("name='chapter%u'", block->index);
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_PDF)
+    return;
+  cairo_tag_begin (cr, CAIRO_TAG_DEST, name);
+  cairo_tag_end (cr, CAIRO_TAG_DEST);
+  {
+    g_autofree char *link = g_strdup_printf ("dest='chapter%u'", block->index);
+
+    cairo_pdf_surface_add_outline (target, CAIRO_PDF_OUTLINE_ROOT, block->text, link, 0);
+  }
+}
+
+static void
+draw_contents (EkvReport      *report,
+               cairo_t        *cr,
+               PangoContext   *context,
+               EkvReportBlock *block,
+               double          y)
+{
+  double x0 = report->margin_x, width = _ekv_report_content_width (report);
+  g_autoptr(PangoLayout) title = text_layout (context, block->text, FALSE, 17.0, TRUE, width, 'l');
+  gboolean pdf = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF;
+
+  show_layout (cr, title, x0, y, accent);
+  cairo_set_source_rgb (cr, accent[0], accent[1], accent[2]);
+  cairo_rectangle (cr, x0, y + layout_height (title) + 4, 40, 2);
+  cairo_fill (cr);
+  y += CONTENTS_TITLE;
+
+  for (guint i = block->index + 1; i < report->blocks->len; i++)
+    {
+      EkvReportBlock *chapter = g_ptr_array_index (report->blocks, i);
+      g_autofree char *number = NULL;
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) page = NULL;
+      PangoRectangle logical;
+      double line_y;
+
+      if (chapter->kind != EKV_REPORT_BLOCK_HEADING || chapter->level > 1)
+        continue;
+      number = g_strdup_printf ("%u", chapter->page + 1);
+      name = text_layout (context, chapter->text, FALSE, 11.0, FALSE, width - 60, 'l');
+      page = text_layout (context, number, FALSE, 11.0, FALSE, 50, 'r');
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+
+      if (pdf)
+        {
+          g_autofree char *link = g_strdup_printf ("dest='chapter%u'", chapter->index);
+
+          cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+        }
+      show_layout (cr, name, x0, y, ink);
+      show_layout (cr, page, x0 + width - 50, y, ink);
+      if (pdf)
+        cairo_tag_end (cr, CAIRO_TAG_LINK);
+
+      /* A dotted leader from the chapter to its page. */
+      pango_layout_get_extents (name, NULL, &logical);
+      line_y = y + layout_height (name) * 0.8;
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.70, 0.72, 0.74);
+      cairo_set_line_width (cr, 0.8);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, (const double[]) { 0, 3 }, 2, 0);
+      cairo_move_to (cr, x0 + (double) (logical.x + logical.width) / PANGO_SCALE + 6, line_y);
+      cairo_line_to (cr, x0 + width - 32, line_y);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      y += CONTENTS_LINE;
+    }
+}
+
 void
 _ekv_report_draw_page (EkvReport *report,
                        cairo_t   *cr,
@@ -980,6 +1091,8 @@ _ekv_report_draw_page (EkvReport *report,
             g_autoptr(PangoLayout) layout = text_layout (context, block->text, FALSE, block->size,
                                                          TRUE, width, 'l');
 
+            if (block->level <= 1)
+              mark_chapter (cr, block);
             show_layout (cr, layout, x0, p->y, block->level <= 1 ? accent : ink);
             if (block->level <= 1)
               {
@@ -1005,6 +1118,10 @@ _ekv_report_draw_page (EkvReport *report,
 
         case EKV_REPORT_BLOCK_TILES:
           draw_tiles (report, cr, context, block, p->y);
+          break;
+
+        case EKV_REPORT_BLOCK_CONTENTS:
+          draw_contents (report, cr, context, block, p->y);
           break;
 
         case EKV_REPORT_BLOCK_TABLE:

@@ -34,6 +34,7 @@ typedef enum
   EKV_REPORT_BLOCK_TABLE,
   EKV_REPORT_BLOCK_FIGURE,
   EKV_REPORT_BLOCK_PAGE_BREAK,
+  EKV_REPORT_BLOCK_CONTENTS,    /* the chapters with their pages */
 } EkvReportBlockKind;
 
 /* Row styles of a table. */
@@ -73,6 +74,10 @@ typedef struct
   gpointer             data;
   GDestroyNotify       destroy;
   double               caption_height;
+
+  /* Placed: the page (from 0) a heading starts on; its index among the blocks. */
+  guint                page;
+  guint                index;
 } EkvReportBlock;
 
 struct _EkvReport
@@ -131,6 +136,10 @@ void            _ekv_report_add_figure    (EkvReport           *report,
                                            gpointer             data,
                                            GDestroyNotify       destroy);
 void            _ekv_report_add_page_break (EkvReport *report);
+/* A contents page: TITLE, then every chapter (level 1 heading) after it with
+ * its page number, linked to it in the PDF. */
+void            _ekv_report_add_contents  (EkvReport  *report,
+                                           const char *title);
 
 /* The content: appends every chapter of DOCUMENT to REPORT. */
 void            _ekv_report_build_content (EkvReport   *report,
