@@ -358,6 +358,17 @@ by_saving (gconstpointer a,
   return sx < sy ? 1 : sx > sy ? -1 : 0;
 }
 
+/* "GH", "PC", "EE": the category's code, as the options' table shows it. */
+static const char *
+category_code (int category)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (EKV_TYPE_OPTION_CATEGORY);
+  GEnumValue *value = g_enum_get_value (klass, category);
+
+  /* Nicks are static strings of the registered type. */
+  return value != NULL ? value->value_nick : "";
+}
+
 static const char *
 option_title (const EkvOptionResult *option)
 {
@@ -838,8 +849,8 @@ balances (Content *c)
   GArray *units = c->balance->units;
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   EkvReportBlock *table;
-  g_autofree char *warn = number (c->balance->threshold_warn, -1);
-  g_autofree char *error = number (c->balance->threshold_error, -1);
+  g_autofree char *warn = ekv_number_format (c->balance->threshold_warn, -1);
+  g_autofree char *error = ekv_number_format (c->balance->threshold_error, -1);
   g_autofree char *text = NULL;
 
   _ekv_report_add_heading (report, 1, _("Balances"));
@@ -865,7 +876,7 @@ balances (Content *c)
       _ekv_report_add_paragraph (report, note);
     }
 
-  table = _ekv_report_add_table (report, 6, (const double[]) { 36, 14, 14, 14, 10, 12 }, "lrrrrl");
+  table = _ekv_report_add_table (report, 6, (const double[]) { 33, 13, 13, 15, 12, 14 }, "lrrrrl");
   _ekv_report_table_header (table, _("Unit operation"), _("In, t/year"), _("Out, t/year"),
                             _("Difference, t/year"), _("Difference, %"), _("Status"));
   for (guint i = 0; i < shown->len; i++)
@@ -988,7 +999,7 @@ options (Content *c)
   g_autofree char *inv = g_strdup_printf (_("Investment, %s"), c->currency);
   g_autofree char *sav = g_strdup_printf (_("Saving per year, %s"), c->currency);
   g_autofree char *npv = g_strdup_printf (_("NPV, %s"), c->currency);
-  g_autofree char *rate = number (c->options->discount_rate, -1);
+  g_autofree char *rate = ekv_number_format (c->options->discount_rate, -1);
   g_autofree char *text = NULL;
 
   _ekv_report_add_heading (report, 1, _("Options and their economics"));
@@ -1001,20 +1012,20 @@ options (Content *c)
   if (results->len == 0)
     return;
 
-  table = _ekv_report_add_table (report, 8, (const double[]) { 26, 10, 13, 13, 8, 13, 7, 8 },
-                                 "llrrrrrr");
-  _ekv_report_table_header (table, _("Option"), _("Status"), inv, sav, _("Payback, years"), npv,
-                            _("IRR, %"), _("CO₂, t/year"));
+  table = _ekv_report_add_table (report, 9,
+                                 (const double[]) { 23, 6, 11, 12, 12, 9, 12, 6, 9 },
+                                 "lllrrrrrr");
+  /* Translators: the column of the option category's code (GH, PC, EE...), explained below */
+  _ekv_report_table_header (table, _("Option"), C_("option category", "Cat."), _("Status"), inv,
+                            sav, _("Payback, years"), npv, _("IRR, %"), _("CO₂, t/year"));
   for (guint i = 0; i < results->len; i++)
     {
       const EkvOptionResult *o = &g_array_index (results, EkvOptionResult, i);
       GPtrArray *cells = cells_new ();
 
-      g_ptr_array_add (cells, g_strdup_printf ("%s (%s)", option_title (o),
-                                               ekv_enum_get_label_untranslated (
-                                                 EKV_TYPE_OPTION_CATEGORY,
-                                                 ekv_record_get_enum (o->option,
-                                                                      EKV_OPTION_CATEGORY))));
+      g_ptr_array_add (cells, g_strdup (option_title (o)));
+      g_ptr_array_add (cells, g_strdup (category_code (ekv_record_get_enum (o->option,
+                                                                            EKV_OPTION_CATEGORY))));
       g_ptr_array_add (cells, g_strdup (ekv_enum_get_label (EKV_TYPE_OPTION_STATUS, o->status)));
       g_ptr_array_add (cells, number (o->investment, 0));
       g_ptr_array_add (cells, number (o->annual_saving, 0));
@@ -1028,6 +1039,7 @@ options (Content *c)
     GPtrArray *cells = cells_new ();
 
     g_ptr_array_add (cells, g_strdup (_("Programme (approved, in progress, done)")));
+    g_ptr_array_add (cells, g_strdup (""));
     g_ptr_array_add (cells, g_strdup (""));
     g_ptr_array_add (cells, number (p->investment, 0));
     g_ptr_array_add (cells, number (p->annual_saving, 0));
