@@ -586,14 +586,11 @@ append_png (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* PNG bytes of what DRAW draws in WIDTH × HEIGHT pixels; kept by SELF until the
- * workbook is closed. */
 GBytes *
-_ekv_xlsx_png (EkvXlsx          *self,
-               int               width,
-               int               height,
-               EkvChartDrawFunc  draw,
-               gpointer          data)
+_ekv_xlsx_render_png (int               width,
+                      int               height,
+                      EkvChartDrawFunc  draw,
+                      gpointer          data)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
@@ -612,7 +609,20 @@ _ekv_xlsx_png (EkvXlsx          *self,
       g_bytes_unref (bytes);
       return NULL;
     }
-  g_ptr_array_add (self->keep, bytes);
+  return bytes;
+}
+
+GBytes *
+_ekv_xlsx_png (EkvXlsx          *self,
+               int               width,
+               int               height,
+               EkvChartDrawFunc  draw,
+               gpointer          data)
+{
+  GBytes *bytes = _ekv_xlsx_render_png (width, height, draw, data);
+
+  if (bytes != NULL)
+    g_ptr_array_add (self->keep, bytes);
   return bytes;
 }
 

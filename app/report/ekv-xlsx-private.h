@@ -72,6 +72,7 @@ typedef struct
   EkvDocument         *document;
   EkvBalance          *balance;
   EkvOptions          *options;
+  EkvLanguage          language;    /* of the workbook (threads drawing pictures enter it too) */
   const char          *currency;
   const char          *firm;
   char                *header;      /* page header text, escaped for &-codes */
@@ -207,8 +208,13 @@ char         *ekv_xlsx_formula_text   (const char     *text);
 void          _ekv_xlsx_sheet_free    (EkvXlsxSheet   *sheet);
 void          _ekv_xlsx_figure_free   (EkvXlsxFigure  *figure);
 
-/* PNG bytes of what DRAW draws in WIDTH × HEIGHT pixels, kept until the
- * workbook is closed (libxlsxwriter reads them then); NULL when DRAW fails. */
+/* PNG bytes of what DRAW draws in WIDTH × HEIGHT pixels, or NULL when DRAW
+ * fails. Touches nothing shared: any thread may call it. */
+GBytes       *_ekv_xlsx_render_png    (int               width,
+                                       int               height,
+                                       EkvChartDrawFunc  draw,
+                                       gpointer          data);
+/* The same, kept until the workbook is closed (libxlsxwriter reads them then). */
 GBytes       *_ekv_xlsx_png           (EkvXlsx          *self,
                                        int               width,
                                        int               height,

@@ -291,6 +291,7 @@ ekv_xlsx_export (EkvDocument         *document,
   close (fd);
 
   self.document = document;
+  self.language = language;
   self.progress = progress;
   self.progress_data = user_data;
   self.cancellable = cancellable;
