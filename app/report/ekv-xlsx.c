@@ -171,7 +171,6 @@ write_workbook (EkvXlsx     *self,
                 GError     **error)
 {
   g_autofree char *firm_escaped = NULL;
-  lxw_workbook_options workbook_options = { 0 };
   lxw_error rc;
   double done = 0;
 
@@ -197,10 +196,8 @@ write_workbook (EkvXlsx     *self,
    * number of pages (Excel's codes: keep them as they are) */
   self->footer = g_strdup_printf ("&L%s&R%s", "Ekoverim", _("Page &P of &N"));
 
-  /* Big audits: libxlsxwriter keeps cells in memory; its temporary files go to
-   * the target's folder, not a /tmp that may be small. */
-  workbook_options.tmpdir = NULL;
-  self->workbook = workbook_new_opt (tmp_path, &workbook_options);
+  /* Cells stay in memory until workbook_close() (10 000 flows: a few tens of MB). */
+  self->workbook = workbook_new (tmp_path);
   if (self->workbook == NULL)
     return set_lxw_error (error, path, LXW_ERROR_MEMORY_MALLOC_FAILED);
 
