@@ -206,6 +206,44 @@ test_a3 (void)
   g_unlink (printed);
 }
 
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Export Report as PDF from the window: a Turkish report of the sample, on A3,
+ * written in a worker thread while the window stays responsive. */
+static void
+test_window_export (void)
+{
+  EkvApplication *app = NULL;
+  EkvWindow *window = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+  locale_t tr = newlocale (LC_MESSAGES_MASK, "tr_TR.UTF-8", (locale_t) 0);
+  gboolean turkish = tr != (locale_t) 0;
+
+  if (turkish)
+    freelocale (tr);
+  ekv_test_open_sample ("report-export", FALSE, &app, &dir, &window);
+  path = g_build_filename (dir, "rapor.pdf", NULL);
+  ekv_report_export_file (window, path, turkish ? EKV_LANGUAGE_TURKISH : EKV_LANGUAGE_ENGLISH,
+                          EKV_REPORT_PAPER_A3);
+  ekv_test_wait_until (file_written, path, 30000);
+  /* The rename comes last: once the file is there, it is complete. */
+  size = pdf_info (path, "Page size:");
+  if (size != NULL)
+    {
+      g_assert_nonnull (strstr (size, "(A3)"));
+      text = page_text (path, 2);
+      g_assert_nonnull (strstr (text, turkish ? "İçindekiler" : "Contents"));
+    }
+  ekv_test_close_sample (&app, &dir, &window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +258,7 @@ main (int   argc,
 
   g_test_add_func ("/ekv/report-print/same-pages", test_same_pages);
   g_test_add_func ("/ekv/report-print/a3", test_a3);
+  g_test_add_func ("/ekv/report-print/window-export", test_window_export);
 
   return g_test_run ();
 }

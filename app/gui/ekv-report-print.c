@@ -209,17 +209,72 @@ ekv_report_print_run (EkvWindow *window)
     show_error (window, _("Could Not Print the Report"), error->message);
 }
 
+typedef struct
+{
+  EkvDocument    *copy;      /* the audit as it was when the user chose the file */
+  EkvLanguage     language;
+  EkvReportPaper  paper;
+  char           *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->copy);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* In a worker thread: the copy is the thread's alone, the language scope is
+ * the thread's, and the report needs no GTK. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(EkvReport) report = NULL;
+  GError *error = NULL;
+
+  report = ekv_report_new (job->copy, job->language, job->paper, &error);
+  if (report == NULL || !ekv_report_write_pdf (report, job->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EkvWindow *window = EKV_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (window, _("Could Not Export the Report"), error->message);
+      return;
+    }
+  basename = g_path_get_basename (job->path);
+  /* Translators: a toast; %s is a file name */
+  message = g_strdup_printf (_("Report exported as “%s”"), basename);
+  ekv_window_add_toast (window, message);
+}
+
 static void
 export_response_cb (EkvWindow            *window,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EkvReport) report = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *message = NULL;
   EkvDocument *document = ekv_window_get_document (window);
   EkvLanguage language;
   EkvReportPaper paper;
@@ -248,16 +303,42 @@ export_response_cb (EkvWindow            *window,
       path = with_suffix;
     }
 
-  report = ekv_report_new (document, language, paper, &error);
-  if (report == NULL || !ekv_report_write_pdf (report, path, &error))
+  ekv_report_export_file (window, path, language, paper);
+}
+
+void
+ekv_report_export_file (EkvWindow      *window,
+                        const char     *path,
+                        EkvLanguage     language,
+                        EkvReportPaper  paper)
+{
+  EkvDocument *document = ekv_window_get_document (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (EKV_IS_WINDOW (window));
+  g_return_if_fail (path != NULL);
+
+  if (document == NULL)
+    return;
+  /* A large audit's report takes seconds: it is laid out and written in a
+   * thread, from a copy made here (a document is not thread-safe). */
+  job = g_new0 (ExportJob, 1);
+  job->copy = ekv_document_copy (document, &error);
+  job->language = language;
+  job->paper = paper;
+  job->path = g_strdup (path);
+  if (job->copy == NULL)
     {
       show_error (window, _("Could Not Export the Report"), error->message);
+      export_job_free (job);
       return;
     }
-  basename = g_path_get_basename (path);
-  /* Translators: a toast; %s is a file name */
-  message = g_strdup_printf (_("Report exported as “%s”"), basename);
-  ekv_window_add_toast (window, message);
+  task = g_task_new (window, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, ekv_report_export_file);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 void

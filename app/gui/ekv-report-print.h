@@ -27,5 +27,12 @@ EkvReport         *ekv_report_print_operation_get_report (GtkPrintOperation *ope
 void               ekv_report_print_run           (EkvWindow   *window);
 /* win.export-report: a file chooser, then the PDF written, a toast saying so. */
 void               ekv_report_export_run          (EkvWindow   *window);
+/* What the file chooser's answer starts: the report of the window's audit in
+ * LANGUAGE on PAPER written to PATH in a worker thread, then a toast (or a
+ * dialogue saying what went wrong). */
+void               ekv_report_export_file         (EkvWindow      *window,
+                                                   const char     *path,
+                                                   EkvLanguage     language,
+                                                   EkvReportPaper  paper);
 
 G_END_DECLS
