@@ -398,9 +398,9 @@ summary (Content *c)
       /* Translators: the executive summary's first paragraph. %1$s is the firm, %2$u the
        * options found, %3$u those in the programme, %4$s the yearly saving with its
        * currency, %5$s the investment, %6$s the payback in years */
-      _("The audit of %1$s found %2$u options for cleaner production. The programme "
-        "management has approved (%3$u options: approved, in progress or done) saves "
-        "<b>%4$s a year</b> for an investment of <b>%5$s</b>, which pays back in "
+      _("The audit of %1$s found %2$u options for cleaner production. Management has "
+        "approved a programme of %3$u of them (approved, in progress or done) that saves "
+        "<b>%4$s a year</b> for an investment of <b>%5$s</b> and pays back in "
         "<b>%6$s years</b>. What it saves in water, energy, waste and CO₂ per year:"),
       report->firm, n_options, p->n_options, money, investment, payback);
   else
@@ -444,7 +444,7 @@ summary (Content *c)
   for (guint i = 0; i < n_options; i++)
     g_ptr_array_add (sorted, &g_array_index (c->options->options, EkvOptionResult, i));
   g_ptr_array_sort (sorted, by_saving);
-  table = _ekv_report_add_table (report, 5, (const double[]) { 46, 14, 14, 14, 10 }, "llrrr");
+  table = _ekv_report_add_table (report, 5, (const double[]) { 44, 14, 14, 14, 12 }, "llrrr");
   {
     g_autofree char *inv = g_strdup_printf (_("Investment, %s"), c->currency);
     g_autofree char *sav = g_strdup_printf (_("Saving per year, %s"), c->currency);
