@@ -159,6 +159,8 @@ test_contents (void)
   g_assert_nonnull (strstr (sheets, "<autoFilter"));
   g_assert_nonnull (strstr (sheets, "<pane ySplit=\"1\""));
   g_assert_nonnull (strstr (sheets, "orientation=\"landscape\""));
+  g_assert_null (strstr (sheets, "<v>nan"));
+  g_assert_null (strstr (sheets, "<v>inf"));
 
   /* Three native charts and five pictures (MACC curve, four Sankey views). */
   types = unzip_part (path, "\\[Content_Types\\].xml");
@@ -283,6 +285,24 @@ test_failure_keeps_target (void)
   g_assert_cmpuint (n_files, ==, 1);
 }
 
+/* A new audit, still empty, exports too: every sheet, no table rows. */
+static void
+test_empty_audit (void)
+{
+  g_autoptr(EkvDocument) document = ekv_document_new ();
+  g_autofree char *path = work_path ("empty.xlsx");
+  g_autofree char *workbook = NULL;
+  g_autofree char *sheets = NULL;
+  const char *const names[] = { "Summary", "Inventory", "Balances", "Options", "Sankey diagrams",
+                                NULL };
+
+  export (document, path, EKV_LANGUAGE_ENGLISH);
+  assert_sheets (path, names);
+  sheets = all_sheets (path);
+  g_assert_null (strstr (sheets, "<v>nan"));
+  g_assert_null (strstr (sheets, "<v>inf"));
+}
+
 static void
 progress_cb (double   fraction,
              gpointer user_data)
@@ -335,6 +355,7 @@ main (int    argc,
   g_test_add_func ("/ekv/xlsx/turkish-locale-numbers", test_turkish_locale_numbers);
   g_test_add_func ("/ekv/xlsx/failure-keeps-target", test_failure_keeps_target);
   g_test_add_func ("/ekv/xlsx/progress-and-replace", test_progress_and_replace);
+  g_test_add_func ("/ekv/xlsx/empty-audit", test_empty_audit);
   status = g_test_run ();
 
   {

@@ -356,7 +356,8 @@ ekv_xlsx_write_summary (EkvXlsx  *self,
           ekv_xlsx_note (sheet, row++, 0, figure->label, self->f_title);
           continue;
         }
-      formula = g_strdup_printf ("=%s", figure->ref);
+      /* An input left empty (no production figure) stays empty, not 0. */
+      formula = g_strdup_printf ("=IF(%s=\"\",\"\",%s)", figure->ref, figure->ref);
       ekv_xlsx_text (sheet, row, 0, figure->label, NULL);
       ekv_xlsx_formula (sheet, row++, 1, formula, figure->value, figure->format);
     }
