@@ -321,11 +321,13 @@ write_option (EkvXlsx               *self,
 
   /* IRR() iterates from a guess: CF / I, the rate of a perpetuity, is near the
    * root of a long project and far better than the default 10 % for one that
-   * pays back in months. */
+   * pays back in months. As in core, there is a rate only when the flows
+   * (−I; CF … CF + S) change sign once: with S ≥ 0, when I > 0 and CF + S > 0
+   * (LibreOffice finds a "rate" below −100 % for flows that are all negative). */
   if (whole_years (result->lifetime))
     {
-      formula = g_strdup_printf ("=IFERROR(IRR(%s:%s,IF(%s>0,%s/%s,0.1)),\"\")", first, last, inv,
-                                 cf, inv);
+      formula = g_strdup_printf ("=IF(AND(%s>0,%s+%s>0),IFERROR(IRR(%s:%s,IF(%s>0,%s/%s,0.1)),"
+                                 "\"\"),\"\")", inv, cf, salvage, first, last, inv, cf, inv);
       ekv_xlsx_formula (sheet, row, EKV_XLSX_OPT_IRR, formula, fin->irr_pct / 100.0,
                         self->f_fraction_percent);
       g_free (formula);
