@@ -726,64 +726,83 @@ place_variant (EkvSankeyDrawing *d,
     v->y += shift;
 }
 
+/* Every place to try for a middle label, cheapest first: variant = width ×
+ * 8 + side, y the shift from the node's centre (sides 0 and 1) or the step
+ * away from it (above and below). Made once per drawing for shifts up to
+ * REACH; each label skips what is beyond its own reach and the widths it does
+ * not have. */
+static GArray *
+candidates_new (EkvSankeyDrawing *d,
+                double            reach)
+{
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  double step = d->font_size * 0.5;
+
+  for (guint w = 0; w < 4; w++)
+    for (guint side = 0; side < 8; side++)
+      {
+        if (side >= 2)
+          {
+            /* further up (above) or down (below) when right beside it is taken */
+            for (int k = 0; k < 8; k++)
+              {
+                Candidate c = { w * 8 + side, (side % 2 == 0 ? -1 : 1) * k * step,
+                                d->font_size * (side <= 3 ? 2 : 2.5) + w * d->font_size * 1.5
+                                + k * step * 1.5 };
+
+                g_array_append_val (candidates, c);
+              }
+            continue;
+          }
+        for (int k = 0; k * step <= reach; k++)
+          for (int sign = -1; sign <= 1; sign += 2)
+            {
+              Candidate c = { w * 8 + side, sign * k * step,
+                              k * step + w * d->font_size * 1.5 + (side == 1 ? d->font_size * 0.5 : 0) };
+
+              if (k == 0 && sign > 0)
+                continue;
+              g_array_append_val (candidates, c);
+            }
+      }
+  g_array_sort (candidates, compare_cost);
+  return candidates;
+}
+
+/* The reach of a middle label: how far from its node's centre it may be. */
+static double
+label_reach (EkvSankeyDrawing     *d,
+             const EkvSankeyLabel *l)
+{
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+
+  return (node->y1 - node->y0) / 2 + d->font_size * 2.5;
+}
+
 static gboolean
 place_middle (EkvSankeyDrawing *d,
               cairo_t          *cr,
               EkvSankeyLabel   *l,
+              const GArray     *candidates,
               Taken            *taken,
               double            gap_right,
               double            gap_left,
               double            top,
               double            bottom)
 {
-  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
-  double reach = (node->y1 - node->y0) / 2 + d->font_size * 2.5;
-  double step = d->font_size * 0.5;
+  double reach = label_reach (d, l) + 1e-9;
   double wide = d->font_size * 13;
   double widths[] = { wide, wide * 0.75, wide * 0.55, MAX (gap_right, gap_left) };
+  gboolean has_width[G_N_ELEMENTS (widths)];
   PangoLayout *layouts[G_N_ELEMENTS (widths)] = { NULL, };
   double sizes[G_N_ELEMENTS (widths)][2], boxes[G_N_ELEMENTS (widths)];
   double natural, line;
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   double least = G_MAXDOUBLE;
-  guint best = 0;
+  int best = -1;
   gboolean found = FALSE;
 
-  /* Every place to try, cheapest first: variant = width × 8 + side, and y
-   * the shift from the node's centre (sides 0 and 1). Layouts are made only
-   * for the widths actually tried. */
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-    {
-      if (widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]))
-        continue;
-      for (guint side = 0; side < 8; side++)
-        {
-          if (side >= 2)
-            {
-              /* further up (above) or down (below) when right beside it is taken */
-              for (int k = 0; k < 8; k++)
-                {
-                  Candidate c = { w * 8 + side, (side % 2 == 0 ? -1 : 1) * k * step,
-                                  d->font_size * (side <= 3 ? 2 : 2.5) + w * d->font_size * 1.5
-                                  + k * step * 1.5 };
-
-                  g_array_append_val (candidates, c);
-                }
-              continue;
-            }
-          for (int k = 0; k * step <= reach; k++)
-            for (int sign = -1; sign <= 1; sign += 2)
-              {
-                Candidate c = { w * 8 + side, sign * k * step,
-                                k * step + w * d->font_size * 1.5 + (side == 1 ? d->font_size * 0.5 : 0) };
-
-                if (k == 0 && sign > 0)
-                  continue;
-                g_array_append_val (candidates, c);
-              }
-        }
-    }
-  g_array_sort (candidates, compare_cost);
+    has_width[w] = !(widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]));
 
   /* Shaping text is the slow part: sizes are first estimated from the label
    * on one line, and a width's layout is made only when a place looks free
@@ -809,36 +828,45 @@ place_middle (EkvSankeyDrawing *d,
   /* A place that covers nothing; for a big node, when there is none, the
    * place that covers least, as it is never left without its name. */
   for (guint pass = 0; pass < (l->big ? 2 : 1) && !found; pass++)
-    for (guint i = 0; i < candidates->len && !found; i++)
+    for (guint i = 0; i <= candidates->len && !found; i++)
       {
-        const Candidate *c = &g_array_index (candidates, Candidate, i);
-        guint w = c->variant / 8, side = c->variant % 8;
+        const Candidate *c;
+        guint w, side;
         EkvSankeyLabel v = *l;
 
-        /* the second pass compares real sizes */
-        if (pass == 1 && layouts[w] == NULL)
-          make_width (d, cr, l->node, widths[w], &layouts[w], sizes[w], &boxes[w]);
-        place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
-        if (pass == 1)
+        if (i == candidates->len)
           {
-            double area = overlap (d, &v, taken, top, bottom);
-
-            if (area < least)
-              {
-                least = area;
-                best = i;
-              }
-            if (i + 1 < candidates->len)
-              continue;
-            /* the last candidate: take the best one */
+            /* after the second pass: the place that covers least */
+            if (pass == 0 || best < 0)
+              break;
             c = &g_array_index (candidates, Candidate, best);
             w = c->variant / 8;
             side = c->variant % 8;
-            v = *l;
             place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
           }
         else
           {
+            c = &g_array_index (candidates, Candidate, i);
+            w = c->variant / 8;
+            side = c->variant % 8;
+            if (!has_width[w] || (side < 2 && fabs (c->y) > reach))
+              continue;
+
+            /* the second pass compares real sizes */
+            if (pass == 1 && layouts[w] == NULL)
+              make_width (d, cr, l->node, widths[w], &layouts[w], sizes[w], &boxes[w]);
+            place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
+            if (pass == 1)
+              {
+                double area = overlap (d, &v, taken, top, bottom);
+
+                if (area < least)
+                  {
+                    least = area;
+                    best = i;
+                  }
+                continue;
+              }
             if (!fits (d, &v, taken, top, bottom))
               continue;
             if (layouts[w] == NULL)
@@ -896,6 +924,7 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
   g_autoptr(GPtrArray) right = g_ptr_array_new ();
   g_autoptr(GPtrArray) middle = g_ptr_array_new ();
   g_autoptr(Taken) taken = taken_new (d->width, d->height);
+  g_autoptr(GArray) candidates = NULL;
   double big = MAX (d->font_size * 1.2, (bottom - top) * 0.04);
 
   for (guint i = 0; i < graph->nodes->len; i++)
@@ -948,6 +977,13 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
     }
 
   g_ptr_array_sort_with_data (middle, compare_value, d);
+  {
+    double reach = 0;
+
+    for (guint i = 0; i < middle->len; i++)
+      reach = MAX (reach, label_reach (d, g_ptr_array_index (middle, i)));
+    candidates = candidates_new (d, reach);
+  }
   for (guint i = 0; i < middle->len; i++)
     {
       EkvSankeyLabel *l = g_ptr_array_index (middle, i);
@@ -957,7 +993,7 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
       double previous = g_array_index (d->columns, double, c - 1) + (node->x1 - node->x0);
       Box box;
 
-      if (!place_middle (d, cr, l, taken, next - node->x1 - 2 * LABEL_GAP,
+      if (!place_middle (d, cr, l, candidates, taken, next - node->x1 - 2 * LABEL_GAP,
                          node->x0 - previous - 2 * LABEL_GAP, top, bottom))
         {
           if (!l->big)
