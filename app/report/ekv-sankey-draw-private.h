@@ -47,7 +47,8 @@ typedef struct
 
 struct _EkvSankeyTextCache
 {
-  PangoContext *context;
+  PangoContext   *context;
+  cairo_matrix_t  matrix;   /* the context's, when last updated from a cairo_t */
   GHashTable   *texts;    /* "size|family|markup" → EkvSankeyCachedText */
   guint         generation;
 };
@@ -80,6 +81,16 @@ void         _ekv_sankey_show_text     (EkvSankeyDrawing *d,
                                         PangoLayout      *layout,
                                         double            x,
                                         double            y,
+                                        gboolean          halo);
+/* LAYOUT's lines (laid out left-aligned) aligned by ALIGN in a box BOX wide at
+ * (X, Y), as _ekv_sankey_show_text() draws them. */
+void         _ekv_sankey_show_lines    (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        PangoLayout      *layout,
+                                        double            x,
+                                        double            y,
+                                        double            box,
+                                        PangoAlignment    align,
                                         gboolean          halo);
 /* The index of the column whose x0 is X, in COLUMNS (distinct node x0, sorted). */
 guint        _ekv_sankey_column_of     (GArray           *columns,

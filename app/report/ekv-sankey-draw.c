@@ -267,24 +267,28 @@ lay_out (EkvSankeyDrawing  *d,
 /* ------------------------------------------------------------------------ */
 /* EkvSankeyDrawing                                                                  */
 
-void
-_ekv_sankey_show_text (EkvSankeyDrawing *d,
-                       cairo_t          *cr,
-                       PangoLayout      *layout,
-                       double            x,
-                       double            y,
-                       gboolean          halo)
+/* Text at (X, Y) by SHOW (a layout from its top left, or a line from its
+ * baseline) and by PATH (its outline), with a halo in the background colour
+ * when HALO: it keeps text readable over bands. In files the halo is the
+ * text's outline stroked (one copy of the text, which PDF readers and text
+ * search see once); on screen and in PNG eight copies of the text shifted by
+ * a pixel, many times faster than stroking glyph outlines. */
+static void
+show_with_halo (EkvSankeyDrawing *d,
+                cairo_t          *cr,
+                double            x,
+                double            y,
+                gboolean          halo,
+                void            (*show) (cairo_t *, gpointer),
+                void            (*path) (cairo_t *, gpointer),
+                gpointer          text)
 {
   const EkvSankeyDrawOptions *o = d->options;
 
-  /* A halo in the background colour keeps text readable over bands. In files
-   * it is the text's outline stroked (one copy of the text, which PDF readers
-   * and text search see once); on screen and in PNG eight copies of the text
-   * shifted by a pixel, many times faster than stroking glyph outlines. */
   if (halo && d->vector)
     {
       cairo_move_to (cr, x, y);
-      pango_cairo_layout_path (cr, layout);
+      path (cr, text);
       ekv_palette_set_source (cr, &o->background, 0.85);
       cairo_set_line_width (cr, 3);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -300,12 +304,88 @@ _ekv_sankey_show_text (EkvSankeyDrawing *d,
       for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
         {
           cairo_move_to (cr, x + offsets[i][0], y + offsets[i][1]);
-          pango_cairo_show_layout (cr, layout);
+          show (cr, text);
         }
     }
   cairo_move_to (cr, x, y);
   ekv_palette_set_source (cr, &o->foreground, 1);
+  show (cr, text);
+}
+
+static void
+show_layout (cairo_t  *cr,
+             gpointer  layout)
+{
   pango_cairo_show_layout (cr, layout);
+}
+
+static void
+layout_path (cairo_t  *cr,
+             gpointer  layout)
+{
+  pango_cairo_layout_path (cr, layout);
+}
+
+static void
+show_line (cairo_t  *cr,
+           gpointer  line)
+{
+  pango_cairo_show_layout_line (cr, line);
+}
+
+static void
+line_path (cairo_t  *cr,
+           gpointer  line)
+{
+  pango_cairo_layout_line_path (cr, line);
+}
+
+void
+_ekv_sankey_show_text (EkvSankeyDrawing *d,
+                       cairo_t          *cr,
+                       PangoLayout      *layout,
+                       double            x,
+                       double            y,
+                       gboolean          halo)
+{
+  show_with_halo (d, cr, x, y, halo, show_layout, layout_path, layout);
+}
+
+void
+_ekv_sankey_show_lines (EkvSankeyDrawing *d,
+                        cairo_t          *cr,
+                        PangoLayout      *layout,
+                        double            x,
+                        double            y,
+                        double            box,
+                        PangoAlignment    align,
+                        gboolean          halo)
+{
+  PangoLayoutIter *iter;
+
+  if (align == PANGO_ALIGN_LEFT)
+    {
+      _ekv_sankey_show_text (d, cr, layout, x, y, halo);
+      return;
+    }
+
+  /* Each line placed in the box: aligning the layout itself would lay its
+   * text out again. */
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double width, offset;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      width = (double) logical.width / PANGO_SCALE;
+      offset = align == PANGO_ALIGN_RIGHT ? box - width : (box - width) / 2;
+      show_with_halo (d, cr, x + offset, y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE,
+                      halo, show_line, line_path, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static double
@@ -702,7 +782,19 @@ ekv_sankey_draw (cairo_t                     *cr,
    * (layouts belong to their context), with metrics that do not depend on the
    * surface: a label measured for a PNG wraps the same in the PDF. */
   if (options->text_cache != NULL && options->text_cache->context != NULL)
-    pango = options->text_cache->context;
+    {
+      /* Updating a context always tells its layouts to lay their text out
+       * again (pango_context_set_matrix()): only when the zoom changed. */
+      cairo_matrix_t matrix;
+
+      pango = options->text_cache->context;
+      cairo_get_matrix (cr, &matrix);
+      if (memcmp (&matrix, &options->text_cache->matrix, sizeof matrix) != 0)
+        {
+          pango_cairo_update_context (cr, pango);
+          options->text_cache->matrix = matrix;
+        }
+    }
   else
     {
       pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
@@ -711,12 +803,15 @@ ekv_sankey_draw (cairo_t                     *cr,
       cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options (pango, font_options);
       cairo_font_options_destroy (font_options);
+      pango_cairo_update_context (cr, pango);
       if (options->text_cache != NULL)
-        options->text_cache->context = pango;
+        {
+          options->text_cache->context = pango;
+          cairo_get_matrix (cr, &options->text_cache->matrix);
+        }
       else
         pango_owner = G_OBJECT (pango);
     }
-  pango_cairo_update_context (cr, pango);
 
   if (options->labels != NULL)
     g_array_set_size (options->labels, 0);

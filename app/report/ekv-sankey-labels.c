@@ -166,14 +166,13 @@ is_one_line (EkvSankeyDrawing *d,
 /* "name — value unit" in a box MAX_WIDTH wide (never narrower than the value:
  * a number is not broken), in at most LABEL_LINES lines: a long name is
  * shortened (…), never the value. Returns the node's one-line label (a new
- * reference) when it fits the box, else a layout wrapped to the box, aligned
- * right or left; *BOX receives the box's width. */
+ * reference) when it fits the box, else a layout wrapped to the box (its
+ * lines are aligned when drawn); *BOX receives the box's width. */
 static PangoLayout *
 new_label_layout (EkvSankeyDrawing *d,
                   cairo_t          *cr,
                   guint             node_index,
                   double            max_width,
-                  PangoAlignment    align,
                   double           *box)
 {
   const EkvSankeyLabelText *t = label_text (d, cr, node_index);
@@ -193,16 +192,16 @@ new_label_layout (EkvSankeyDrawing *d,
   value = value_text (d, node_index);
   if (cache != NULL)
     {
-      /* wrapped labels are kept too: the one-line text's key, the width and
-       * the alignment (cached layouts are shared, never changed) */
+      /* wrapped labels are kept too, under the one-line text's key and the
+       * width (cached layouts are shared, never changed) */
       g_autofree char *markup = label_markup (name, value);
       EkvSankeyCachedText *cached;
       char size[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_dtostr (size, sizeof size, d->font_size);
-      key = g_strdup_printf ("%s|%s|%d|%d|%s", size,
+      key = g_strdup_printf ("%s|%s|%d|%s", size,
                              d->options->font_family != NULL ? d->options->font_family : "",
-                             (int) (max_width * PANGO_SCALE), (int) align, markup);
+                             (int) (max_width * PANGO_SCALE), markup);
       cached = g_hash_table_lookup (cache->texts, key);
       if (cached != NULL)
         {
@@ -214,7 +213,6 @@ new_label_layout (EkvSankeyDrawing *d,
   layout = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
   pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align);
   set_label_text (layout, name, value);
 
   /* Too long: cut the name where the last allowed line ends, less room for
@@ -705,7 +703,7 @@ make_width (EkvSankeyDrawing *d,
             double           *size,
             double           *box)
 {
-  *layout = new_label_layout (d, cr, node, width, PANGO_ALIGN_LEFT, box);
+  *layout = new_label_layout (d, cr, node, width, box);
   label_size (d, node, *layout, &size[0], &size[1]);
 }
 
@@ -882,21 +880,6 @@ place_middle (EkvSankeyDrawing *d,
         g_clear_object (&l->layout);
         *l = v;
         g_object_ref (l->layout);
-        /* a wrapped label aligns its lines (the same lines, from a layout of
-         * its own: layouts are shared); one line is placed by its x */
-        if (!is_one_line (d, l->node, l->layout))
-          {
-            PangoAlignment align = l->centred ? PANGO_ALIGN_CENTER
-                                   : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
-
-            if (pango_layout_get_alignment (l->layout) != align)
-              {
-                double box;
-
-                g_object_unref (l->layout);
-                l->layout = new_label_layout (d, cr, l->node, l->box, align, &box);
-              }
-          }
         found = TRUE;
       }
 
@@ -943,14 +926,14 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
       if (c == 0 && n_columns > 1)
         {
           label->right = FALSE;
-          label->layout = new_label_layout (d, cr, i, left_width, PANGO_ALIGN_RIGHT, &label->box);
+          label->layout = new_label_layout (d, cr, i, left_width, &label->box);
           label->x = node->x0 - LABEL_GAP - label->box;
           g_ptr_array_add (left, label);
         }
       else if (c + 1 >= n_columns)
         {
           label->right = TRUE;
-          label->layout = new_label_layout (d, cr, i, right_width, PANGO_ALIGN_LEFT, &label->box);
+          label->layout = new_label_layout (d, cr, i, right_width, &label->box);
           label->x = node->x1 + LABEL_GAP;
           g_ptr_array_add (right, label);
         }
@@ -1006,8 +989,7 @@ _ekv_sankey_labels_make (EkvSankeyDrawing *d,
           g_clear_object (&l->layout);
           l->right = TRUE;
           l->centred = FALSE;
-          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, PANGO_ALIGN_LEFT,
-                                        &l->box);
+          l->layout = new_label_layout (d, cr, l->node, d->font_size * 10, &l->box);
           label_size (d, l->node, l->layout, &l->width, &l->height);
           l->x = node->x1 + LABEL_GAP;
           l->y = CLAMP (l->want - l->height / 2, top, MAX (top, bottom - l->height));
@@ -1049,7 +1031,7 @@ _ekv_sankey_labels_margin (EkvSankeyDrawing *d,
 
       if (_ekv_sankey_column_of (d->columns, node->x0) != column)
         continue;
-      layout = new_label_layout (d, cr, i, max_width, PANGO_ALIGN_LEFT, &box);
+      layout = new_label_layout (d, cr, i, max_width, &box);
       pango_layout_get_pixel_extents (layout, &ink, &logical);
       widest = MAX (widest, logical.x + logical.width);
     }
@@ -1102,8 +1084,13 @@ _ekv_sankey_labels_draw (EkvSankeyDrawing *d,
         Box text;
 
         label_box (l, &text);
-        _ekv_sankey_show_text (d, cr, l->layout, is_one_line (d, l->node, l->layout) ? text.x0 : l->x,
-                               l->y, !l->in_margin);
+        if (is_one_line (d, l->node, l->layout))
+          _ekv_sankey_show_text (d, cr, l->layout, text.x0, l->y, !l->in_margin);
+        else
+          _ekv_sankey_show_lines (d, cr, l->layout, l->x, l->y, l->box,
+                                  l->centred ? PANGO_ALIGN_CENTER
+                                  : l->right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT,
+                                  !l->in_margin);
       }
       if (d->options->labels != NULL)
         {
