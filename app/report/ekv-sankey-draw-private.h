@@ -35,6 +35,8 @@ typedef struct
   PangoLayout *line;      /* NULL until made */
   double       width, height;
   double       value_width;  /* its "— value unit": never broken */
+  int         *xs;        /* x of each character in LINE (Pango units), and the end */
+  int          n_chars;
 } EkvSankeyLabelText;
 
 /* A label shaped in an earlier drawing (ekv-sankey-labels.c). */

@@ -253,6 +253,108 @@ new_label_layout (EkvSankeyDrawing *d,
   return layout;
 }
 
+/* Where each character of NODE's one-line label starts, and where it ends
+ * (Pango units): read once from its clusters. */
+static const EkvSankeyLabelText *
+label_positions (EkvSankeyDrawing *d,
+                 cairo_t          *cr,
+                 guint             node_index)
+{
+  EkvSankeyLabelText *t = (EkvSankeyLabelText *) label_text (d, cr, node_index);
+  const char *text;
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+  int previous_index = 0, previous_char = 0;
+
+  if (t->xs != NULL)
+    return t;
+
+  text = pango_layout_get_text (t->line);
+  t->n_chars = (int) g_utf8_strlen (text, -1);
+  t->xs = g_new (int, t->n_chars + 1);
+  for (int i = 0; i <= t->n_chars; i++)
+    t->xs[i] = -1;
+  iter = pango_layout_get_iter (t->line);
+  do
+    {
+      int index = pango_layout_iter_get_index (iter);
+      int c;
+
+      if (index < previous_index)
+        break;   /* not left to right: the estimate stays coarse */
+      c = previous_char + (int) g_utf8_pointer_to_offset (text + previous_index, text + index);
+      previous_index = index;
+      previous_char = c;
+      if (c < t->n_chars)
+        {
+          pango_layout_iter_get_cluster_extents (iter, NULL, &logical);
+          t->xs[c] = logical.x;
+        }
+    }
+  while (pango_layout_iter_next_cluster (iter));
+  pango_layout_iter_free (iter);
+
+  pango_layout_get_extents (t->line, NULL, &logical);
+  t->xs[t->n_chars] = logical.x + logical.width;
+  /* characters inside a cluster start where it does */
+  for (int i = 0; i < t->n_chars; i++)
+    if (t->xs[i] < 0)
+      t->xs[i] = i > 0 ? t->xs[i - 1] : 0;
+  return t;
+}
+
+/* The size NODE's label takes wrapped in a box BOX wide, found from its one-line
+ * layout's break opportunities and positions, breaking as Pango does (where
+ * a line would overflow: at the last opportunity, or within a word longer
+ * than the line), without laying the text out again, which is the costly
+ * part. Good to a pixel or so; a place chosen on it is checked at the real
+ * size. */
+static void
+estimate_wrap (EkvSankeyDrawing *d,
+               cairo_t          *cr,
+               guint             node_index,
+               double            box,
+               double           *width,
+               double           *height)
+{
+  const EkvSankeyLabelText *t = label_positions (d, cr, node_index);
+  const PangoLogAttr *attrs;
+  int n_attrs, limit = (int) (box * PANGO_SCALE);
+  int start = 0, last_break = -1, lines = 1, widest = 0;
+
+  if (t->width <= box)
+    {
+      *width = t->width;
+      *height = t->height;
+      return;
+    }
+
+  attrs = pango_layout_get_log_attrs_readonly (t->line, &n_attrs);
+  for (int i = 1; i <= t->n_chars && i < n_attrs; i++)
+    {
+      if (t->xs[i] - t->xs[start] > limit && i - 1 > start)
+        {
+          int end = last_break > start ? last_break : i - 1;
+          int visible = end;
+
+          while (visible > start && attrs[visible - 1].is_white)
+            visible--;
+          widest = MAX (widest, t->xs[visible] - t->xs[start]);
+          lines++;
+          start = end;
+          last_break = -1;
+          i = start;
+          continue;
+        }
+      if (i < t->n_chars && attrs[i].is_line_break)
+        last_break = i;
+    }
+  widest = MAX (widest, t->xs[t->n_chars] - t->xs[start]);
+
+  *width = MIN ((double) widest / PANGO_SCALE, box);
+  *height = MIN (lines, LABEL_LINES) * t->height;
+}
+
 /* LAYOUT's size; a one-line label's is known without asking Pango again. */
 static void
 label_size (EkvSankeyDrawing *d,
@@ -292,7 +394,10 @@ _ekv_sankey_texts_free (EkvSankeyDrawing *d)
   if (d->texts == NULL)
     return;
   for (guint i = 0; i < d->graph->nodes->len; i++)
-    g_clear_object (&d->texts[i].line);
+    {
+      g_clear_object (&d->texts[i].line);
+      g_clear_pointer (&d->texts[i].xs, g_free);
+    }
   g_clear_pointer (&d->texts, g_free);
 
   if (cache != NULL)
@@ -794,7 +899,6 @@ place_middle (EkvSankeyDrawing *d,
   gboolean has_width[G_N_ELEMENTS (widths)];
   PangoLayout *layouts[G_N_ELEMENTS (widths)] = { NULL, };
   double sizes[G_N_ELEMENTS (widths)][2], boxes[G_N_ELEMENTS (widths)];
-  double natural, line;
   double least = G_MAXDOUBLE;
   int best = -1;
   gboolean found = FALSE;
@@ -802,25 +906,14 @@ place_middle (EkvSankeyDrawing *d,
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     has_width[w] = !(widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]));
 
-  /* Shaping text is the slow part: sizes are first estimated from the label
-   * on one line, and a width's layout is made only when a place looks free
-   * at that estimate. */
-  {
-    const EkvSankeyLabelText *t = label_text (d, cr, l->node);
-
-    natural = t->width;
-    line = t->height;
-  }
-  /* No smaller than these: at least this many lines, the widest at least
-   * their average. A place too small even so is passed over unshaped. */
+  /* Shaping text is the slow part: the size at each width is first estimated
+   * from the one-line label, and a width's layout is made only when a place
+   * looks free at that estimate. */
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
-      double lines;
-
       boxes[w] = MAX (widths[w], label_text (d, cr, l->node)->value_width);
-      lines = CLAMP (ceil (natural / boxes[w] - 0.01), 1, LABEL_LINES);
-      sizes[w][0] = MIN (natural / lines, boxes[w]);
-      sizes[w][1] = lines * line;
+      if (has_width[w])
+        estimate_wrap (d, cr, l->node, boxes[w], &sizes[w][0], &sizes[w][1]);
     }
 
   /* A place that covers nothing; for a big node, when there is none, the
@@ -840,6 +933,8 @@ place_middle (EkvSankeyDrawing *d,
             c = &g_array_index (candidates, Candidate, best);
             w = c->variant / 8;
             side = c->variant % 8;
+            if (layouts[w] == NULL)
+              make_width (d, cr, l->node, widths[w], &layouts[w], sizes[w], &boxes[w]);
             place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
           }
         else
@@ -850,9 +945,8 @@ place_middle (EkvSankeyDrawing *d,
             if (!has_width[w] || (side < 2 && fabs (c->y) > reach))
               continue;
 
-            /* the second pass compares real sizes */
-            if (pass == 1 && layouts[w] == NULL)
-              make_width (d, cr, l->node, widths[w], &layouts[w], sizes[w], &boxes[w]);
+            /* the second pass compares the estimated sizes too; only the
+             * place taken is shaped */
             place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
             if (pass == 1)
               {
