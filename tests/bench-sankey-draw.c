@@ -201,7 +201,7 @@ run_series (EkvDocument        *document,
       t1 = g_get_monotonic_time ();
       c1 = cpu_time ();
 
-      /* The layout alone, as the drawing does it first. */
+      /* The layout alone (for the figures; the drawing does it again). */
       ekv_sankey_options_init (&options);
       options.use_column_hints = TRUE;
       if (!ekv_sankey_layout (graph, &options, &error))
@@ -210,6 +210,8 @@ run_series (EkvDocument        *document,
       m0 = thread_time ();
       t2 = g_get_monotonic_time ();
 
+      /* the drawing lays the graph out itself, node order included */
+      g_clear_pointer (&graph->order_cache, g_free);
       cr = cairo_create (surface);
       ekv_sankey_draw_options_init (&draw);
       draw.fast = TRUE;
