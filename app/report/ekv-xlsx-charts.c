@@ -95,14 +95,16 @@ ekv_xlsx_write_bills (EkvXlsx  *self,
 
       row = i + 1;
       for (guint f = 0; f < EKV_BILL_N_FIELDS; f++)
-        if (f != EKV_BILL_COST)
+        if (f != EKV_BILL_COST && f != EKV_BILL_QUANTITY)
           ekv_xlsx_field (self, sheet, row, f, bill, f);
+      ekv_xlsx_number (sheet, row, BILL_QUANTITY, ekv_record_get_double (bill, EKV_BILL_QUANTITY),
+                       self->f_input);
       if (ekv_record_is_set (bill, EKV_BILL_COST))
         {
           double q = ekv_record_get_double (bill, EKV_BILL_QUANTITY);
           double c = ekv_record_get_double (bill, EKV_BILL_COST);
 
-          ekv_xlsx_number (sheet, row, BILL_COST, c, self->f_money);
+          ekv_xlsx_number (sheet, row, BILL_COST, c, self->f_input);
           qty = ekv_xlsx_ref (NULL, row, BILL_QUANTITY, FALSE);
           cost = ekv_xlsx_ref (NULL, row, BILL_COST, FALSE);
           formula = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", qty, cost, qty);
@@ -239,7 +241,7 @@ ekv_xlsx_write_kpis (EkvXlsx  *self,
               double x = ekv_record_get_double (value, EKV_KPI_VALUE_VALUE);
 
               ekv_xlsx_field (self, sheet, row, KPI_PERIOD, value, EKV_KPI_VALUE_PERIOD);
-              ekv_xlsx_field (self, sheet, row, KPI_VALUE, value, EKV_KPI_VALUE_VALUE);
+              ekv_xlsx_number (sheet, row, KPI_VALUE, x, self->f_input);
               ekv_xlsx_formula (sheet, row, KPI_CHANGE, formula,
                                 b != 0 ? 100 * (x - b) / b : NAN, self->f_percent);
             }

@@ -136,8 +136,16 @@ ekv_xlsx_write_inventory (EkvXlsx  *self,
       g_hash_table_insert (self->flow_rows, (gpointer) id, GUINT_TO_POINTER (row + 1));
       if (ekv_record_is_set (flow, EKV_FLOW_PRICE))
         define_price_name (self, id, row);
+      /* The inputs of the row's formulas. */
+      ekv_xlsx_number (sheet, row, EKV_FLOW_QUANTITY,
+                       ekv_record_get_double (flow, EKV_FLOW_QUANTITY), self->f_input);
+      if (ekv_record_is_set (flow, EKV_FLOW_PRICE))
+        ekv_xlsx_number (sheet, row, EKV_FLOW_PRICE, ekv_record_get_double (flow, EKV_FLOW_PRICE),
+                         self->f_input);
+      else
+        worksheet_write_blank (sheet->sheet, row, EKV_FLOW_PRICE, self->f_input);
 
-      ekv_xlsx_number (sheet, row, EKV_XLSX_INV_PER_YEAR, fig->per_year, self->f_precise);
+      ekv_xlsx_number (sheet, row, EKV_XLSX_INV_PER_YEAR, fig->per_year, self->f_input_precise);
       if (isfinite (fig->yearly))
         {
           g_autofree char *quantity = ekv_xlsx_ref (NULL, row, EKV_FLOW_QUANTITY, FALSE);
@@ -408,9 +416,9 @@ ekv_xlsx_write_balances (EkvXlsx  *self,
 
     /* ind + 0, + 1: the thresholds the status column uses */
     LINE (_("Imbalance threshold: check (%)"), NULL, self->balance->threshold_warn,
-          self->f_number, FALSE);
+          self->f_input, FALSE);
     LINE (_("Imbalance threshold: does not close (%)"), NULL, self->balance->threshold_error,
-          self->f_number, FALSE);
+          self->f_input, FALSE);
     /* ind + 2 */
     LINE (_("Water unaccounted for (m³/year)"), g_strdup_printf ("=%s-%s", p_win, p_wout),
           plant->water_unaccounted_m3, self->f_number, TRUE);
@@ -435,7 +443,7 @@ ekv_xlsx_write_balances (EkvXlsx  *self,
           g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", from, kind, raw, kg),
           plant->raw_material_in_kg, self->f_number, FALSE);
     /* ind + 10: the production denominator, an input */
-    LINE (_("Production (t/year)"), NULL, plant->production_t, self->f_number, TRUE);
+    LINE (_("Production (t/year)"), NULL, plant->production_t, self->f_input, TRUE);
     LINE (_("Product leaving the plant (kg/year)"),
           g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", to, kind, product, kg),
           plant->product_out_kg, self->f_number, FALSE);
@@ -501,6 +509,28 @@ ekv_xlsx_write_balances (EkvXlsx  *self,
           g_free (lines[i].formula);
         }
     }
+  }
+
+  /* The status column coloured as the Balances page colours it. */
+  {
+    const char *warn_label = ekv_balance_status_describe (EKV_BALANCE_STATUS_WARN);
+    const char *error_label = ekv_balance_status_describe (EKV_BALANCE_STATUS_ERROR);
+    g_autofree char *warn_text = ekv_xlsx_formula_text (warn_label);
+    g_autofree char *error_text = ekv_xlsx_formula_text (error_label);
+    lxw_conditional_format warn_format = { 0 };
+    lxw_conditional_format error_format = { 0 };
+
+    warn_format.type = LXW_CONDITIONAL_TYPE_CELL;
+    warn_format.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    warn_format.value_string = warn_text;
+    warn_format.format = self->f_status_warn;
+    error_format = warn_format;
+    error_format.value_string = error_text;
+    error_format.format = self->f_status_error;
+    worksheet_conditional_format_range (sheet->sheet, 1, BAL_STATUS, self->bal_plant_row,
+                                        BAL_STATUS, &warn_format);
+    worksheet_conditional_format_range (sheet->sheet, 1, BAL_STATUS, self->bal_plant_row,
+                                        BAL_STATUS, &error_format);
   }
 
   ekv_xlsx_finish_table (self, sheet, 0, units_last, BAL_N_COLUMNS - 1);

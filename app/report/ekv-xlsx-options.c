@@ -156,8 +156,12 @@ write_changes (EkvXlsx      *self,
           ekv_xlsx_text (sheet, row, CH_OPTION, result->id, NULL);
           ekv_xlsx_text (sheet, row, CH_FLOW, flow_id, NULL);
           ekv_xlsx_field (self, sheet, row, CH_FLOW_NAME, fig->flow, EKV_FLOW_NAME);
-          ekv_xlsx_field (self, sheet, row, CH_DELTA, change, EKV_CHANGE_DELTA);
-          ekv_xlsx_field (self, sheet, row, CH_DELTA_PCT, change, EKV_CHANGE_DELTA_PCT);
+          if (ekv_record_is_set (change, EKV_CHANGE_DELTA))
+            ekv_xlsx_number (sheet, row, CH_DELTA, ekv_record_get_double (change, EKV_CHANGE_DELTA),
+                             self->f_input);
+          else if (ekv_record_is_set (change, EKV_CHANGE_DELTA_PCT))
+            ekv_xlsx_number (sheet, row, CH_DELTA_PCT,
+                             ekv_record_get_double (change, EKV_CHANGE_DELTA_PCT), self->f_input);
 
           inv_ref = ekv_xlsx_ref (self->inventory, inv_row, EKV_XLSX_INV_PER_YEAR, TRUE);
           formula = g_strdup_printf ("=%s", inv_ref);
@@ -289,11 +293,11 @@ write_option (EkvXlsx               *self,
                  ekv_enum_get_label (EKV_TYPE_OPTION_STATUS, result->status), NULL);
   ekv_xlsx_text (sheet, row, EKV_XLSX_OPT_IN_PORTFOLIO, result->in_portfolio ? _("Yes") : _("No"),
                  NULL);
-  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_INVESTMENT, result->investment, self->f_money);
-  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_LIFETIME, result->lifetime, self->f_number);
-  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_SALVAGE, result->salvage, self->f_money);
-  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_OM_COST, result->om_cost, self->f_money);
-  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_OTHER_SAVINGS, result->other_savings, self->f_money);
+  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_INVESTMENT, result->investment, self->f_input);
+  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_LIFETIME, result->lifetime, self->f_input);
+  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_SALVAGE, result->salvage, self->f_input);
+  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_OM_COST, result->om_cost, self->f_input);
+  ekv_xlsx_number (sheet, row, EKV_XLSX_OPT_OTHER_SAVINGS, result->other_savings, self->f_input);
 
   if (layout->changes_last >= layout->changes_first)
     formula = g_strdup_printf ("=SUMIFS(%s,%s,%s)", savings, owners, id);
@@ -497,7 +501,7 @@ ekv_xlsx_write_options (EkvXlsx  *self,
   /* The discount rate: one input cell, named, that every formula uses. */
   ekv_xlsx_text (sheet, 0, 0, ekv_xlsx_field_label (EKV_ENTITY_FINANCE, EKV_FINANCE_DISCOUNT_RATE),
                  self->f_bold);
-  ekv_xlsx_number (sheet, 0, 1, self->options->discount_rate, self->f_number);
+  ekv_xlsx_number (sheet, 0, 1, self->options->discount_rate, self->f_input);
   rate_ref = ekv_xlsx_ref (sheet, 0, 1, TRUE);
   {
     g_autofree char *formula = g_strdup_printf ("=%s", rate_ref);

@@ -115,6 +115,10 @@ typedef struct
   lxw_format          *f_money;     /* #,##0.00 */
   lxw_format          *f_date;
   lxw_format          *f_total;     /* bold number */
+  lxw_format          *f_input;     /* an input the formulas use: #,##0.00 on pale yellow */
+  lxw_format          *f_input_precise;
+  lxw_format          *f_status_warn;   /* conditional: a balance to check */
+  lxw_format          *f_status_error;  /* conditional: a balance that does not close */
 } EkvXlsx;
 
 /* A figure of another sheet the Summary repeats through a formula. */

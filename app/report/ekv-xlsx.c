@@ -89,6 +89,15 @@ add_formats (EkvXlsx *self)
   self->f_money = add_format (wb, "#,##0.00", FALSE);
   self->f_date = add_format (wb, "yyyy-mm-dd", FALSE);
   self->f_total = add_format (wb, "#,##0.00", TRUE);
+  /* Inputs stand out, as spreadsheet users expect: change these, not the formulas. */
+  self->f_input = add_format (wb, "#,##0.00", FALSE);
+  format_set_bg_color (self->f_input, 0xFFF2CC);
+  self->f_input_precise = add_format (wb, "0.0######", FALSE);
+  format_set_bg_color (self->f_input_precise, 0xFFF2CC);
+  self->f_status_warn = workbook_add_format (wb);
+  format_set_bg_color (self->f_status_warn, 0xFFE699);
+  self->f_status_error = workbook_add_format (wb);
+  format_set_bg_color (self->f_status_error, 0xF8CBAD);
 }
 
 /* Header and footer codes: '&' starts one, so a firm "A&B" needs "&&". */
@@ -343,6 +352,8 @@ ekv_xlsx_write_summary (EkvXlsx  *self,
                                     "input there (a quantity, a price, an investment) and they "
                                     "recompute."),
                  NULL);
+  ekv_xlsx_note (sheet, row, 0, _("Inputs have this background."), NULL);
+  worksheet_write_blank (sheet->sheet, row++, 1, self->f_input);
   row++;
 
   for (guint i = 0; i < self->key_figures->len; i++)
