@@ -84,6 +84,17 @@ draw_page_cb (GtkPrintOperation *operation,
                         gtk_print_context_get_height (context));
 }
 
+/* The report is laid out portrait: a landscape set-up would only shrink it. */
+static void
+request_page_setup_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page,
+                       GtkPageSetup      *setup,
+                       gpointer           user_data)
+{
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
 static GObject *
 create_custom_widget_cb (GtkPrintOperation *operation,
                          gpointer           user_data)
@@ -150,6 +161,7 @@ ekv_report_print_operation_new (EkvDocument *document,
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), NULL);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), NULL);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), NULL);
   g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), NULL);
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), NULL);
   return operation;
