@@ -4,9 +4,10 @@
  *
  * ekv_report_new() reads a document once, in the language asked for (whatever
  * the window speaks), and lays the report out into pages: a cover, the
- * executive summary, the company and its process, the baseline, the balances,
- * the Sankey diagrams before and after, the options, the cost curve, the action
- * plan, the KPIs and an appendix of the factors used. The report keeps what it
+ * contents (linked, and the PDF's bookmarks), the executive summary, the
+ * company and its process, the baseline, the balances, the Sankey diagrams
+ * before and after, the options, the cost curve, the action plan, the KPIs and
+ * an appendix of the factors used. The report keeps what it
  * needs: the document may change or go afterwards. The same
  * ekv_report_draw_page() paints a page for the PDF file, the print preview and
  * the printer, so what is printed is what is exported.
