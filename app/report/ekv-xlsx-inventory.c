@@ -17,6 +17,7 @@
 
 #include "ekv-enums.h"
 #include "ekv-labels.h"
+#include "ekv-units.h"
 #include "ekv-xlsx-private.h"
 
 #define MAX_PRICE_NAMES 2000
@@ -49,6 +50,43 @@ write_converted (EkvXlsx      *self,
   factor = ekv_xlsx_formula_number (value / yearly);
   formula = g_strdup_printf ("=%s*%s", yearly_ref, factor);
   ekv_xlsx_formula (sheet, row, col, formula, value, format);
+}
+
+/* A volume brought to kg through the flow's own density: yearly × litres per
+ * unit × the density cell, so a density changed in the sheet counts too. FALSE
+ * when the balance did not weigh the flow that way. */
+static gboolean
+write_kg_by_density (EkvXlsx      *self,
+                     EkvXlsxSheet *sheet,
+                     lxw_row_t     row,
+                     EkvRecord    *flow,
+                     double        yearly,
+                     double        kg)
+{
+  EkvQuantityUnit unit = ekv_record_get_enum (flow, EKV_FLOW_UNIT);
+  EkvDimension dimension = ekv_quantity_unit_get_dimension (unit);
+  g_autofree char *yearly_ref = NULL;
+  g_autofree char *density_ref = NULL;
+  g_autofree char *litres = NULL;
+  g_autofree char *formula = NULL;
+  double per_unit;
+
+  if (!ekv_record_is_set (flow, EKV_FLOW_DENSITY) || !isfinite (yearly) || !isfinite (kg)
+      || (dimension != EKV_DIMENSION_VOLUME && dimension != EKV_DIMENSION_GAS_VOLUME))
+    return FALSE;
+  /* L: 1, m³: 1000; a Sm³ or Nm³ is taken as 1000 L of gas (ekv-units.h). */
+  per_unit = dimension == EKV_DIMENSION_VOLUME ? ekv_quantity_unit_to_base (unit) * 1000 : 1000;
+  if (fabs (yearly * per_unit * ekv_record_get_double (flow, EKV_FLOW_DENSITY) - kg)
+      > 1e-12 * fabs (kg))
+    return FALSE;
+  yearly_ref = ekv_xlsx_ref (NULL, row, EKV_XLSX_INV_YEARLY, FALSE);
+  density_ref = ekv_xlsx_ref (NULL, row, EKV_FLOW_DENSITY, FALSE);
+  litres = ekv_xlsx_formula_number (per_unit);
+  formula = g_strdup_printf ("=%s*%s*%s", yearly_ref, litres, density_ref);
+  ekv_xlsx_formula (sheet, row, EKV_XLSX_INV_KG, formula, kg, self->f_number);
+  ekv_xlsx_number (sheet, row, EKV_FLOW_DENSITY, ekv_record_get_double (flow, EKV_FLOW_DENSITY),
+                   self->f_input);
+  return TRUE;
 }
 
 /* Price_f12 = 'Inventory'!$K$14, for formulas people read (the options' savings). */
@@ -160,7 +198,8 @@ ekv_xlsx_write_inventory (EkvXlsx  *self,
         }
       else
         ekv_xlsx_number (sheet, row, EKV_XLSX_INV_COST, fig->cost, self->f_money);
-      write_converted (self, sheet, row, EKV_XLSX_INV_KG, fig->yearly, fig->kg, self->f_number);
+      if (!write_kg_by_density (self, sheet, row, flow, fig->yearly, fig->kg))
+        write_converted (self, sheet, row, EKV_XLSX_INV_KG, fig->yearly, fig->kg, self->f_number);
       write_converted (self, sheet, row, EKV_XLSX_INV_WATER_M3, fig->yearly, fig->water_m3,
                        self->f_number);
       write_converted (self, sheet, row, EKV_XLSX_INV_ENERGY_KWH, fig->yearly, fig->energy_kwh,
