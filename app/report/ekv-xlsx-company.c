@@ -53,8 +53,20 @@ ekv_xlsx_write_company (EkvXlsx  *self,
   ekv_xlsx_text (sheet, row++, 0, _("Company"), self->f_title);
   for (guint f = 0; f < EKV_COMPANY_N_FIELDS; f++)
     {
+      char **calendar_ref = f == EKV_COMPANY_DAYS_PER_YEAR ? &self->days_ref
+                            : f == EKV_COMPANY_SHIFTS_PER_DAY ? &self->shifts_ref
+                            : f == EKV_COMPANY_HOURS_PER_DAY ? &self->hours_ref : NULL;
+
       ekv_xlsx_text (sheet, row, 0, ekv_xlsx_field_label (EKV_ENTITY_COMPANY, f), self->f_bold);
-      ekv_xlsx_field (self, sheet, row++, 1, company, f);
+      if (calendar_ref != NULL)
+        {
+          /* The working calendar, defaults included: the flows' periods per year use it. */
+          ekv_xlsx_number (sheet, row, 1, ekv_record_get_double (company, f), self->f_input);
+          *calendar_ref = ekv_xlsx_ref (sheet, row, 1, TRUE);
+        }
+      else
+        ekv_xlsx_field (self, sheet, row, 1, company, f);
+      row++;
     }
   certifications = ekv_document_get_list (self->document, EKV_ENTITY_CERTIFICATION);
   for (guint i = 0; certifications != NULL && i < g_list_model_get_n_items (certifications); i++)
@@ -102,8 +114,23 @@ ekv_xlsx_write_units (EkvXlsx  *self,
   EkvXlsxSheet *sheet = ekv_xlsx_add_sheet (self, _("Units"));
   lxw_row_t last;
 
-  last = write_records (self, sheet, 0, EKV_ENTITY_UNIT_OPERATION,
-                        ekv_document_get_list (self->document, EKV_ENTITY_UNIT_OPERATION));
+  GListModel *units = ekv_document_get_list (self->document, EKV_ENTITY_UNIT_OPERATION);
+
+  last = write_records (self, sheet, 0, EKV_ENTITY_UNIT_OPERATION, units);
+  /* Batches per year, where set, are inputs: flows per batch count through them. */
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(EkvRecord) unit = g_list_model_get_item (units, i);
+
+      if (!ekv_record_is_set (unit, EKV_UNIT_OPERATION_BATCHES_PER_YEAR))
+        continue;
+      ekv_xlsx_number (sheet, i + 1, EKV_UNIT_OPERATION_BATCHES_PER_YEAR,
+                       ekv_record_get_double (unit, EKV_UNIT_OPERATION_BATCHES_PER_YEAR),
+                       self->f_input);
+      g_hash_table_insert (self->batches_refs,
+                           (gpointer) ekv_record_get_string (unit, EKV_UNIT_OPERATION_ID),
+                           ekv_xlsx_ref (sheet, i + 1, EKV_UNIT_OPERATION_BATCHES_PER_YEAR, TRUE));
+    }
   ekv_xlsx_finish_table (self, sheet, 0, last, EKV_UNIT_OPERATION_N_FIELDS - 1);
   return ekv_xlsx_step (self, 1, error);
 }

@@ -89,6 +89,57 @@ write_kg_by_density (EkvXlsx      *self,
   return TRUE;
 }
 
+/* Periods per year as core counts them (ekv_flow_get_per_year()), over the
+ * plant's calendar on the Company sheet and the units' batches per year: a
+ * changed calendar reaches every flow given per day, shift, hour or batch. */
+static void
+write_per_year (EkvXlsx      *self,
+                EkvXlsxSheet *sheet,
+                lxw_row_t     row,
+                EkvRecord    *flow,
+                double        per_year)
+{
+  g_autofree char *formula = NULL;
+
+  if (!isfinite (per_year))
+    return;
+  switch ((EkvPeriod) ekv_record_get_enum (flow, EKV_FLOW_PERIOD))
+    {
+    case EKV_PERIOD_DAY:
+      formula = g_strdup_printf ("=%s", self->days_ref);
+      break;
+    case EKV_PERIOD_SHIFT:
+      formula = g_strdup_printf ("=%s*%s", self->days_ref, self->shifts_ref);
+      break;
+    case EKV_PERIOD_HOUR:
+      formula = g_strdup_printf ("=%s*%s", self->days_ref, self->hours_ref);
+      break;
+    case EKV_PERIOD_BATCH:
+      {
+        /* The batches of the unit it leaves, else of the one it enters. */
+        const char *from = g_hash_table_lookup (self->batches_refs,
+                                                ekv_record_get_string (flow, EKV_FLOW_FROM) ?: "");
+        const char *to = g_hash_table_lookup (self->batches_refs,
+                                              ekv_record_get_string (flow, EKV_FLOW_TO) ?: "");
+
+        if (from != NULL && to != NULL)
+          formula = g_strdup_printf ("=IF(N(%s)>0,%s,%s)", from, from, to);
+        else if (from != NULL || to != NULL)
+          formula = g_strdup_printf ("=%s", from != NULL ? from : to);
+      }
+      break;
+    case EKV_PERIOD_WEEK:
+    case EKV_PERIOD_MONTH:
+    case EKV_PERIOD_YEAR:
+    default:
+      break;
+    }
+  if (formula != NULL)
+    ekv_xlsx_formula (sheet, row, EKV_XLSX_INV_PER_YEAR, formula, per_year, self->f_precise);
+  else
+    ekv_xlsx_number (sheet, row, EKV_XLSX_INV_PER_YEAR, per_year, self->f_precise);
+}
+
 /* Price_f12 = 'Inventory'!$K$14, for formulas people read (the options' savings). */
 static void
 define_price_name (EkvXlsx    *self,
@@ -183,7 +234,7 @@ ekv_xlsx_write_inventory (EkvXlsx  *self,
       else
         worksheet_write_blank (sheet->sheet, row, EKV_FLOW_PRICE, self->f_input);
 
-      ekv_xlsx_number (sheet, row, EKV_XLSX_INV_PER_YEAR, fig->per_year, self->f_input_precise);
+      write_per_year (self, sheet, row, flow, fig->per_year);
       if (isfinite (fig->yearly))
         {
           g_autofree char *quantity = ekv_xlsx_ref (NULL, row, EKV_FLOW_QUANTITY, FALSE);

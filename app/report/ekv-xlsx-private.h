@@ -92,6 +92,10 @@ typedef struct
   lxw_row_t            inv_first_row; /* first flow row of the Inventory sheet */
   lxw_row_t            inv_last_row;  /* last flow row (== first - 1 when none) */
   GHashTable          *flow_rows;     /* flow id → GUINT row + 1 on the Inventory sheet */
+  char                *days_ref;      /* the plant's calendar on the Company sheet, */
+  char                *shifts_ref;    /* 'Company and team'!$B$15, ... (periods per year */
+  char                *hours_ref;     /* of the flows are formulas over them) */
+  GHashTable          *batches_refs;  /* unit id → reference of its batches per year (set only) */
   EkvXlsxSheet        *inventory;
   EkvXlsxSheet        *balances;
   EkvXlsxSheet        *options_sheet;
