@@ -295,21 +295,31 @@ draw_sankey (cairo_t  *cr,
  * drawing has its own surface and Pango context. */
 typedef struct
 {
+  EkvXlsx        *self;
   EkvSankeyGraph *graphs[N_VIEWS];
   GBytes         *pngs[N_VIEWS];
   EkvLanguage     language;
   int             next;          /* atomic: the next diagram to draw */
+  int             done;          /* atomic: diagrams drawn */
 } SankeyJobs;
 
+/* Draws diagrams until none is left. The export's own thread (REPORT) tells
+ * the progress as they are done; the others only draw. */
 static void
-draw_pending (SankeyJobs *jobs)
+draw_pending (SankeyJobs *jobs,
+              gboolean    report)
 {
   int i;
 
   while ((i = g_atomic_int_add (&jobs->next, 1)) < N_VIEWS)
-    if (jobs->graphs[i] != NULL)
-      jobs->pngs[i] = _ekv_xlsx_render_png (SANKEY_WIDTH, SANKEY_HEIGHT, draw_sankey,
-                                            jobs->graphs[i]);
+    {
+      if (jobs->graphs[i] != NULL)
+        jobs->pngs[i] = _ekv_xlsx_render_png (SANKEY_WIDTH, SANKEY_HEIGHT, draw_sankey,
+                                              jobs->graphs[i]);
+      g_atomic_int_inc (&jobs->done);
+      if (report)
+        ekv_xlsx_step (jobs->self, 0.1 + 0.9 * g_atomic_int_get (&jobs->done) / N_VIEWS, NULL);
+    }
 }
 
 static gpointer
@@ -319,7 +329,7 @@ draw_thread (gpointer data)
   /* Labels and numbers in the workbook's language, as on the export's thread. */
   g_autoptr(EkvLanguageScope) scope = ekv_language_scope_enter (jobs->language, NULL);
 
-  draw_pending (jobs);
+  draw_pending (jobs, FALSE);
   return NULL;
 }
 
@@ -331,7 +341,7 @@ draw_all (SankeyJobs *jobs)
 
   for (guint t = 0; t < n_threads; t++)
     threads[t] = g_thread_try_new ("ekv-xlsx-sankey", draw_thread, jobs, NULL);
-  draw_pending (jobs);
+  draw_pending (jobs, TRUE);
   for (guint t = 0; t < n_threads; t++)
     if (threads[t] != NULL)
       g_thread_join (threads[t]);
@@ -347,12 +357,13 @@ ekv_xlsx_write_sankey (EkvXlsx  *self,
                                          EKV_SANKEY_VIEW_ENERGY, EKV_SANKEY_VIEW_COST };
   GError *graph_errors[N_VIEWS] = { NULL };
   lxw_row_t breaks[N_VIEWS + 1] = { 0 };
-  SankeyJobs jobs = { { NULL } };
+  SankeyJobs jobs = { 0 };
   lxw_row_t row = 0;
 
   ekv_xlsx_note (sheet, row++, 0, _("The flows of the inventory per year, as drawn in Ekoverim. "
                                     "These are pictures: they do not follow edits to the cells."),
                  NULL);
+  jobs.self = self;
   jobs.language = self->language;
   for (guint i = 0; i < N_VIEWS; i++)
     jobs.graphs[i] = ekv_sankey_graph_from_audit (self->document, views[i],
