@@ -882,6 +882,37 @@ label_reach (EkvSankeyDrawing     *d,
   return (node->y1 - node->y0) / 2 + d->font_size * 2.5;
 }
 
+/* Whether a label as small as any label can be (one line, a short value)
+ * fits anywhere L may go. A smaller box at each place lies within the real
+ * one, so where this one finds no room the real label finds none either: a
+ * small node's label is then left out without being shaped (on a crowded
+ * diagram most are). */
+static gboolean
+room_for_any (EkvSankeyDrawing *d,
+              EkvSankeyLabel   *l,
+              const GArray     *candidates,
+              double            reach,
+              Taken            *taken,
+              double            top,
+              double            bottom)
+{
+  double smallest[2] = { d->font_size * 1.5, d->font_size };
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      guint side = c->variant % 8;
+      EkvSankeyLabel v = *l;
+
+      if (c->variant / 8 != 0 || (side < 2 && fabs (c->y) > reach))
+        continue;
+      place_variant (d, &v, NULL, smallest[0], smallest, side, c->y);
+      if (fits (d, &v, taken, top, bottom))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 place_middle (EkvSankeyDrawing *d,
               cairo_t          *cr,
@@ -905,6 +936,8 @@ place_middle (EkvSankeyDrawing *d,
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     has_width[w] = !(widths[w] < d->font_size * 4 || (w == 3 && widths[w] >= widths[2]));
+  if (!l->big && !room_for_any (d, l, candidates, reach, taken, top, bottom))
+    return FALSE;
 
   /* Shaping text is the slow part: the size at each width is first estimated
    * from the one-line label, and a width's layout is made only when a place
