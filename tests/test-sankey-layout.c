@@ -629,6 +629,82 @@ test_stability (void)
     }
 }
 
+/* The order of each column's nodes, as a string ("c0:2,5|c1:...") */
+static char *
+order_text (EkvSankeyGraph *graph)
+{
+  GString *text = g_string_new (NULL);
+  int most = 0;
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    most = MAX (most, get_node (graph, i)->column);
+  for (int c = 0; c <= most; c++)
+    {
+      g_autoptr(GArray) column = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < graph->nodes->len; i++)
+        if (get_node (graph, i)->column == c)
+          {
+            guint j = 0;
+
+            while (j < column->len &&
+                   get_node (graph, g_array_index (column, guint, j))->y0 < get_node (graph, i)->y0)
+              j++;
+            g_array_insert_val (column, j, i);
+          }
+      g_string_append_printf (text, "|c%d:", c);
+      for (guint j = 0; j < column->len; j++)
+        g_string_append_printf (text, "%u,", g_array_index (column, guint, j));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A diagram following edits keeps its order when only values change, however
+ * much (the new graph takes the old one's order); its own order comes back
+ * when it is laid out on its own, and a change of structure orders afresh. */
+static void
+test_keep_order (void)
+{
+  g_autoptr(EkvSankeyGraph) graph = graph_from_text (determinism_graph);
+  g_autoptr(EkvSankeyGraph) edited = graph_from_text (determinism_graph);
+  g_autoptr(EkvSankeyGraph) alone = graph_from_text (determinism_graph);
+  g_autoptr(EkvSankeyGraph) other = graph_from_text (determinism_graph);
+  g_autofree char *before = NULL, *kept = NULL, *fresh = NULL;
+  gboolean differs = FALSE;
+  EkvSankeyOptions options;
+
+  ekv_sankey_options_init (&options);
+
+  lay_out (graph);
+  before = order_text (graph);
+
+  /* values far off: laid out on its own, the order changes */
+  for (guint k = 0; k < edited->links->len; k++)
+    {
+      get_link (edited, k)->value = k % 2 == 0 ? 1 : 1000 * (k + 1);
+      get_link (alone, k)->value = get_link (edited, k)->value;
+    }
+  lay_out (alone);
+  fresh = order_text (alone);
+  differs = g_strcmp0 (fresh, before) != 0;
+  if (!differs)
+    g_test_message ("these values give the same order anyway: %s", fresh);
+
+  ekv_sankey_graph_keep_order (edited, graph);
+  g_assert_null (graph->order_cache);
+  lay_out (edited);
+  kept = order_text (edited);
+  g_assert_cmpstr (kept, ==, before);
+  check_layout (edited, &options);
+
+  /* another structure: the kept order does not apply */
+  ekv_sankey_graph_add_link (other, 0, other->nodes->len - 1, 5, NULL);
+  ekv_sankey_graph_keep_order (other, edited);
+  lay_out (other);
+  check_layout (other, &options);
+  g_assert_true (differs);
+}
+
 static void
 test_min_band (void)
 {
@@ -753,6 +829,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-layout/json-errors", test_json_errors);
   g_test_add_func ("/ekv/sankey-layout/determinism", test_determinism);
   g_test_add_func ("/ekv/sankey-layout/stability", test_stability);
+  g_test_add_func ("/ekv/sankey-layout/keep-order", test_keep_order);
   g_test_add_func ("/ekv/sankey-layout/min-band", test_min_band);
   g_test_add_func ("/ekv/sankey-layout/column-hints", test_column_hints);
 

@@ -694,9 +694,10 @@ loops_overflow (EkvSankeyLayout *lay)
   return (lay->top - top) + (bottom - lay->bottom);
 }
 
-/* The order cache (graph->order_cache): what the order depends on, hashed,
- * and the order found. Crossing reduction is most of a layout's time, and a
- * drawing lays one graph out several times while it fits labels and loops. */
+/* The order cache (graph->order_cache): the graph's structure and options,
+ * hashed, and the order found. Crossing reduction is most of a layout's time,
+ * a drawing lays one graph out several times while it fits labels and loops,
+ * and a diagram that follows edits keeps its order. */
 typedef struct
 {
   guint64 key;
@@ -731,14 +732,14 @@ order_key (EkvSankeyLayout *lay)
   hash = mix (hash, opt->iterations);
   for (guint v = 0; v < lay->n; v++)
     hash = mix (hash, (guint64) (gint64) lay->col[v]);
+  /* the structure only, not the values: an edit that changes a value keeps
+   * the order (see ekv_sankey_graph_keep_order()) */
   for (guint k = 0; k < lay->m; k++)
     {
       EkvSankeyLink *link = link_at (lay, k);
-      union { double d; guint64 u; } bits = { link->value };
 
       hash = mix (hash, link->source);
       hash = mix (hash, link->target);
-      hash = mix (hash, bits.u);
       hash = mix (hash, lay->circular[k]);
     }
   return hash;
@@ -765,6 +766,18 @@ order_columns_cached (EkvSankeyLayout *lay)
   cache->n_items = lay->n_items;
   memcpy (cache->order, lay->order, sizeof (guint) * lay->n_items);
   graph->order_cache = cache;
+}
+
+void
+ekv_sankey_graph_keep_order (EkvSankeyGraph *graph,
+                             EkvSankeyGraph *previous)
+{
+  g_return_if_fail (graph != NULL);
+
+  if (previous == NULL || previous == graph || previous->order_cache == NULL)
+    return;
+  g_free (graph->order_cache);
+  graph->order_cache = g_steal_pointer (&previous->order_cache);
 }
 
 gboolean

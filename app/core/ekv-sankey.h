@@ -152,10 +152,19 @@ EkvSankeyLink  *ekv_sankey_graph_get_link (EkvSankeyGraph       *graph,
 
 void            ekv_sankey_options_init   (EkvSankeyOptions     *options);
 
+/* GRAPH, an edited version of PREVIOUS, starts from the node order PREVIOUS was
+ * last laid out with, as long as the two have the same nodes, links and columns
+ * (only values changed): a diagram that follows edits, or a scenario shown
+ * after the baseline, keeps its order instead of rearranging. Takes the order
+ * from PREVIOUS. */
+void            ekv_sankey_graph_keep_order (EkvSankeyGraph     *graph,
+                                             EkvSankeyGraph     *previous);
+
 /* Lays GRAPH out into OPTIONS' extent, filling the output fields of its nodes and
  * links and graph->scale/extent. Deterministic: the same graph and options give
- * the same geometry. Recycle loops are allowed. Fails with EKV_SANKEY_ERROR_INVALID
- * on an index out of range or a value that is negative or not finite. */
+ * the same geometry (from the order it kept, ekv_sankey_graph_keep_order(), if
+ * any). Recycle loops are allowed. Fails with EKV_SANKEY_ERROR_INVALID on an
+ * index out of range or a value that is negative or not finite. */
 gboolean        ekv_sankey_layout         (EkvSankeyGraph       *graph,
                                            const EkvSankeyOptions *options,
                                            GError              **error);

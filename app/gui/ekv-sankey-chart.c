@@ -556,6 +556,9 @@ ekv_sankey_chart_set_graph (EkvSankeyChart  *self,
   g_return_if_fail (EKV_IS_SANKEY_CHART (self));
 
   g_set_object (&self->document, document);
+  /* an edit (values only) keeps the diagram's order */
+  if (graph != NULL && self->graph != NULL)
+    ekv_sankey_graph_keep_order (graph, self->graph);
   g_clear_pointer (&self->graph, ekv_sankey_graph_free);
   self->graph = graph;
   self->drawn = FALSE;
