@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -65,6 +66,85 @@ pdf_info (const char *path,
     if (g_str_has_prefix (lines[i], key))
       return g_strstrip (g_strdup (lines[i] + strlen (key)));
   return NULL;
+}
+
+/* Each page's size and rotation as pdfinfo gives them ("841.89 x 595.276 pts
+ * (A4) rot 0"), or NULL when pdfinfo is missing. */
+static GPtrArray *
+page_sizes (const char *path,
+            guint       n_pages)
+{
+  g_autofree char *last = g_strdup_printf ("%u", n_pages);
+  const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, path, NULL };
+  g_autofree char *out = run (argv);
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *sizes;
+
+  if (out == NULL)
+    return NULL;
+  sizes = g_ptr_array_new_with_free_func (g_free);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint page;
+      char *rest;
+
+      if (!g_str_has_prefix (lines[i], "Page "))
+        continue;
+      page = (guint) g_ascii_strtoull (lines[i] + 5, &rest, 10);
+      if (page < 1 || page > n_pages)
+        continue;
+      rest = g_strstrip (rest);
+      if (g_str_has_prefix (rest, "size:"))
+        {
+          g_assert_cmpuint (sizes->len, ==, page - 1);
+          g_ptr_array_add (sizes, g_strstrip (g_strdup (rest + 5)));
+        }
+      else if (g_str_has_prefix (rest, "rot:"))
+        {
+          char *size = g_ptr_array_index (sizes, page - 1);
+
+          g_ptr_array_index (sizes, page - 1) = g_strdup_printf ("%s rot %s", size,
+                                                                 g_strstrip (rest + 4));
+          g_free (size);
+        }
+    }
+  g_assert_cmpuint (sizes->len, ==, n_pages);
+  return sizes;
+}
+
+/* Every page of PATH has the size and orientation the report gives it, turned
+ * (not rotated) when landscape; the number of landscape pages. */
+static guint
+check_page_sizes (EkvReport  *report,
+                  const char *path,
+                  const char *paper)
+{
+  guint n_pages = ekv_report_get_n_pages (report);
+  g_autoptr(GPtrArray) sizes = page_sizes (path, n_pages);
+  guint n_landscape = 0;
+
+  if (sizes == NULL)
+    return 0;
+  for (guint page = 0; page < n_pages; page++)
+    {
+      const char *size = g_ptr_array_index (sizes, page);
+      double width, height, w, h;
+      char *end;
+
+      ekv_report_get_page_size (report, page, &width, &height);
+      w = g_ascii_strtod (size, &end);
+      g_assert_true (g_str_has_prefix (end, " x "));
+      h = g_ascii_strtod (end + 3, &end);
+      if (fabs (w - width) > 0.5 || fabs (h - height) > 0.5)
+        g_error ("page %u of %s is %s, the report's %.2f x %.2f", page + 1, path, size, width,
+                 height);
+      g_assert_nonnull (strstr (size, paper));
+      g_assert_true (g_str_has_suffix (size, "rot 0"));
+      g_assert_true (ekv_report_get_page_landscape (report, page) == (width > height));
+      n_landscape += width > height;
+    }
+  return n_landscape;
 }
 
 static char *
@@ -154,6 +234,10 @@ test_same_pages (void)
   size_exported = pdf_info (exported, "Page size:");
   g_assert_cmpstr (size_printed, ==, size_exported);
   g_assert_nonnull (strstr (size_printed, "(A4)"));
+  /* Page by page the same size and orientation: the flow chart, the six
+   * Sankey diagrams and the cost curve on landscape pages, the rest portrait. */
+  g_assert_cmpuint (check_page_sizes (report, exported, "(A4)"), ==, 8);
+  g_assert_cmpuint (check_page_sizes (report, printed, "(A4)"), ==, 8);
 
   for (guint page = 1; page <= n_pages; page++)
     {
@@ -206,6 +290,9 @@ test_a3 (void)
     }
   g_assert_nonnull (strstr (size, "841.89 x 1190.55"));
   g_assert_nonnull (strstr (size, "(A3)"));
+  /* Landscape asked for or not, each page as the report lays it out: A3
+   * landscape for the diagrams, portrait for the rest. */
+  g_assert_cmpuint (check_page_sizes (report, printed, "(A3)"), ==, 8);
   g_unlink (printed);
 }
 

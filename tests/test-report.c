@@ -223,12 +223,14 @@ check_margins (EkvReportPaper paper)
   double cx0, cy0, cx1, cy1, px0, py0, px1, py1;
   guint n_items = 0;
 
-  ekv_report_get_content_area (report, &cx0, &cy0, &cx1, &cy1);
-  ekv_report_get_printable_area (report, &px0, &py0, &px1, &py1);
-  g_assert_cmpfloat (px0, >=, 20);   /* 7 mm: what printers print */
   for (guint p = 0; p < ekv_report_get_n_pages (report); p++)
     {
       GArray *items = ekv_report_get_items (report, p);
+
+      /* Each page's own area: landscape pages are wider than high. */
+      ekv_report_get_content_area (report, p, &cx0, &cy0, &cx1, &cy1);
+      ekv_report_get_printable_area (report, p, &px0, &py0, &px1, &py1);
+      g_assert_cmpfloat (px0, >=, 20);   /* 7 mm: what printers print */
 
       g_assert_cmpuint (items->len, >, 0);   /* no empty page */
       for (guint i = 0; i < items->len; i++)
@@ -282,10 +284,11 @@ test_long_words (void)
 
   g_object_set (option, "title", word, NULL);
   report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4, NULL);
-  ekv_report_get_content_area (report, &cx0, &cy0, &cx1, &cy1);
   for (guint p = 0; p < ekv_report_get_n_pages (report); p++)
     {
       GArray *items = ekv_report_get_items (report, p);
+
+      ekv_report_get_content_area (report, p, &cx0, &cy0, &cx1, &cy1);
 
       for (guint i = 0; i < items->len; i++)
         g_assert_cmpfloat (g_array_index (items, EkvReportItem, i).x1, <=, cx1 + 0.01);

@@ -84,7 +84,9 @@ draw_page_cb (GtkPrintOperation *operation,
                         gtk_print_context_get_height (context));
 }
 
-/* The report is laid out portrait: a landscape set-up would only shrink it. */
+/* Each page in the orientation the report lays it out in (the Sankey
+ * diagrams, the flow chart and the cost curve are landscape), whatever the
+ * page set-up asks for: another would only shrink the page. */
 static void
 request_page_setup_cb (GtkPrintOperation *operation,
                        GtkPrintContext   *context,
@@ -92,7 +94,13 @@ request_page_setup_cb (GtkPrintOperation *operation,
                        GtkPageSetup      *setup,
                        gpointer           user_data)
 {
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  PrintJob *job = job_of (operation);
+  gboolean landscape = job->report != NULL && page >= 0
+                       && (guint) page < ekv_report_get_n_pages (job->report)
+                       && ekv_report_get_page_landscape (job->report, page);
+
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static GObject *

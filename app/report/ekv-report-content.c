@@ -146,11 +146,20 @@ cells_new (void)
 /* ------------------------------------------------------------------------ */
 /* Figures                                                                  */
 
-typedef struct
+/* A Sankey diagram on a page of its own, as high as the page leaves it. The
+ * diagram after the options is drawn on the scale of the one before: that
+ * scale fits the one before in its figure, known once the report is
+ * paginated, and is computed at the first drawing. */
+typedef struct _SankeyFigure SankeyFigure;
+struct _SankeyFigure
 {
   EkvSankeyGraph       *graph;
   EkvSankeyDrawOptions  options;
-} SankeyFigure;
+  EkvReportBlock       *block;      /* the figure's block: its height */
+  SankeyFigure         *before;     /* the after's: whose scale it takes */
+  gboolean              scaled;
+  double                scale;
+};
 
 static void
 sankey_figure_free (gpointer data)
@@ -161,6 +170,23 @@ sankey_figure_free (gpointer data)
   g_free (figure);
 }
 
+/* The scale that fits FIGURE's graph into its figure, WIDTH wide. */
+static double
+sankey_figure_scale (SankeyFigure *figure,
+                     double        width)
+{
+  if (!figure->scaled)
+    {
+      EkvSankeyDrawOptions options = figure->options;
+
+      options.fixed_scale = 0;
+      figure->scale = ekv_sankey_fit_scale (figure->graph, width, figure->block->height,
+                                            &options);
+      figure->scaled = TRUE;
+    }
+  return figure->scale;
+}
+
 static void
 draw_sankey (cairo_t  *cr,
              double    width,
@@ -168,8 +194,25 @@ draw_sankey (cairo_t  *cr,
              gpointer  data)
 {
   SankeyFigure *figure = data;
+  EkvSankeyDrawOptions options = figure->options;
 
-  ekv_sankey_draw (cr, figure->graph, width, height, &figure->options, NULL);
+  options.fixed_scale = sankey_figure_scale (figure->before != NULL ? figure->before : figure,
+                                             width);
+  if (options.fixed_scale <= 0)
+    return;
+  ekv_sankey_draw (cr, figure->graph, width, height, &options, NULL);
+}
+
+static SankeyFigure *
+sankey_figure_new (EkvSankeyGraph *graph)
+{
+  SankeyFigure *figure = g_new0 (SankeyFigure, 1);
+
+  ekv_sankey_draw_options_init (&figure->options);
+  figure->options.font_family = EKV_REPORT_FONT;
+  figure->options.font_size = 7;
+  figure->graph = graph;
+  return figure;
 }
 
 typedef struct
@@ -555,37 +598,85 @@ company (Content *c)
 
 }
 
+/* The flow chart laid out for the pages of the blocks being added, and the
+ * scale it would be drawn at there (0: none). */
+static FlowchartFigure *
+flowchart_for_page (Content *c,
+                    double  *scale)
+{
+  EkvReport *report = c->report;
+  double width = _ekv_report_content_width (report);
+  /* Room for the heading above and the caption below. */
+  double room = _ekv_report_content_height (report) - 80;
+  PangoContext *context = _ekv_report_pango_context (NULL);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (EKV_REPORT_FONT);
+  /* Laid out as wide as the page, or wider and drawn smaller (more columns,
+   * fewer rows): whichever is drawn largest. */
+  const double widths[] = { 1.0, 1.2, 1.45 };
+  FlowchartFigure *best = NULL;
+
+  pango_font_description_set_size (font, 9 * PANGO_SCALE);
+  pango_context_set_font_description (context, font);
+  *scale = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      FlowchartFigure *figure = flowchart_figure_new (ekv_flowchart_new (c->document, context,
+                                                                          width * widths[i]));
+      double s = MIN (1.0, MIN (width / MAX (1, figure->width), room / MAX (1, figure->height)));
+
+      if (best == NULL || s > *scale + 0.01)
+        {
+          g_clear_pointer (&best, flowchart_figure_free);
+          best = figure;
+          *scale = s;
+        }
+      else
+        flowchart_figure_free (figure);
+    }
+  g_object_unref (context);
+  return best;
+}
+
 static void
 flowchart (Content *c)
 {
   EkvReport *report = c->report;
-  double width = _ekv_report_content_width (report);
   FlowchartFigure *figure = NULL;
-  double height, room, scale;
+  double scale = 0.0;
   g_autofree char *caption = NULL;
   guint n_units = g_list_model_get_n_items (ekv_document_get_list (c->document,
                                                                    EKV_ENTITY_UNIT_OPERATION));
 
   if (n_units == 0)
     return;
-  _ekv_report_add_heading (report, 2, _("Process flow chart"));
-  /* Laid out wider than the page and drawn smaller: more columns, a chart that
-   * fits beside the company's description. A chart that would need text too
+  /* On a landscape page of its own, as a process runs from left to right;
+   * on the portrait page after the company's description when the chart is
+   * tall and would be drawn larger there. A chart that would need text too
    * small to read on paper is left to the workbook and the window. */
   if (n_units <= MAX_CHART_UNITS)
     {
-      PangoContext *context = _ekv_report_pango_context (NULL);
-      g_autoptr(PangoFontDescription) font = pango_font_description_from_string (EKV_REPORT_FONT);
+      FlowchartFigure *portrait;
+      double portrait_scale;
 
-      pango_font_description_set_size (font, 9 * PANGO_SCALE);
-      pango_context_set_font_description (context, font);
-      figure = flowchart_figure_new (ekv_flowchart_new (c->document, context, width * 1.45));
-      g_object_unref (context);
+      _ekv_report_set_landscape (report, TRUE);
+      figure = flowchart_for_page (c, &scale);
+      _ekv_report_set_landscape (report, FALSE);
+      portrait = flowchart_for_page (c, &portrait_scale);
+      if (portrait_scale > scale * 1.1)
+        {
+          flowchart_figure_free (figure);
+          figure = portrait;
+          scale = portrait_scale;
+        }
+      else
+        {
+          flowchart_figure_free (portrait);
+          _ekv_report_set_landscape (report, TRUE);
+        }
     }
-  room = report->height - report->margin_top - report->margin_bottom - 120;
-  scale = figure != NULL ? MIN (1.0, MIN (width / MAX (1, figure->width),
-                                          room / MAX (1, figure->height)))
-                         : 0.0;
+  if (scale < MIN_CHART_SCALE)
+    _ekv_report_set_landscape (report, FALSE);   /* only a note */
+  _ekv_report_add_heading (report, 2, _("Process flow chart"));
   if (scale < MIN_CHART_SCALE)
     {
       /* Translators: %u is the number of unit operations */
@@ -598,14 +689,14 @@ flowchart (Content *c)
       _ekv_report_add_paragraph (report, note);
       return;
     }
-  height = figure->height * scale;
   /* Translators: the caption under the flow chart; %u is the number of unit operations */
   caption = g_strdup_printf (ngettext ("The plant's unit operation in process order.",
                                        "The plant's %u unit operations in process order; arrows "
                                        "carry the flows between them, counts on a box are flows "
                                        "from outside and leaving the plant.", n_units), n_units);
-  _ekv_report_add_figure (report, height, caption, draw_flowchart, figure,
+  _ekv_report_add_figure (report, figure->height * scale, caption, draw_flowchart, figure,
                           flowchart_figure_free);
+  _ekv_report_set_landscape (report, FALSE);
 }
 
 /* The sources of the benchmarks DOMAIN.md §5.1.2 gives for textile finishing. */
@@ -934,9 +1025,11 @@ sankeys (Content *c)
   EkvReport *report = c->report;
   const EkvSankeyView views[] = { EKV_SANKEY_VIEW_MATERIAL, EKV_SANKEY_VIEW_WATER,
                                   EKV_SANKEY_VIEW_ENERGY };
-  double width = _ekv_report_content_width (report);
-  double height = floor ((report->height - report->margin_top - report->margin_bottom - 175) / 2);
+  gboolean first = TRUE;
 
+  /* Landscape pages, a diagram on each: the bands and their labels need the
+   * width. */
+  _ekv_report_set_landscape (report, TRUE);
   _ekv_report_add_heading (report, 1, _("Sankey diagrams"));
   _ekv_report_add_paragraph (report,
                              _("Each diagram shows a year's flows through the plant, band widths "
@@ -950,8 +1043,7 @@ sankeys (Content *c)
                                                                       EKV_SANKEY_SCENARIO_BASELINE,
                                                                       NULL);
       g_autoptr(EkvSankeyGraph) after = NULL;
-      SankeyFigure *figure;
-      double scale;
+      SankeyFigure *figure, *after_figure;
       /* Translators: a Sankey diagram's caption; %s is Material, Water or Energy */
       g_autofree char *caption_before = g_strdup_printf (_("%s flows before the options."),
                                                          ekv_sankey_view_get_label (views[v]));
@@ -962,31 +1054,25 @@ sankeys (Content *c)
 
       if (before == NULL || before->links->len == 0)
         continue;
-      if (v > 0)
+      if (!first)
         _ekv_report_add_page_break (report);
+      first = FALSE;
       _ekv_report_add_heading (report, 2, ekv_sankey_view_get_label (views[v]));
-      figure = g_new0 (SankeyFigure, 1);
-      ekv_sankey_draw_options_init (&figure->options);
-      figure->options.font_family = EKV_REPORT_FONT;
-      figure->options.font_size = 7;
-      scale = ekv_sankey_fit_scale (before, width, height, &figure->options);
-      figure->options.fixed_scale = scale;
-      figure->graph = g_steal_pointer (&before);
-      _ekv_report_add_figure (report, height, caption_before, draw_sankey, figure,
-                              sankey_figure_free);
+      figure = sankey_figure_new (g_steal_pointer (&before));
+      figure->block = _ekv_report_add_fill_figure (report, caption_before, draw_sankey, figure,
+                                                   sankey_figure_free);
 
       after = ekv_sankey_graph_from_audit (c->document, views[v], EKV_SANKEY_SCENARIO_AFTER, NULL);
-      if (after == NULL || after->links->len == 0 || scale <= 0)
+      if (after == NULL || after->links->len == 0)
         continue;
-      figure = g_new0 (SankeyFigure, 1);
-      ekv_sankey_draw_options_init (&figure->options);
-      figure->options.font_family = EKV_REPORT_FONT;
-      figure->options.font_size = 7;
-      figure->options.fixed_scale = scale;
-      figure->graph = g_steal_pointer (&after);
-      _ekv_report_add_figure (report, height, caption_after, draw_sankey, figure,
-                              sankey_figure_free);
+      _ekv_report_add_page_break (report);
+      _ekv_report_add_heading (report, 2, ekv_sankey_view_get_label (views[v]));
+      after_figure = sankey_figure_new (g_steal_pointer (&after));
+      after_figure->before = figure;
+      after_figure->block = _ekv_report_add_fill_figure (report, caption_after, draw_sankey,
+                                                         after_figure, sankey_figure_free);
     }
+  _ekv_report_set_landscape (report, FALSE);
 }
 
 static void
@@ -1063,10 +1149,12 @@ macc (Content      *c,
 {
   EkvReport *report = c->report;
   MaccFigure *figure;
-  double width = _ekv_report_content_width (report);
 
   if (c->options->options->len == 0)
     return;
+  /* A landscape page: the curve runs along the tonnes avoided, a bar for
+   * each option, and needs the width more than the height. */
+  _ekv_report_set_landscape (report, TRUE);
   _ekv_report_add_heading (report, 1, _("Marginal abatement cost curve"));
   _ekv_report_add_paragraph (report,
                              _("One bar per option that avoids CO₂: its width is the tonnes it "
@@ -1075,8 +1163,8 @@ macc (Content      *c,
   figure = g_new0 (MaccFigure, 1);
   figure->options = ekv_options_compute (document, c->balance);
   figure->currency = g_strdup (c->currency);
-  _ekv_report_add_figure (report, MIN (width * 0.75, 420), NULL, draw_macc, figure,
-                          macc_figure_free);
+  _ekv_report_add_fill_figure (report, NULL, draw_macc, figure, macc_figure_free);
+  _ekv_report_set_landscape (report, FALSE);
 }
 
 static void

@@ -29,6 +29,8 @@
 #define CAPTION_SIZE    8.0
 #define CONTENTS_TITLE  48.0   /* the contents' heading and the space under it */
 #define CONTENTS_LINE   22.0   /* one chapter in the contents */
+#define CONTINUED_SIZE  9.0    /* the line over a table continued from a page before */
+#define FILL_MIN        0.5    /* a fill figure wants this much of a page, or a new one */
 
 static const double accent[3] = { 0.06, 0.30, 0.38 };
 static const double grey[3] = { 0.40, 0.42, 0.45 };
@@ -56,6 +58,7 @@ block_free (gpointer data)
   g_clear_pointer (&block->tiles, g_ptr_array_unref);
   g_free (block->widths);
   g_free (block->align);
+  g_free (block->continued);
   g_clear_pointer (&block->header, g_ptr_array_unref);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_clear_pointer (&block->row_flags, g_array_unref);
@@ -75,15 +78,53 @@ add_block (EkvReport          *report,
     report->blocks = g_ptr_array_new_with_free_func (block_free);
   block->kind = kind;
   block->size = EKV_REPORT_BODY_SIZE;
+  block->landscape = report->adding_landscape;
   block->index = report->blocks->len;
   g_ptr_array_add (report->blocks, block);
   return block;
 }
 
+/* The size of a page in ORIENTATION. */
+static void
+page_size (EkvReport *report,
+           gboolean   landscape,
+           double    *width,
+           double    *height)
+{
+  *width = landscape ? report->height : report->width;
+  *height = landscape ? report->width : report->height;
+}
+
+static double
+content_width (EkvReport *report,
+               gboolean   landscape)
+{
+  double width, height;
+
+  page_size (report, landscape, &width, &height);
+  return width - 2 * report->margin_x;
+}
+
 double
 _ekv_report_content_width (EkvReport *report)
 {
-  return report->width - 2 * report->margin_x;
+  return content_width (report, report->adding_landscape);
+}
+
+double
+_ekv_report_content_height (EkvReport *report)
+{
+  double width, height;
+
+  page_size (report, report->adding_landscape, &width, &height);
+  return height - report->margin_top - report->margin_bottom;
+}
+
+void
+_ekv_report_set_landscape (EkvReport *report,
+                           gboolean   landscape)
+{
+  report->adding_landscape = landscape;
 }
 
 void
@@ -102,6 +143,8 @@ _ekv_report_add_heading (EkvReport  *report,
   block->level = level;
   block->text = g_strdup (text);
   block->size = level <= 1 ? 17.0 : 11.5;
+  g_free (report->last_heading);
+  report->last_heading = g_strdup (text);
 }
 
 void
@@ -142,6 +185,10 @@ _ekv_report_add_table (EkvReport    *report,
   for (guint i = 0; i < n_columns; i++)
     block->widths[i] = content * widths[i] / sum;
   block->align = g_strdup (align);
+  /* Translators: over the rest of a table on the next page; %s is the heading
+   * the table is under, e.g. "Balances (continued)" */
+  block->continued = g_strdup_printf (_("%s (continued)"),
+                                      report->last_heading != NULL ? report->last_heading : "");
   block->header = g_ptr_array_new_with_free_func (g_free);
   block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   block->row_flags = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -199,7 +246,7 @@ _ekv_report_table_row (EkvReportBlock *table,
   _ekv_report_table_row_v (table, flags, cells);
 }
 
-void
+EkvReportBlock *
 _ekv_report_add_figure (EkvReport           *report,
                         double               height,
                         const char          *caption,
@@ -214,6 +261,20 @@ _ekv_report_add_figure (EkvReport           *report,
   block->draw = draw;
   block->data = data;
   block->destroy = destroy;
+  return block;
+}
+
+EkvReportBlock *
+_ekv_report_add_fill_figure (EkvReport           *report,
+                             const char          *caption,
+                             EkvReportFigureFunc  draw,
+                             gpointer             data,
+                             GDestroyNotify       destroy)
+{
+  EkvReportBlock *block = _ekv_report_add_figure (report, 0, caption, draw, data, destroy);
+
+  block->fill = TRUE;
+  return block;
 }
 
 void
@@ -324,7 +385,7 @@ static void
 measure_block (EkvReport      *report,
                EkvReportBlock *block)
 {
-  double width = _ekv_report_content_width (report);
+  double width = content_width (report, block->landscape);
 
   switch (block->kind)
     {
@@ -378,6 +439,12 @@ measure_block (EkvReport      *report,
             h = MAX (h, layout_height (layout));
           }
         block->header_height = h + 2 * CELL_PAD_Y;
+        {
+          g_autoptr(PangoLayout) layout = text_layout (report->measure, block->continued, FALSE,
+                                                       CONTINUED_SIZE, TRUE, width, 'l');
+
+          block->continued_height = layout_height (layout) + 4;
+        }
         g_array_set_size (block->row_heights, 0);
         for (guint r = 0; r < block->rows->len; r++)
           {
@@ -439,17 +506,37 @@ typedef struct
 {
   EkvReport *report;
   GArray    *page;    /* Placement */
+  gboolean   landscape;
   double     y;
   double     top;
   double     bottom;
 } Cursor;
 
+/* Turns the cursor's page (still empty) to LANDSCAPE or portrait. */
+static void
+turn_page (Cursor   *cursor,
+           gboolean  landscape)
+{
+  EkvReport *report = cursor->report;
+  double width, height;
+
+  page_size (report, landscape, &width, &height);
+  cursor->landscape = landscape;
+  cursor->top = report->margin_top;
+  cursor->bottom = height - report->margin_bottom;
+  cursor->y = cursor->top;
+  g_array_index (report->page_landscape, gboolean, report->pages->len - 1) = landscape;
+}
+
 static void
 new_page (Cursor *cursor)
 {
+  gboolean landscape = cursor->landscape;
+
   cursor->page = g_array_new (FALSE, FALSE, sizeof (Placement));
   g_ptr_array_add (cursor->report->pages, cursor->page);
-  cursor->y = cursor->top;
+  g_array_append_val (cursor->report->page_landscape, landscape);
+  turn_page (cursor, landscape);
 }
 
 static gboolean
@@ -488,8 +575,22 @@ place_block (Cursor         *cursor,
              EkvReportBlock *block,
              EkvReportBlock *next)
 {
-  double room = cursor->bottom - cursor->y;
-  double full = cursor->bottom - cursor->top;
+  double room, full;
+
+  /* Landscape blocks go on landscape pages: a change of orientation starts a
+   * page (or turns the empty one). */
+  if (block->landscape != cursor->landscape)
+    {
+      if (page_empty (cursor))
+        turn_page (cursor, block->landscape);
+      else
+        {
+          cursor->landscape = block->landscape;
+          new_page (cursor);
+        }
+    }
+  room = cursor->bottom - cursor->y;
+  full = cursor->bottom - cursor->top;
 
   switch (block->kind)
     {
@@ -511,7 +612,9 @@ place_block (Cursor         *cursor,
 
         if (next != NULL && next->kind != EKV_REPORT_BLOCK_HEADING
             && next->kind != EKV_REPORT_BLOCK_PAGE_BREAK)
-          need += next->kind == EKV_REPORT_BLOCK_FIGURE || next->kind == EKV_REPORT_BLOCK_TILES
+          need += next->kind == EKV_REPORT_BLOCK_FIGURE && next->fill
+                  ? full * FILL_MIN + next->caption_height
+                  : next->kind == EKV_REPORT_BLOCK_FIGURE || next->kind == EKV_REPORT_BLOCK_TILES
                   ? MIN (next->height + next->caption_height, full - need)
                   : MIN (KEEP_WITH_NEXT,
                        next->kind == EKV_REPORT_BLOCK_TABLE
@@ -571,7 +674,19 @@ place_block (Cursor         *cursor,
     case EKV_REPORT_BLOCK_FIGURE:
     case EKV_REPORT_BLOCK_CONTENTS:
       {
-        double h = block->height + block->caption_height;
+        double h;
+
+        if (block->fill)
+          {
+            /* The rest of the page, or of a new one when little is left. */
+            if (room - block->caption_height < full * FILL_MIN && !page_empty (cursor))
+              {
+                new_page (cursor);
+                room = full;
+              }
+            block->height = MAX (room - block->caption_height - 2, 10);
+          }
+        h = block->height + block->caption_height;
 
         if (h > room && !page_empty (cursor))
           new_page (cursor);
@@ -591,7 +706,8 @@ place_block (Cursor         *cursor,
         do
           {
             guint last = first;
-            double y = cursor->y + block->header_height;
+            double over = continued ? block->continued_height : 0;
+            double y = cursor->y + over + block->header_height;
 
             while (last < n && y + g_array_index (block->row_heights, double, last)
                                <= cursor->bottom)
@@ -613,7 +729,7 @@ place_block (Cursor         *cursor,
                 last = first + 1;   /* a row taller than a page */
               }
             place (cursor, block, first, last, continued);
-            cursor->y += block->header_height + rows_height (block, first, last);
+            cursor->y += over + block->header_height + rows_height (block, first, last);
             first = last;
             continued = TRUE;
             if (first < n)
@@ -651,8 +767,12 @@ record_items (EkvReport *report,
 {
   GArray *page = g_ptr_array_index (report->pages, index);
   GArray *items = g_array_new (FALSE, FALSE, sizeof (EkvReportItem));
+  gboolean landscape = g_array_index (report->page_landscape, gboolean, index);
   double x0 = report->margin_x;
-  double width = _ekv_report_content_width (report);
+  double width = content_width (report, landscape);
+  double page_width, page_height;
+
+  page_size (report, landscape, &page_width, &page_height);
 
   for (guint i = 0; i < page->len; i++)
     {
@@ -663,7 +783,7 @@ record_items (EkvReport *report,
         {
         case EKV_REPORT_BLOCK_COVER:
           add_item (items, EKV_REPORT_ITEM_COVER, 0, 0, x0, report->margin_top, x0 + width,
-                    report->height - report->margin_bottom);
+                    page_height - report->margin_bottom);
           break;
         case EKV_REPORT_BLOCK_HEADING:
           {
@@ -715,6 +835,20 @@ record_items (EkvReport *report,
           {
             double y = p->y;
 
+            if (p->continued)
+              {
+                g_autoptr(PangoLayout) layout = text_layout (report->measure, block->continued,
+                                                             FALSE, CONTINUED_SIZE, TRUE, width,
+                                                             'l');
+                PangoRectangle logical;
+
+                pango_layout_get_extents (layout, NULL, &logical);
+                add_item (items, EKV_REPORT_ITEM_TEXT, block->table_index, 0,
+                          x0 + (double) logical.x / PANGO_SCALE, y,
+                          x0 + (double) (logical.x + logical.width) / PANGO_SCALE,
+                          y + block->continued_height - 4);
+                y += block->continued_height;
+              }
             add_item (items, EKV_REPORT_ITEM_TABLE_HEADER, block->table_index, 0, x0, y,
                       x0 + width, y + block->header_height);
             y += block->header_height;
@@ -756,8 +890,8 @@ record_items (EkvReport *report,
       add_item (items, EKV_REPORT_ITEM_HEADER, 0, 0, x0, report->edge, x0 + width,
                 report->margin_top - 8);
       add_item (items, EKV_REPORT_ITEM_HEADER, 0, 0, x0,
-                report->height - report->margin_bottom + 8, x0 + width,
-                report->height - report->edge);
+                page_height - report->margin_bottom + 8, x0 + width,
+                page_height - report->edge);
     }
   g_ptr_array_add (report->items, items);
 }
@@ -765,10 +899,13 @@ record_items (EkvReport *report,
 void
 _ekv_report_paginate (EkvReport *report)
 {
-  Cursor cursor = { report, NULL, 0, report->margin_top, report->height - report->margin_bottom };
+  Cursor cursor = { report, NULL, FALSE, 0, report->margin_top,
+                    report->height - report->margin_bottom };
 
   g_clear_pointer (&report->pages, g_ptr_array_unref);
   g_clear_pointer (&report->items, g_ptr_array_unref);
+  g_clear_pointer (&report->page_landscape, g_array_unref);
+  report->page_landscape = g_array_new (FALSE, FALSE, sizeof (gboolean));
   report->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   report->items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   if (report->measure == NULL)
@@ -783,7 +920,10 @@ _ekv_report_paginate (EkvReport *report)
                  i + 1 < report->blocks->len ? g_ptr_array_index (report->blocks, i + 1) : NULL);
   /* No empty page at the end. */
   if (report->pages->len > 1 && cursor.page->len == 0)
-    g_ptr_array_remove_index (report->pages, report->pages->len - 1);
+    {
+      g_ptr_array_remove_index (report->pages, report->pages->len - 1);
+      g_array_set_size (report->page_landscape, report->pages->len);
+    }
 
   for (guint i = 0; i < report->pages->len; i++)
     record_items (report, i);
@@ -797,7 +937,7 @@ draw_cover (EkvReport    *report,
             cairo_t      *cr,
             PangoContext *context)
 {
-  double x = report->margin_x, width = _ekv_report_content_width (report);
+  double x = report->margin_x, width = content_width (report, FALSE);
   double y = report->height * 0.28;
   g_autoptr(PangoLayout) firm = NULL;
   g_autoptr(PangoLayout) title = NULL;
@@ -847,7 +987,7 @@ draw_tiles (EkvReport      *report,
             EkvReportBlock *block,
             double          y0)
 {
-  double width = _ekv_report_content_width (report);
+  double width = content_width (report, block->landscape);
   double w = (width - (TILES_PER_ROW - 1) * TILE_GAP) / TILES_PER_ROW;
   guint n = block->tiles->len / 2;
 
@@ -882,9 +1022,17 @@ draw_table (EkvReport      *report,
             Placement      *p)
 {
   EkvReportBlock *block = p->block;
-  double x0 = report->margin_x, width = _ekv_report_content_width (report);
+  double x0 = report->margin_x, width = content_width (report, block->landscape);
   double y = p->y, x;
 
+  if (p->continued)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (context, block->continued, FALSE,
+                                                   CONTINUED_SIZE, TRUE, width, 'l');
+
+      show_layout (cr, layout, x0, y, ink);
+      y += block->continued_height;
+    }
   cairo_set_source_rgb (cr, accent[0], accent[1], accent[2]);
   cairo_rectangle (cr, x0, y, width, block->header_height);
   cairo_fill (cr);
@@ -945,7 +1093,9 @@ draw_running (EkvReport    *report,
               PangoContext *context,
               guint         page)
 {
-  double x0 = report->margin_x, width = _ekv_report_content_width (report);
+  gboolean landscape = g_array_index (report->page_landscape, gboolean, page);
+  double x0 = report->margin_x, width = content_width (report, landscape);
+  double page_width, page_height;
   g_autofree char *number = g_strdup_printf (report->page_format, page + 1, report->pages->len);
   g_autoptr(PangoLayout) firm = text_layout (context, report->firm, FALSE, 7.5, TRUE,
                                              width * 0.45, 'l');
@@ -956,7 +1106,10 @@ draw_running (EkvReport    *report,
   g_autoptr(PangoLayout) pages = text_layout (context, number, FALSE, 7.5, FALSE,
                                               width * 0.23, 'r');
   double header_y = report->margin_top - 22;
-  double footer_y = report->height - report->margin_bottom + 14;
+  double footer_y;
+
+  page_size (report, landscape, &page_width, &page_height);
+  footer_y = page_height - report->margin_bottom + 14;
 
   pango_layout_set_ellipsize (firm, PANGO_ELLIPSIZE_END);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
@@ -969,7 +1122,7 @@ draw_running (EkvReport    *report,
   cairo_fill (cr);
 
   cairo_set_source_rgb (cr, 0.75, 0.77, 0.79);
-  cairo_rectangle (cr, x0, report->height - report->margin_bottom + 8, width, 0.5);
+  cairo_rectangle (cr, x0, page_height - report->margin_bottom + 8, width, 0.5);
   cairo_fill (cr);
   show_layout (cr, footer, x0, footer_y, grey);
   show_layout (cr, pages, x0 + width * 0.77, footer_y, grey);
@@ -1001,7 +1154,7 @@ draw_contents (EkvReport      *report,
                EkvReportBlock *block,
                double          y)
 {
-  double x0 = report->margin_x, width = _ekv_report_content_width (report);
+  double x0 = report->margin_x, width = content_width (report, block->landscape);
   g_autoptr(PangoLayout) title = text_layout (context, block->text, FALSE, 17.0, TRUE, width, 'l');
   gboolean pdf = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF;
 
@@ -1062,10 +1215,11 @@ _ekv_report_draw_page (EkvReport *report,
   g_autoptr(GObject) owner = NULL;
   PangoContext *context;
   GArray *placements;
-  double x0 = report->margin_x, width = _ekv_report_content_width (report);
+  double x0 = report->margin_x, width;
 
   g_return_if_fail (page < report->pages->len);
 
+  width = content_width (report, g_array_index (report->page_landscape, gboolean, page));
   placements = g_ptr_array_index (report->pages, page);
   context = _ekv_report_pango_context (cr);
   owner = G_OBJECT (context);

@@ -69,11 +69,19 @@ typedef struct
   GArray              *row_heights; /* double per row (measured) */
   double               header_height;
 
+  char                *continued;   /* TABLE: the line over its part on a later page */
+  double               continued_height;
+
   /* FIGURE */
+  gboolean             fill;        /* takes the rest of its page's height */
   EkvReportFigureFunc  draw;
   gpointer             data;
   GDestroyNotify       destroy;
   double               caption_height;
+
+  /* Laid out on a landscape page (the blocks added while the report is
+   * landscape; a change of orientation starts a page). */
+  gboolean             landscape;
 
   /* Placed: the page (from 0) a heading starts on; its index among the blocks. */
   guint                page;
@@ -95,13 +103,23 @@ struct _EkvReport
   char           *page_format;       /* "Page %u of %u" as translated in the report's language */
   GPtrArray      *blocks;            /* EkvReportBlock * */
   GPtrArray      *pages;             /* GArray of placements, see ekv-report-layout.c */
+  GArray         *page_landscape;    /* gboolean per page */
+  gboolean        adding_landscape;  /* the orientation of the blocks being added */
+  char           *last_heading;      /* the heading the next table is under */
   GPtrArray      *items;             /* GArray of EkvReportItem per page */
   guint           n_tables;
   PangoContext   *measure;           /* the context text is measured with */
   GPtrArray      *keep;              /* what figures need while the report lives */
 };
 
+/* The width of the content of the blocks being added (portrait or landscape). */
 double          _ekv_report_content_width (EkvReport  *report);
+/* The height between the margins of the pages of the blocks being added. */
+double          _ekv_report_content_height (EkvReport *report);
+/* The blocks added from now on go on landscape pages (TRUE) or portrait ones:
+ * a change starts a new page. */
+void            _ekv_report_set_landscape (EkvReport  *report,
+                                           gboolean    landscape);
 
 /* Appending blocks (the content). */
 void            _ekv_report_add_cover     (EkvReport  *report);
@@ -129,12 +147,20 @@ void            _ekv_report_table_row     (EkvReportBlock *table,
 void            _ekv_report_table_row_v   (EkvReportBlock *table,
                                            guint           flags,
                                            GPtrArray      *cells);
-void            _ekv_report_add_figure    (EkvReport           *report,
+EkvReportBlock *_ekv_report_add_figure    (EkvReport           *report,
                                            double               height,
                                            const char          *caption,
                                            EkvReportFigureFunc  draw,
                                            gpointer             data,
                                            GDestroyNotify       destroy);
+/* A figure that takes the height left on its page under what comes before it
+ * (a new page when less than half a page is left); its block's height is
+ * known once the report is paginated. */
+EkvReportBlock *_ekv_report_add_fill_figure (EkvReport           *report,
+                                             const char          *caption,
+                                             EkvReportFigureFunc  draw,
+                                             gpointer             data,
+                                             GDestroyNotify       destroy);
 void            _ekv_report_add_page_break (EkvReport *report);
 /* A contents page: TITLE, then every chapter (level 1 heading) after it with
  * its page number, linked to it in the PDF. */

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
 #include "ekv-chart-file.h"
@@ -85,6 +86,7 @@ ekv_report_free (EkvReport *report)
     return;
   g_clear_pointer (&report->pages, g_ptr_array_unref);
   g_clear_pointer (&report->items, g_ptr_array_unref);
+  g_clear_pointer (&report->page_landscape, g_array_unref);
   g_clear_pointer (&report->blocks, g_ptr_array_unref);
   g_clear_pointer (&report->cover_lines, g_ptr_array_unref);
   g_clear_pointer (&report->keep, g_ptr_array_unref);
@@ -94,6 +96,7 @@ ekv_report_free (EkvReport *report)
   g_free (report->cover_title);
   g_free (report->cover_subtitle);
   g_free (report->page_format);
+  g_free (report->last_heading);
   g_free (report);
 }
 
@@ -125,6 +128,33 @@ ekv_report_get_page_height (EkvReport *report)
   return report->height;
 }
 
+gboolean
+ekv_report_get_page_landscape (EkvReport *report,
+                               guint      page)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (page < report->pages->len, FALSE);
+  return g_array_index (report->page_landscape, gboolean, page);
+}
+
+void
+ekv_report_get_page_size (EkvReport *report,
+                          guint      page,
+                          double    *width,
+                          double    *height)
+{
+  gboolean landscape;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (page < report->pages->len);
+
+  landscape = g_array_index (report->page_landscape, gboolean, page);
+  if (width != NULL)
+    *width = landscape ? report->height : report->width;
+  if (height != NULL)
+    *height = landscape ? report->width : report->height;
+}
+
 const char *
 ekv_report_get_title (EkvReport *report)
 {
@@ -140,7 +170,7 @@ ekv_report_draw_page (EkvReport *report,
                       double     height)
 {
   g_autoptr(EkvLanguageScope) scope = NULL;
-  double scale;
+  double scale, page_width, page_height;
 
   g_return_if_fail (report != NULL);
   g_return_if_fail (cr != NULL);
@@ -149,13 +179,14 @@ ekv_report_draw_page (EkvReport *report,
   /* Charts format their numbers as they draw: in the report's language. */
   scope = ekv_language_scope_enter (report->language, NULL);
 
+  ekv_report_get_page_size (report, page, &page_width, &page_height);
   cairo_save (cr);
   if (width > 0 && height > 0
-      && (fabs (width - report->width) > 0.5 || fabs (height - report->height) > 0.5))
+      && (fabs (width - page_width) > 0.5 || fabs (height - page_height) > 0.5))
     {
-      scale = MIN (width / report->width, height / report->height);
-      cairo_translate (cr, (width - report->width * scale) / 2,
-                       (height - report->height * scale) / 2);
+      scale = MIN (width / page_width, height / page_height);
+      cairo_translate (cr, (width - page_width * scale) / 2,
+                       (height - page_height * scale) / 2);
       cairo_scale (cr, scale, scale);
     }
   _ekv_report_draw_page (report, cr, page);
@@ -170,12 +201,19 @@ draw_all_pages (cairo_t  *cr,
                 GError  **error)
 {
   EkvReport *report = user_data;
+  cairo_surface_t *target = cairo_get_target (cr);
 
   for (guint i = 0; i < report->pages->len; i++)
     {
+      double page_width, page_height;
+
       if (i > 0)
         cairo_show_page (cr);
-      ekv_report_draw_page (report, cr, i, width, height);
+      /* Each page in its own size and orientation, set before it is drawn on. */
+      ekv_report_get_page_size (report, i, &page_width, &page_height);
+      if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)
+        cairo_pdf_surface_set_size (target, page_width, page_height);
+      ekv_report_draw_page (report, cr, i, page_width, page_height);
     }
   return TRUE;
 }
@@ -185,11 +223,14 @@ ekv_report_write_pdf (EkvReport   *report,
                       const char  *path,
                       GError     **error)
 {
+  double width, height;
+
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  ekv_report_get_page_size (report, 0, &width, &height);
   /* The chart writer shows the last page itself. */
-  return ekv_chart_write_file (EKV_CHART_FORMAT_PDF, path, report->width, report->height,
+  return ekv_chart_write_file (EKV_CHART_FORMAT_PDF, path, width, height,
                                report->title, draw_all_pages, report, error);
 }
 
@@ -227,28 +268,36 @@ ekv_report_get_table_n_rows (EkvReport *report,
 
 void
 ekv_report_get_content_area (EkvReport *report,
+                             guint      page,
                              double    *x0,
                              double    *y0,
                              double    *x1,
                              double    *y1)
 {
+  double width, height;
+
   g_return_if_fail (report != NULL);
+  ekv_report_get_page_size (report, page, &width, &height);
   *x0 = report->margin_x;
   *y0 = report->margin_top;
-  *x1 = report->width - report->margin_x;
-  *y1 = report->height - report->margin_bottom;
+  *x1 = width - report->margin_x;
+  *y1 = height - report->margin_bottom;
 }
 
 void
 ekv_report_get_printable_area (EkvReport *report,
+                               guint      page,
                                double    *x0,
                                double    *y0,
                                double    *x1,
                                double    *y1)
 {
+  double width, height;
+
   g_return_if_fail (report != NULL);
+  ekv_report_get_page_size (report, page, &width, &height);
   *x0 = report->edge;
   *y0 = report->edge;
-  *x1 = report->width - report->edge;
-  *y1 = report->height - report->edge;
+  *x1 = width - report->edge;
+  *y1 = height - report->edge;
 }

@@ -48,22 +48,32 @@ void         ekv_report_free            (EkvReport       *report);
 
 guint        ekv_report_get_n_pages     (EkvReport       *report);
 EkvReportPaper ekv_report_get_paper     (EkvReport       *report);
-/* The page size in points (portrait). */
+/* The paper's size in points, portrait: the size of every page that is not
+ * landscape. */
 double       ekv_report_get_page_width  (EkvReport       *report);
 double       ekv_report_get_page_height (EkvReport       *report);
+/* Page PAGE (from 0) in points: the paper portrait, or turned for a landscape
+ * page (the Sankey diagrams, the flow chart, the cost curve). */
+void         ekv_report_get_page_size   (EkvReport       *report,
+                                         guint            page,
+                                         double          *width,
+                                         double          *height);
+gboolean     ekv_report_get_page_landscape (EkvReport    *report,
+                                            guint         page);
 /* The report's title (for the PDF metadata and the print job). */
 const char  *ekv_report_get_title       (EkvReport       *report);
 
 /* Draws page PAGE (from 0) onto CR, whose user space is WIDTH × HEIGHT points
  * from (0, 0): the page is scaled to fit and centred when the size differs
- * from the report's paper. */
+ * from the page's (ekv_report_get_page_size ()). */
 void         ekv_report_draw_page       (EkvReport       *report,
                                          cairo_t         *cr,
                                          guint            page,
                                          double           width,
                                          double           height);
 
-/* Writes every page to PATH as PDF, fonts embedded, charts as vectors; through
+/* Writes every page to PATH as PDF, each in its size (landscape pages turned),
+ * fonts embedded, charts as vectors; through
  * a temporary file beside PATH renamed over it when complete. Errors are
  * G_IO_ERROR, translated, naming the file. */
 gboolean     ekv_report_write_pdf       (EkvReport       *report,
@@ -97,14 +107,16 @@ guint        ekv_report_get_n_tables    (EkvReport       *report);
 /* The number of body rows of table TABLE. */
 guint        ekv_report_get_table_n_rows (EkvReport      *report,
                                           guint           table);
-/* The area within the margins where the content goes, and the wider one
- * where the running header and footer go; in points. */
+/* The area of page PAGE within the margins where the content goes, and the
+ * wider one where the running header and footer go; in points. */
 void         ekv_report_get_content_area (EkvReport      *report,
+                                          guint           page,
                                           double         *x0,
                                           double         *y0,
                                           double         *x1,
                                           double         *y1);
 void         ekv_report_get_printable_area (EkvReport    *report,
+                                            guint         page,
                                             double       *x0,
                                             double       *y0,
                                             double       *x1,
