@@ -169,6 +169,9 @@ test_tables (void)
   guint n_tables = ekv_report_get_n_tables (report);
   guint n_pages = ekv_report_get_n_pages (report);
   gboolean split = FALSE;
+  guint n_continued = 0, n_said = 0;
+  g_autofree char *path = NULL;
+  g_autofree char *pdftotext = NULL;
 
   g_assert_cmpuint (n_tables, >=, 8);
   for (guint t = 0; t < n_tables; t++)
@@ -180,8 +183,8 @@ test_tables (void)
       for (guint p = 0; p < n_pages; p++)
         {
           GArray *items = ekv_report_get_items (report, p);
-          gboolean header = FALSE, rows = FALSE;
-          double header_bottom = 0;
+          gboolean header = FALSE, rows = FALSE, said = FALSE;
+          double header_top = 0, header_bottom = 0;
 
           for (guint i = 0; i < items->len; i++)
             {
@@ -190,11 +193,23 @@ test_tables (void)
               if (item->table != t)
                 continue;
               if (item->kind == EKV_REPORT_ITEM_TABLE_HEADER)
-                header = TRUE, header_bottom = item->y1;
+                {
+                  header = TRUE, header_top = item->y0, header_bottom = item->y1;
+                  /* Right over a continued table's header: a line saying so. */
+                  said = i > 0
+                         && g_array_index (items, EkvReportItem, i - 1).kind
+                            == EKV_REPORT_ITEM_TABLE_CONTINUED
+                         && g_array_index (items, EkvReportItem, i - 1).y1 <= header_top + 0.01
+                         && g_array_index (items, EkvReportItem, i - 1).y1 >= header_top - 6;
+                }
               else if (item->kind == EKV_REPORT_ITEM_TABLE_ROW)
                 {
                   g_assert_cmpuint (item->row, <, n_rows);
                   seen[item->row]++;
+                  /* The first rows under a plain header, the rest under
+                   * "(continued)". */
+                  if (!rows)
+                    g_assert_true (said == (item->row > 0));
                   rows = TRUE;
                   /* Rows come below their header, on the same page. */
                   g_assert_true (header);
@@ -205,6 +220,7 @@ test_tables (void)
            * stands alone at the foot of a page. */
           g_assert_true (rows == header);
           pages_with_rows += rows;
+          n_continued += rows && said;
         }
       for (guint r = 0; r < n_rows; r++)
         g_assert_cmpuint (seen[r], ==, 1);
@@ -213,6 +229,80 @@ test_tables (void)
     }
   /* The action plan of some hundred rows did split. */
   g_assert_true (split);
+  g_assert_cmpuint (n_continued, >, 0);
+
+  /* And the PDF says which table goes on. */
+  path = write_report (report, "tables.pdf");
+  pdftotext = g_find_program_in_path ("pdftotext");
+  for (guint p = 1; pdftotext != NULL && p <= n_pages; p++)
+    {
+      g_autofree char *text = pdf_text (path, p);
+
+      n_said += strstr (text, "Action plan (continued)") != NULL;
+    }
+  if (pdftotext != NULL)
+    g_assert_cmpuint (n_said, ==, n_continued);
+  g_unlink (path);
+}
+
+/* The Sankey diagrams, the flow chart and the cost curve each on a landscape
+ * page of the report's paper, a diagram filling most of its page; the other
+ * pages portrait. */
+static void
+check_landscape (EkvLanguage    language,
+                 EkvReportPaper paper)
+{
+  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvReport) report = ekv_report_new (doc, language, paper, NULL);
+  double paper_width, paper_height;
+  guint n_landscape = 0, n_full = 0, first = 0, last = 0;
+
+  ekv_report_paper_get_size (paper, &paper_width, &paper_height);
+  g_assert_false (ekv_report_get_page_landscape (report, 0));   /* the cover */
+  for (guint p = 0; p < ekv_report_get_n_pages (report); p++)
+    {
+      GArray *items = ekv_report_get_items (report, p);
+      gboolean landscape = ekv_report_get_page_landscape (report, p);
+      double width, height, x0, y0, x1, y1;
+      guint n_figures = 0;
+
+      ekv_report_get_page_size (report, p, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, landscape ? paper_height : paper_width, 0.01);
+      g_assert_cmpfloat_with_epsilon (height, landscape ? paper_width : paper_height, 0.01);
+      ekv_report_get_content_area (report, p, &x0, &y0, &x1, &y1);
+      g_assert_cmpfloat_with_epsilon (x1, width - x0, 0.01);
+      if (!landscape)
+        continue;
+      for (guint i = 0; i < items->len; i++)
+        {
+          EkvReportItem *item = &g_array_index (items, EkvReportItem, i);
+
+          if (item->kind != EKV_REPORT_ITEM_FIGURE)
+            continue;
+          n_figures++;
+          /* The width of the page, and most of its height. */
+          g_assert_cmpfloat (item->x1 - item->x0, >=, (x1 - x0) - 0.01);
+          n_full += item->y1 - item->y0 >= 0.6 * (y1 - y0);
+        }
+      g_assert_cmpuint (n_figures, ==, 1);
+      if (n_landscape == 0)
+        first = p;
+      last = p;
+      n_landscape++;
+    }
+  /* The flow chart, six Sankey diagrams and the cost curve. */
+  g_assert_cmpuint (n_landscape, ==, 8);
+  g_assert_cmpuint (n_full, >=, 7);
+  g_assert_cmpuint (last - first, >, 8);   /* portrait chapters between them */
+}
+
+static void
+test_landscape (void)
+{
+  check_landscape (EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4);
+  check_landscape (EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A3);
+  if (have_turkish_locale ())
+    check_landscape (EKV_LANGUAGE_TURKISH, EKV_REPORT_PAPER_A4);
 }
 
 static void
@@ -386,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/ekv/report/english", test_english);
   g_test_add_func ("/ekv/report/turkish", test_turkish);
   g_test_add_func ("/ekv/report/tables", test_tables);
+  g_test_add_func ("/ekv/report/landscape", test_landscape);
   g_test_add_func ("/ekv/report/margins-a4", test_margins_a4);
   g_test_add_func ("/ekv/report/margins-a3", test_margins_a3);
   g_test_add_func ("/ekv/report/long-words", test_long_words);

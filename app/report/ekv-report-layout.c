@@ -843,7 +843,7 @@ record_items (EkvReport *report,
                 PangoRectangle logical;
 
                 pango_layout_get_extents (layout, NULL, &logical);
-                add_item (items, EKV_REPORT_ITEM_TEXT, block->table_index, 0,
+                add_item (items, EKV_REPORT_ITEM_TABLE_CONTINUED, block->table_index, p->first,
                           x0 + (double) logical.x / PANGO_SCALE, y,
                           x0 + (double) (logical.x + logical.width) / PANGO_SCALE,
                           y + block->continued_height - 4);

@@ -90,6 +90,7 @@ typedef enum
   EKV_REPORT_ITEM_TABLE_ROW,
   EKV_REPORT_ITEM_FIGURE,
   EKV_REPORT_ITEM_COVER,
+  EKV_REPORT_ITEM_TABLE_CONTINUED, /* "Balances (continued)" over a continued table's header */
 } EkvReportItemKind;
 
 typedef struct
