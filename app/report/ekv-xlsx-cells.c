@@ -307,22 +307,30 @@ clean_sheet_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
-EkvXlsxSheet *
-ekv_xlsx_add_sheet (EkvXlsx    *self,
-                    const char *name)
+char *
+ekv_xlsx_quote_sheet_name (const char *name)
 {
-  EkvXlsxSheet *sheet = g_new0 (EkvXlsxSheet, 1);
+  g_autofree char *clean = clean_sheet_name (name);
   GString *quoted = g_string_new ("'");
 
-  sheet->name = clean_sheet_name (name);
-  for (const char *p = sheet->name; *p != '\0'; p++)
+  for (const char *p = clean; *p != '\0'; p++)
     {
       if (*p == '\'')
         g_string_append_c (quoted, '\'');
       g_string_append_c (quoted, *p);
     }
   g_string_append_c (quoted, '\'');
-  sheet->quoted = g_string_free (quoted, FALSE);
+  return g_string_free (quoted, FALSE);
+}
+
+EkvXlsxSheet *
+ekv_xlsx_add_sheet (EkvXlsx    *self,
+                    const char *name)
+{
+  EkvXlsxSheet *sheet = g_new0 (EkvXlsxSheet, 1);
+
+  sheet->name = clean_sheet_name (name);
+  sheet->quoted = ekv_xlsx_quote_sheet_name (name);
   sheet->widths = g_array_new (FALSE, TRUE, sizeof (double));
   sheet->sheet = workbook_add_worksheet (self->workbook, sheet->name);
   g_ptr_array_add (self->sheets, sheet);

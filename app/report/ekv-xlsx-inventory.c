@@ -52,6 +52,25 @@ write_converted (EkvXlsx      *self,
   ekv_xlsx_formula (sheet, row, col, formula, value, format);
 }
 
+/* yearly × PER_UNIT, an expression over the factors' names (ekv_xlsx_flow_energy()). */
+static void
+write_energy (EkvXlsxSheet *sheet,
+              lxw_row_t     row,
+              lxw_col_t     col,
+              const char   *per_unit,
+              double        value,
+              lxw_format   *format)
+{
+  g_autofree char *yearly_ref = NULL;
+  g_autofree char *formula = NULL;
+
+  if (!isfinite (value) || per_unit == NULL)
+    return;
+  yearly_ref = ekv_xlsx_ref (NULL, row, EKV_XLSX_INV_YEARLY, FALSE);
+  formula = g_strdup_printf ("=%s*%s", yearly_ref, per_unit);
+  ekv_xlsx_formula (sheet, row, col, formula, value, format);
+}
+
 /* A volume brought to kg through the flow's own density: yearly × litres per
  * unit × the density cell, so a density changed in the sheet counts too. FALSE
  * when the balance did not weigh the flow that way. */
@@ -187,6 +206,8 @@ ekv_xlsx_write_inventory (EkvXlsx  *self,
   g_autofree char *cost_header = NULL;
 
   self->inventory = sheet;
+  /* The Energy sheet's factor table, below its carriers, total and note. */
+  ekv_xlsx_register_factors (self, self->balance->carriers->len + 7);
   for (guint f = 0; f < EKV_FLOW_N_FIELDS; f++)
     headers[f] = ekv_xlsx_field_label (EKV_ENTITY_FLOW, f);
   /* Translators: a column header; %s is the currency code */
@@ -253,11 +274,27 @@ ekv_xlsx_write_inventory (EkvXlsx  *self,
         write_converted (self, sheet, row, EKV_XLSX_INV_KG, fig->yearly, fig->kg, self->f_number);
       write_converted (self, sheet, row, EKV_XLSX_INV_WATER_M3, fig->yearly, fig->water_m3,
                        self->f_number);
-      write_converted (self, sheet, row, EKV_XLSX_INV_ENERGY_KWH, fig->yearly, fig->energy_kwh,
-                       self->f_number);
-      write_converted (self, sheet, row, EKV_XLSX_INV_TEP, fig->yearly, fig->tep, self->f_precise);
-      write_converted (self, sheet, row, EKV_XLSX_INV_CO2_KG, fig->yearly, fig->co2_kg,
-                       self->f_number);
+      if (isfinite (fig->energy_kwh) && isfinite (fig->yearly))
+        {
+          /* Over the factors' names on the Energy sheet. */
+          EkvXlsxEnergy energy;
+
+          ekv_xlsx_flow_energy (self, flow, &energy);
+          write_energy (sheet, row, EKV_XLSX_INV_ENERGY_KWH, energy.kwh, fig->energy_kwh,
+                        self->f_number);
+          write_energy (sheet, row, EKV_XLSX_INV_TEP, energy.tep, fig->tep, self->f_precise);
+          write_energy (sheet, row, EKV_XLSX_INV_CO2_KG, energy.co2, fig->co2_kg, self->f_number);
+          ekv_xlsx_energy_clear (&energy);
+        }
+      else
+        {
+          write_converted (self, sheet, row, EKV_XLSX_INV_ENERGY_KWH, fig->yearly,
+                           fig->energy_kwh, self->f_number);
+          write_converted (self, sheet, row, EKV_XLSX_INV_TEP, fig->yearly, fig->tep,
+                           self->f_precise);
+          write_converted (self, sheet, row, EKV_XLSX_INV_CO2_KG, fig->yearly, fig->co2_kg,
+                           self->f_number);
+        }
 
       if (i % 512 == 511 && !ekv_xlsx_step (self, (double) i / n, error))
         return FALSE;
@@ -648,6 +685,80 @@ enum
   EN_N_COLUMNS
 };
 
+static void
+write_factor_cell (EkvXlsx      *self,
+                   EkvXlsxSheet *sheet,
+                   lxw_row_t     row,
+                   lxw_col_t     col,
+                   const char   *name,
+                   double        value)
+{
+  g_autofree char *formula = NULL;
+
+  if (name == NULL || !isfinite (value))
+    {
+      ekv_xlsx_number (sheet, row, col, value, self->f_precise);
+      return;
+    }
+  formula = g_strdup_printf ("=%s", name);
+  ekv_xlsx_formula (sheet, row, col, formula, value, self->f_precise);
+}
+
+static const char *
+factor_title (const EkvFactor *factor)
+{
+  if (factor->source == EKV_FACTOR_SOURCE_BUILT_IN && factor->title != NULL)
+    return g_dgettext (GETTEXT_PACKAGE, factor->title);
+  return factor->title;
+}
+
+/* The factors every energy conversion of the workbook reads: input cells with
+ * defined names (ekv-xlsx-factors.c), at the rows registered before. */
+static void
+write_factor_table (EkvXlsx      *self,
+                    EkvXlsxSheet *sheet)
+{
+  lxw_row_t header = self->factor_first_row - 1;
+  const char *headers[EN_KWH + 1];
+
+  if (self->factors->len == 0)
+    return;
+  ekv_xlsx_note (sheet, header - 1, 0, _("Energy factors: inputs of every kWh, TEP and CO₂ "
+                                         "figure of the workbook; change them here"),
+                 self->f_title);
+  headers[EN_CARRIER] = _("Carrier");
+  headers[EN_QUANTITY] = "";
+  headers[EN_UNIT] = _("Unit");
+  headers[EN_LHV] = _("Lower heating value (kWh per unit)");
+  headers[EN_TEP_FACTOR] = _("TEP per unit");
+  headers[EN_CO2_FACTOR] = _("CO₂ (kg per unit)");
+  headers[EN_SOURCE] = _("Factor source");
+  /* Translators: a column header: the defined names formulas use for the factors */
+  headers[EN_KWH] = _("Names in formulas");
+  ekv_xlsx_header_row (self, sheet, header, headers, G_N_ELEMENTS (headers));
+  for (guint i = 0; i < self->factors->len; i++)
+    {
+      const EkvXlsxFactor *xf = g_ptr_array_index (self->factors, i);
+      g_autofree char *names = NULL;
+
+      ekv_xlsx_text (sheet, xf->row, EN_CARRIER,
+                     ekv_enum_get_label (EKV_TYPE_CARRIER, xf->factor.carrier), NULL);
+      ekv_xlsx_text (sheet, xf->row, EN_UNIT,
+                     ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, xf->factor.unit), NULL);
+      if (xf->lhv_name != NULL)
+        ekv_xlsx_number (sheet, xf->row, EN_LHV, xf->factor.lhv_kwh, self->f_input_precise);
+      else
+        worksheet_write_blank (sheet->sheet, xf->row, EN_LHV, self->f_input_precise);
+      ekv_xlsx_number (sheet, xf->row, EN_TEP_FACTOR, xf->factor.tep, self->f_input_precise);
+      ekv_xlsx_number (sheet, xf->row, EN_CO2_FACTOR, xf->factor.co2_kg, self->f_input_precise);
+      ekv_xlsx_text (sheet, xf->row, EN_SOURCE, factor_title (&xf->factor), NULL);
+      names = g_strjoin (", ", xf->lhv_name != NULL ? xf->lhv_name : xf->tep_name,
+                         xf->lhv_name != NULL ? xf->tep_name : xf->co2_name,
+                         xf->lhv_name != NULL ? xf->co2_name : NULL, NULL);
+      ekv_xlsx_note (sheet, xf->row, EN_KWH, names, NULL);
+    }
+}
+
 gboolean
 ekv_xlsx_write_energy (EkvXlsx  *self,
                        GError  **error)
@@ -707,13 +818,17 @@ ekv_xlsx_write_energy (EkvXlsx  *self,
                      NULL);
       if (cb->has_factor)
         {
-          ekv_xlsx_number (sheet, row, EN_LHV, cb->factor.lhv_kwh, self->f_precise);
-          ekv_xlsx_number (sheet, row, EN_TEP_FACTOR, cb->factor.tep, self->f_precise);
-          ekv_xlsx_number (sheet, row, EN_CO2_FACTOR, cb->factor.co2_kg, self->f_precise);
-          ekv_xlsx_text (sheet, row, EN_SOURCE,
-                         cb->factor.source == EKV_FACTOR_SOURCE_BUILT_IN && cb->factor.title != NULL
-                         ? g_dgettext (GETTEXT_PACKAGE, cb->factor.title) : cb->factor.title,
-                         NULL);
+          /* The factor's input cells, in the table below. */
+          const EkvXlsxFactor *xf = ekv_xlsx_find_factor (self, cb->factor.carrier,
+                                                          cb->factor.unit);
+
+          write_factor_cell (self, sheet, row, EN_LHV, xf != NULL ? xf->lhv_name : NULL,
+                             cb->factor.lhv_kwh);
+          write_factor_cell (self, sheet, row, EN_TEP_FACTOR, xf != NULL ? xf->tep_name : NULL,
+                             cb->factor.tep);
+          write_factor_cell (self, sheet, row, EN_CO2_FACTOR, xf != NULL ? xf->co2_name : NULL,
+                             cb->factor.co2_kg);
+          ekv_xlsx_text (sheet, row, EN_SOURCE, factor_title (&cb->factor), NULL);
         }
       formula = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*(%s=%s)*%s)", from, kind, energy,
                                  carrier, name, kwh);
@@ -752,6 +867,7 @@ ekv_xlsx_write_energy (EkvXlsx  *self,
   row += 2;
   ekv_xlsx_note (sheet, row, 0, _("Bought energy only (flows from outside the plant). TEP and CO₂ "
                                   "per flow are in the Inventory sheet."), NULL);
+  write_factor_table (self, sheet);
 
   ekv_xlsx_finish_table (self, sheet, 0, n, EN_N_COLUMNS - 1);
   worksheet_set_column (sheet->sheet, EN_SOURCE, EN_SOURCE, 40, NULL);

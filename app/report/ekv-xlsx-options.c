@@ -71,8 +71,9 @@ ref (lxw_row_t row,
   return ekv_xlsx_ref (NULL, row, col, FALSE);
 }
 
-/* CO₂ of bought energy a change avoids: −Δ × the carrier's kg CO₂ per unit of
- * the flow, as ekv-options.c counts it (the audit's factor before the built-in). */
+/* CO₂ of bought energy a change avoids: −Δ × the flow's kg CO₂ per unit, an
+ * expression over the Energy sheet's factor names (ekv-xlsx-factors.c), as
+ * ekv-options.c counts it (the audit's factor before the built-in). */
 static void
 write_change_co2 (EkvXlsx      *self,
                   EkvXlsxSheet *sheet,
@@ -81,24 +82,20 @@ write_change_co2 (EkvXlsx      *self,
                   double        delta)
 {
   g_autofree char *delta_year = ref (row, CH_DELTA_YEAR);
-  g_autofree char *per_unit = NULL;
   g_autofree char *formula = NULL;
-  EkvFactor factor_data;
-  const EkvFactor *factor = NULL;
-  double co2_kg;
+  EkvXlsxEnergy energy;
 
   if (ekv_record_get_enum (flow, EKV_FLOW_KIND) != EKV_FLOW_KIND_ENERGY
       || ekv_record_is_set (flow, EKV_FLOW_FROM))
     return;
-  if (ekv_record_is_set (flow, EKV_FLOW_CARRIER)
-      && ekv_factors_lookup (self->document, ekv_record_get_enum (flow, EKV_FLOW_CARRIER),
-                             ekv_record_get_enum (flow, EKV_FLOW_UNIT), &factor_data))
-    factor = &factor_data;
-  if (!ekv_flow_quantity_to_tep_co2 (flow, 1.0, factor, NULL, &co2_kg, NULL) || !isfinite (co2_kg))
-    return;
-  per_unit = ekv_xlsx_formula_number (co2_kg);
-  formula = g_strdup_printf ("=-%s*%s/1000", delta_year, per_unit);
-  ekv_xlsx_formula (sheet, row, CH_CO2, formula, -delta * co2_kg / 1000.0, self->f_number);
+  ekv_xlsx_flow_energy (self, flow, &energy);
+  if (energy.co2 != NULL && isfinite (energy.co2_value))
+    {
+      formula = g_strdup_printf ("=-%s*%s/1000", delta_year, energy.co2);
+      ekv_xlsx_formula (sheet, row, CH_CO2, formula, -delta * energy.co2_value / 1000.0,
+                        self->f_number);
+    }
+  ekv_xlsx_energy_clear (&energy);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "ekv-balance.h"
 #include "ekv-chart-file.h"
 #include "ekv-document.h"
+#include "ekv-factors.h"
 #include "ekv-options.h"
 #include "ekv-xlsx.h"
 
@@ -96,6 +97,8 @@ typedef struct
   char                *shifts_ref;    /* 'Company and team'!$B$15, ... (periods per year */
   char                *hours_ref;     /* of the flows are formulas over them) */
   GHashTable          *batches_refs;  /* unit id → reference of its batches per year (set only) */
+  GPtrArray           *factors;       /* EkvXlsxFactor *: the Energy sheet's factor table */
+  lxw_row_t            factor_first_row; /* its first row on the Energy sheet */
   EkvXlsxSheet        *inventory;
   EkvXlsxSheet        *balances;
   EkvXlsxSheet        *options_sheet;
@@ -124,6 +127,49 @@ typedef struct
   lxw_format          *f_status_warn;   /* conditional: a balance to check */
   lxw_format          *f_status_error;  /* conditional: a balance that does not close */
 } EkvXlsx;
+
+/* An energy factor the workbook uses: an input row of the Energy sheet's factor
+ * table, each quantity with a defined name every energy conversion reads. */
+typedef struct
+{
+  EkvFactor  factor;
+  lxw_row_t  row;        /* on the Energy sheet */
+  char      *lhv_name;   /* LHV_kWh_natural_gas_Sm3: kWh per unit (NULL: no heating value) */
+  char      *tep_name;   /* TEP_natural_gas_Sm3 */
+  char      *co2_name;   /* CO2_kg_natural_gas_Sm3 */
+} EkvXlsxFactor;
+
+/* One unit of a flow in kWh, TEP and kg CO₂: expressions E (a formula gives
+ * quantity × E) over the factor names where the conversion uses a factor, else
+ * plain numbers; NULL when the quantity cannot be converted. The values are
+ * what core computes for one unit. */
+typedef struct
+{
+  char   *kwh;
+  char   *tep;
+  char   *co2;
+  double  kwh_value;
+  double  tep_value;
+  double  co2_value;
+} EkvXlsxEnergy;
+
+/* Looks up the factor of every energy flow and defines its names, rows from
+ * FIRST_ROW of the Energy sheet (written later by ekv_xlsx_write_energy()). */
+void          ekv_xlsx_register_factors (EkvXlsx       *self,
+                                         lxw_row_t      first_row);
+/* The registered factor of CARRIER in UNIT (a factor's own unit), or NULL. */
+const EkvXlsxFactor *ekv_xlsx_find_factor (EkvXlsx     *self,
+                                         EkvCarrier     carrier,
+                                         EkvQuantityUnit unit);
+/* FLOW's per-unit energy expressions, as the balances and options convert it.
+ * Free with ekv_xlsx_energy_clear(). */
+void          ekv_xlsx_flow_energy      (EkvXlsx       *self,
+                                         EkvRecord     *flow,
+                                         EkvXlsxEnergy *energy);
+void          ekv_xlsx_energy_clear     (EkvXlsxEnergy *energy);
+void          _ekv_xlsx_factor_free     (EkvXlsxFactor *factor);
+/* 'Sheet name' as references quote it (the name cleaned as a tab allows). */
+char         *ekv_xlsx_quote_sheet_name (const char    *name);
 
 /* A figure of another sheet the Summary repeats through a formula. */
 typedef struct

@@ -171,6 +171,7 @@ clear_context (EkvXlsx *self)
   g_clear_pointer (&self->price_name_set, g_hash_table_unref);
   g_clear_pointer (&self->flow_rows, g_hash_table_unref);
   g_clear_pointer (&self->batches_refs, g_hash_table_unref);
+  g_clear_pointer (&self->factors, g_ptr_array_unref);
   g_clear_pointer (&self->days_ref, g_free);
   g_clear_pointer (&self->shifts_ref, g_free);
   g_clear_pointer (&self->hours_ref, g_free);
@@ -205,6 +206,7 @@ write_workbook (EkvXlsx     *self,
   self->price_name_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->flow_rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->batches_refs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->factors = g_ptr_array_new_with_free_func ((GDestroyNotify) _ekv_xlsx_factor_free);
 
   firm_escaped = escape_header (self->firm);
   self->header = g_strdup_printf ("&L%s&R&A", firm_escaped);
