@@ -67,7 +67,10 @@ write_energy (EkvXlsxSheet *sheet,
   if (!isfinite (value) || per_unit == NULL)
     return;
   yearly_ref = ekv_xlsx_ref (NULL, row, EKV_XLSX_INV_YEARLY, FALSE);
-  formula = g_strdup_printf ("=%s*%s", yearly_ref, per_unit);
+  if (g_str_equal (per_unit, "1"))
+    formula = g_strdup_printf ("=%s", yearly_ref);
+  else
+    formula = g_strdup_printf ("=%s*%s", yearly_ref, per_unit);
   ekv_xlsx_formula (sheet, row, col, formula, value, format);
 }
 

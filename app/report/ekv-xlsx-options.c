@@ -12,6 +12,11 @@
  *                   year 1, so the year-0 investment stays outside it; the
  *                   cash-flow table puts the salvage in year n)
  *   IRR           = IRR(−I; CF₁ … CFₙ₊S)
+ *   water, energy, TEP, waste, raw material saved
+ *                 = Σ −Δ × the flow's m³, kWh, TEP or kg per unit (the
+ *                   energy ones over the Energy sheet's factor names, a liquid's
+ *                   kg over its density cell); the portfolio sums the options'
+ *                   columns
  *
  * A lifetime that is not a whole number of years (or longer than the table)
  * gets NPV in the closed form core uses: −I + CF·(1 − (1 + r)^−n)/r + S/(1 + r)^n.
@@ -55,8 +60,54 @@ enum
   CH_PRICE,
   CH_SAVING,
   CH_CO2,
+  CH_WATER,        /* the option's effect at the plant boundary, per year: */
+  CH_WASTEWATER,   /* one column per dimension of EkvOptionResult, as */
+  CH_ENERGY,       /* ekv-options.c counts it */
+  CH_TEP,
+  CH_WASTE,
+  CH_RAW_MATERIAL,
   CH_N_COLUMNS
 };
+
+/* The dimensions: a change column, the option's column over it, the
+ * portfolio's line. */
+static const struct
+{
+  lxw_col_t   change_col;
+  lxw_col_t   option_col;
+  const char *label;
+} dimensions[] = {
+  { CH_WATER, EKV_XLSX_OPT_WATER_SAVED, N_("Water saved (m³/year)") },
+  { CH_WASTEWATER, EKV_XLSX_OPT_WASTEWATER_SAVED, N_("Wastewater avoided (m³/year)") },
+  { CH_ENERGY, EKV_XLSX_OPT_ENERGY_SAVED, N_("Energy saved (kWh/year)") },
+  { CH_TEP, EKV_XLSX_OPT_TEP_SAVED, N_("Energy saved (TEP/year)") },
+  { CH_WASTE, EKV_XLSX_OPT_WASTE_AVOIDED, N_("Waste avoided (kg/year)") },
+  { CH_RAW_MATERIAL, EKV_XLSX_OPT_RAW_MATERIAL_SAVED, N_("Raw material saved (t/year)") },
+};
+
+static double
+dimension_value (const EkvOptionResult *result,
+                 guint                  i)
+{
+  const double values[] = { result->water_saved_m3, result->wastewater_saved_m3,
+                            result->energy_saved_kwh, result->tep_saved,
+                            result->waste_avoided_kg, result->raw_material_saved_t };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (dimensions));
+  return values[i];
+}
+
+static double
+portfolio_value (const EkvPortfolio *portfolio,
+                 guint               i)
+{
+  const double values[] = { portfolio->water_saved_m3, portfolio->wastewater_saved_m3,
+                            portfolio->energy_saved_kwh, portfolio->tep_saved,
+                            portfolio->waste_avoided_kg, portfolio->raw_material_saved_t };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (dimensions));
+  return values[i];
+}
 
 static gboolean
 whole_years (double lifetime)
@@ -98,6 +149,144 @@ write_change_co2 (EkvXlsx      *self,
   ekv_xlsx_energy_clear (&energy);
 }
 
+/* kg per unit of FLOW: through its density cell on the Inventory (INV_ROW)
+ * when core weighs it that way, else a number. NULL when it has no mass. */
+static char *
+kg_per_unit (EkvXlsx   *self,
+             EkvRecord *flow,
+             lxw_row_t  inv_row,
+             double    *value)
+{
+  EkvQuantityUnit unit = ekv_record_get_enum (flow, EKV_FLOW_UNIT);
+  EkvDimension dimension = ekv_quantity_unit_get_dimension (unit);
+
+  if (!ekv_flow_quantity_to_kg (flow, 1.0, value, NULL) || !isfinite (*value))
+    return NULL;
+  if (ekv_record_is_set (flow, EKV_FLOW_DENSITY)
+      && (dimension == EKV_DIMENSION_VOLUME || dimension == EKV_DIMENSION_GAS_VOLUME))
+    {
+      /* L: 1, m³: 1000; a Sm³ or Nm³ is taken as 1000 L of gas (ekv-units.h). */
+      double litres = dimension == EKV_DIMENSION_VOLUME ? ekv_quantity_unit_to_base (unit) * 1000
+                                                        : 1000;
+
+      if (fabs (litres * ekv_record_get_double (flow, EKV_FLOW_DENSITY) - *value)
+          <= 1e-12 * fabs (*value))
+        {
+          g_autofree char *number = ekv_xlsx_formula_number (litres);
+          g_autofree char *density = ekv_xlsx_ref (self->inventory, inv_row, EKV_FLOW_DENSITY,
+                                                   TRUE);
+
+          return g_strdup_printf ("%s*%s", number, density);
+        }
+    }
+  return ekv_xlsx_formula_number (*value);
+}
+
+typedef struct
+{
+  lxw_col_t  col;
+  char      *per_unit;   /* an expression */
+  double     value;      /* per unit */
+  double     scale;      /* 1, or 1/1000 for tonnes */
+} Saving;
+
+/* What a change saves at the plant boundary, in the column of its dimension:
+ * −Δ per year × the flow's water m³, kWh, TEP or kg per unit (ekv-options.c). */
+static void
+write_change_dimensions (EkvXlsx      *self,
+                         EkvXlsxSheet *sheet,
+                         lxw_row_t     row,
+                         EkvRecord    *flow,
+                         lxw_row_t     inv_row,
+                         double        delta)
+{
+  EkvQuantityUnit unit = ekv_record_get_enum (flow, EKV_FLOW_UNIT);
+  gboolean from_outside = !ekv_record_is_set (flow, EKV_FLOW_FROM)
+                          || *ekv_record_get_string (flow, EKV_FLOW_FROM) == '\0';
+  gboolean to_outside = !ekv_record_is_set (flow, EKV_FLOW_TO)
+                        || *ekv_record_get_string (flow, EKV_FLOW_TO) == '\0';
+  g_autofree char *delta_year = ref (row, CH_DELTA_YEAR);
+  Saving out[2];
+  guint n = 0;
+  double value;
+
+  switch ((EkvFlowKind) ekv_record_get_enum (flow, EKV_FLOW_KIND))
+    {
+    case EKV_FLOW_KIND_WATER:
+    case EKV_FLOW_KIND_WASTEWATER:
+      {
+        gboolean water = ekv_record_get_enum (flow, EKV_FLOW_KIND) == EKV_FLOW_KIND_WATER;
+
+        if ((water ? from_outside : to_outside)
+            && ekv_quantity_to_water_m3 (1.0, unit, &value, NULL) && isfinite (value))
+          out[n++] = (Saving) { water ? CH_WATER : CH_WASTEWATER,
+                                         ekv_xlsx_formula_number (value), value, 1 };
+      }
+      break;
+
+    case EKV_FLOW_KIND_SOLID_WASTE:
+    case EKV_FLOW_KIND_HAZARDOUS_WASTE:
+    case EKV_FLOW_KIND_RAW_MATERIAL:
+      {
+        gboolean raw = ekv_record_get_enum (flow, EKV_FLOW_KIND) == EKV_FLOW_KIND_RAW_MATERIAL;
+        char *per_unit;
+
+        if (!(raw ? from_outside : to_outside))
+          break;
+        per_unit = kg_per_unit (self, flow, inv_row, &value);
+        if (per_unit != NULL)
+          out[n++] = (Saving) { raw ? CH_RAW_MATERIAL : CH_WASTE, per_unit, value,
+                                         raw ? 1e-3 : 1 };
+      }
+      break;
+
+    case EKV_FLOW_KIND_ENERGY:
+      if (from_outside)
+        {
+          EkvXlsxEnergy energy;
+
+          ekv_xlsx_flow_energy (self, flow, &energy);
+          if (energy.kwh != NULL && isfinite (energy.kwh_value)
+              && energy.tep != NULL && isfinite (energy.tep_value))
+            {
+              out[n++] = (Saving) { CH_ENERGY, g_steal_pointer (&energy.kwh),
+                                             energy.kwh_value, 1 };
+              out[n++] = (Saving) { CH_TEP, g_steal_pointer (&energy.tep),
+                                             energy.tep_value, 1 };
+            }
+          ekv_xlsx_energy_clear (&energy);
+        }
+      break;
+
+    case EKV_FLOW_KIND_AUXILIARY:
+    case EKV_FLOW_KIND_PACKAGING:
+    case EKV_FLOW_KIND_PRODUCT:
+    case EKV_FLOW_KIND_BY_PRODUCT:
+    case EKV_FLOW_KIND_AIR_EMISSION:
+    case EKV_FLOW_KIND_EVAPORATION:
+    case EKV_FLOW_KIND_HEAT_LOSS:
+    case EKV_FLOW_KIND_INTERMEDIATE:
+    case EKV_FLOW_KIND_RECYCLE:
+    default:
+      break;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *formula = NULL;
+
+      if (g_str_equal (out[i].per_unit, "1"))
+        formula = g_strdup_printf (out[i].scale == 1 ? "=-%s" : "=-%s/1000", delta_year);
+      else
+        formula = g_strdup_printf (out[i].scale == 1 ? "=-%s*%s" : "=-%s*%s/1000", delta_year,
+                                   out[i].per_unit);
+
+      ekv_xlsx_formula (sheet, row, out[i].col, formula,
+                        delta != 0 ? -delta * out[i].value * out[i].scale : 0, self->f_number);
+      g_free (out[i].per_unit);
+    }
+}
+
 static void
 write_changes (EkvXlsx      *self,
                EkvXlsxSheet *sheet,
@@ -124,6 +313,8 @@ write_changes (EkvXlsx      *self,
   headers[CH_SAVING] = _("Saving per year");
   /* Translators: a column header */
   headers[CH_CO2] = _("CO₂ avoided (t/year)");
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    headers[dimensions[i].change_col] = _(dimensions[i].label);
   ekv_xlsx_note (sheet, row - 1, 0, _("Changes to flows"), self->f_title);
   ekv_xlsx_header_row (self, sheet, row, headers, CH_N_COLUMNS);
 
@@ -212,6 +403,7 @@ write_changes (EkvXlsx      *self,
               ekv_xlsx_formula (sheet, row, CH_SAVING, formula,
                                 delta != 0 ? -delta * price : 0, self->f_money);
               write_change_co2 (self, sheet, row, fig->flow, delta);
+              write_change_dimensions (self, sheet, row, fig->flow, inv_row, delta);
             }
         }
     }
@@ -377,6 +569,25 @@ write_option (EkvXlsx               *self,
   formula = g_strdup_printf ("=IF(N(%s)>0,(%s-%s)/%s,\"\")", co2, eac, cf, co2);
   ekv_xlsx_formula (sheet, row, EKV_XLSX_OPT_COST_PER_T_CO2, formula, result->cost_per_t_co2,
                     self->f_money);
+
+  /* Water, energy, waste: the sums of the changes' columns; empty where core
+   * could not convert a change (the changes table then has a gap). */
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    {
+      double value = dimension_value (result, i);
+      g_autofree char *column = NULL;
+      g_autofree char *sum = NULL;
+
+      if (!isfinite (value) || layout->changes_last < layout->changes_first)
+        {
+          ekv_xlsx_number (sheet, row, dimensions[i].option_col, value, self->f_number);
+          continue;
+        }
+      column = ekv_xlsx_range (NULL, layout->changes_first, layout->changes_last,
+                               dimensions[i].change_col);
+      sum = g_strdup_printf ("=SUMIFS(%s,%s,%s)", column, owners, id);
+      ekv_xlsx_formula (sheet, row, dimensions[i].option_col, sum, value, self->f_number);
+    }
 }
 
 static void
@@ -397,18 +608,6 @@ write_portfolio (EkvXlsx      *self,
                              EKV_XLSX_OPT_CO2_AVOIDED };
   const double values[] = { portfolio->investment, portfolio->annual_saving,
                             portfolio->co2_avoided_t };
-  struct
-  {
-    const char *label;
-    double      value;
-  } dims[] = {
-    { N_("Water saved (m³/year)"), portfolio->water_saved_m3 },
-    { N_("Wastewater avoided (m³/year)"), portfolio->wastewater_saved_m3 },
-    { N_("Energy saved (kWh/year)"), portfolio->energy_saved_kwh },
-    { N_("Energy saved (TEP/year)"), portfolio->tep_saved },
-    { N_("Waste avoided (kg/year)"), portfolio->waste_avoided_kg },
-    { N_("Raw material saved (t/year)"), portfolio->raw_material_saved_t },
-  };
 
   ekv_xlsx_text (sheet, row, EKV_XLSX_OPT_ID, _("Portfolio"), self->f_bold);
   ekv_xlsx_text (sheet, row, EKV_XLSX_OPT_TITLE, _("Options approved, in progress or done"), NULL);
@@ -451,14 +650,22 @@ write_portfolio (EkvXlsx      *self,
                        portfolio->simple_payback_years, self->f_number);
   ekv_xlsx_add_figure (self, _("CO₂ avoided (t/year)"), sheet, row, EKV_XLSX_OPT_CO2_AVOIDED,
                        portfolio->co2_avoided_t, self->f_number);
-  for (guint i = 0; i < G_N_ELEMENTS (dims); i++)
+  /* Per dimension: the options' column summed over the portfolio (empty, as in
+   * core, when an option of the portfolio could not be converted). */
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
     {
       lxw_row_t r = row + 2 + i;
+      double value = portfolio_value (portfolio, i);
+      g_autofree char *range = ekv_xlsx_range (NULL, layout->first,
+                                               MAX (last_option, layout->first),
+                                               dimensions[i].option_col);
+      g_autofree char *formula = g_strdup_printf ("=SUMIFS(%s,%s,%s)", range, flags, yes);
 
-      ekv_xlsx_text (sheet, r, EKV_XLSX_OPT_TITLE, _(dims[i].label), NULL);
-      ekv_xlsx_number (sheet, r, EKV_XLSX_OPT_INVESTMENT, dims[i].value, self->f_number);
-      ekv_xlsx_add_figure (self, _(dims[i].label), sheet, r, EKV_XLSX_OPT_INVESTMENT,
-                           dims[i].value, self->f_number);
+      ekv_xlsx_text (sheet, r, EKV_XLSX_OPT_TITLE, _(dimensions[i].label), NULL);
+      if (isfinite (value))
+        ekv_xlsx_formula (sheet, r, EKV_XLSX_OPT_INVESTMENT, formula, value, self->f_number);
+      ekv_xlsx_add_figure (self, _(dimensions[i].label), sheet, r, EKV_XLSX_OPT_INVESTMENT,
+                           value, self->f_number);
     }
 }
 
@@ -544,6 +751,8 @@ ekv_xlsx_write_options (EkvXlsx  *self,
   headers[EKV_XLSX_OPT_CO2_AVOIDED] = _("CO₂ avoided (t/year)");
   /* Translators: a column header */
   headers[EKV_XLSX_OPT_COST_PER_T_CO2] = _("Cost per t CO₂");
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    headers[dimensions[i].option_col] = _(dimensions[i].label);
   ekv_xlsx_header_row (self, sheet, layout.header, headers, EKV_XLSX_OPT_N_COLUMNS);
 
   write_changes (self, sheet, &layout);
