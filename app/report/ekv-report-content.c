@@ -291,8 +291,7 @@ draw_flowchart (cairo_t  *cr,
                 gpointer  data)
 {
   FlowchartFigure *figure = data;
-  double scale = MIN (1.0, MIN (width / MAX (figure->width, 1),
-                                height / MAX (figure->height, 1)));
+  double scale = MIN (width / MAX (figure->width, 1), height / MAX (figure->height, 1));
 
   cairo_translate (cr, (width - figure->width * scale) / 2, 0);
   cairo_scale (cr, scale, scale);
@@ -613,6 +612,8 @@ flowchart_for_page (Content *c,
   /* Laid out as wide as the page, or wider and drawn smaller (more columns,
    * fewer rows): whichever is drawn largest. */
   const double widths[] = { 1.0, 1.2, 1.45 };
+  /* Text at its size on A4; on A3 as much larger as the paper. */
+  double largest = ekv_report_get_paper (report) == EKV_REPORT_PAPER_A3 ? G_SQRT2 : 1.0;
   FlowchartFigure *best = NULL;
 
   pango_font_description_set_size (font, 9 * PANGO_SCALE);
@@ -621,8 +622,10 @@ flowchart_for_page (Content *c,
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
       FlowchartFigure *figure = flowchart_figure_new (ekv_flowchart_new (c->document, context,
-                                                                          width * widths[i]));
-      double s = MIN (1.0, MIN (width / MAX (1, figure->width), room / MAX (1, figure->height)));
+                                                                          width / largest
+                                                                          * widths[i]));
+      double s = MIN (largest, MIN (width / MAX (1, figure->width),
+                                    room / MAX (1, figure->height)));
 
       if (best == NULL || s > *scale + 0.01)
         {
@@ -1283,7 +1286,8 @@ kpis (Content *c)
           g_ptr_array_add (series->periods, month_text (record_text (value, EKV_KPI_VALUE_PERIOD)));
           g_array_append_val (series->values, x);
         }
-      _ekv_report_add_figure (report, 130, NULL, _ekv_report_draw_kpi, series,
+      /* Four under the table on one A4 page, in either language. */
+      _ekv_report_add_figure (report, 122, NULL, _ekv_report_draw_kpi, series,
                               _ekv_report_kpi_series_free);
     }
 }

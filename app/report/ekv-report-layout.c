@@ -381,6 +381,70 @@ tiles_height (EkvReportBlock *block)
   return rows * TILE_HEIGHT + (rows > 0 ? rows - 1 : 0) * TILE_GAP;
 }
 
+/* The widest word of TEXT: what its column needs not to break inside a word. */
+static double
+widest_word (PangoContext *context,
+             const char   *text,
+             double        size,
+             gboolean      bold)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  layout = text_layout (context, text, FALSE, size, bold, -1, 'l');
+  /* As narrow as can be, breaking between words only: a word a line. */
+  pango_layout_set_width (layout, 1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* Widens the columns of TABLE whose header or cells have a word wider than
+ * the column (“Investment,” or Turkish “Tamamlandı” would break inside it),
+ * narrowing those with room to spare, as long as the table stays as wide.
+ * A word too long for any column (a web address) is left to break. */
+static void
+fit_columns (EkvReport      *report,
+             EkvReportBlock *block)
+{
+  double width = content_width (report, block->landscape);
+  g_autofree double *need = g_new0 (double, block->n_columns);
+  double deficit = 0, slack = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      need[c] = widest_word (report->measure, g_ptr_array_index (block->header, c), block->size,
+                             TRUE);
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (block->rows, r);
+          guint flags = g_array_index (block->row_flags, guint, r);
+
+          need[c] = MAX (need[c], widest_word (report->measure, g_ptr_array_index (row, c),
+                                               block->size,
+                                               (flags & EKV_REPORT_ROW_TOTAL) != 0));
+        }
+      need[c] += 2 * CELL_PAD_X + 0.5;
+      if (need[c] > 0.3 * width)
+        need[c] = MIN (block->widths[c], 0.3 * width);
+      if (need[c] > block->widths[c])
+        deficit += need[c] - block->widths[c];
+      else
+        slack += block->widths[c] - need[c];
+    }
+  if (deficit <= 0 || deficit > slack)
+    return;
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      if (need[c] > block->widths[c])
+        block->widths[c] = need[c];
+      else
+        block->widths[c] -= (block->widths[c] - need[c]) * deficit / slack;
+    }
+}
+
 static void
 measure_block (EkvReport      *report,
                EkvReportBlock *block)
@@ -429,6 +493,7 @@ measure_block (EkvReport      *report,
       {
         double h = 0.0;
 
+        fit_columns (report, block);
         for (guint c = 0; c < block->n_columns; c++)
           {
             g_autoptr(PangoLayout) layout = text_layout (report->measure,
