@@ -93,8 +93,26 @@ ekv_xlsx_write_company (EkvXlsx  *self,
 
   row++;
   ekv_xlsx_text (sheet, row++, 0, _("Products"), self->f_title);
-  row = write_records (self, sheet, row, EKV_ENTITY_PRODUCT,
-                       ekv_document_get_list (self->document, EKV_ENTITY_PRODUCT)) + 2;
+  {
+    GListModel *products = ekv_document_get_list (self->document, EKV_ENTITY_PRODUCT);
+    EkvRecord *denominator = self->balance->plant.product;
+    lxw_row_t header = row;
+
+    row = write_records (self, sheet, row, EKV_ENTITY_PRODUCT, products) + 2;
+    /* The production denominator's quantity is an input: the Balances sheet's
+     * production (and every indicator per tonne) is a formula over it. */
+    for (guint i = 0; denominator != NULL && i < g_list_model_get_n_items (products); i++)
+      {
+        g_autoptr(EkvRecord) product = g_list_model_get_item (products, i);
+
+        if (product != denominator || !ekv_record_is_set (product, EKV_PRODUCT_QUANTITY))
+          continue;
+        ekv_xlsx_number (sheet, header + 1 + i, EKV_PRODUCT_QUANTITY,
+                         ekv_record_get_double (product, EKV_PRODUCT_QUANTITY), self->f_input);
+        self->production_ref = ekv_xlsx_ref (sheet, header + 1 + i, EKV_PRODUCT_QUANTITY, TRUE);
+        break;
+      }
+  }
   ekv_xlsx_text (sheet, row++, 0, _("Audit team"), self->f_title);
   row = write_records (self, sheet, row, EKV_ENTITY_TEAM_MEMBER,
                        ekv_document_get_list (self->document, EKV_ENTITY_TEAM_MEMBER)) + 2;

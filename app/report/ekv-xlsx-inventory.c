@@ -399,6 +399,66 @@ write_balance_row (EkvXlsx       *self,
   ekv_xlsx_formula (sheet, row, BAL_ENERGY_IN, energy_in, values[BAL_ENERGY_IN], self->f_number);
 }
 
+/* The production denominator in t/year as core counts it: the product's
+ * quantity × its periods per year (the calendar's cells for a day, shift or
+ * hour) × its unit in t. NULL when there is no such product or the formula
+ * would not give core's figure. */
+static char *
+production_formula (EkvXlsx *self)
+{
+  const EkvPlantBalance *plant = &self->balance->plant;
+  EkvRecord *company = ekv_document_get_company (self->document);
+  EkvRecord *product = plant->product;
+  double quantity, to_t, per_year, days;
+  g_autofree char *periods = NULL;
+  g_autofree char *scale = NULL;
+
+  if (self->production_ref == NULL || product == NULL || !isfinite (plant->production_t))
+    return NULL;
+  quantity = ekv_record_get_double (product, EKV_PRODUCT_QUANTITY);
+  to_t = ekv_quantity_unit_to_base (ekv_record_get_enum (product, EKV_PRODUCT_UNIT)) / 1000.0;
+  days = ekv_record_get_double (company, EKV_COMPANY_DAYS_PER_YEAR);
+  switch ((EkvPeriod) ekv_record_get_enum (product, EKV_PRODUCT_PERIOD))
+    {
+    case EKV_PERIOD_DAY:
+      per_year = days;
+      periods = g_strdup_printf ("*%s", self->days_ref);
+      break;
+    case EKV_PERIOD_SHIFT:
+      per_year = days * ekv_record_get_double (company, EKV_COMPANY_SHIFTS_PER_DAY);
+      periods = g_strdup_printf ("*%s*%s", self->days_ref, self->shifts_ref);
+      break;
+    case EKV_PERIOD_HOUR:
+      per_year = days * ekv_record_get_double (company, EKV_COMPANY_HOURS_PER_DAY);
+      periods = g_strdup_printf ("*%s*%s", self->days_ref, self->hours_ref);
+      break;
+    case EKV_PERIOD_WEEK:
+    case EKV_PERIOD_MONTH:
+    case EKV_PERIOD_YEAR:
+    case EKV_PERIOD_BATCH:
+    default:
+      {
+        /* A fixed number of periods: what core applied. */
+        g_autofree char *number = NULL;
+
+        if (!(quantity * to_t != 0))
+          return NULL;
+        per_year = plant->production_t / (quantity * to_t);
+        per_year = round (per_year * 1e9) / 1e9;   /* 52, 12 or 1, not 51.999… */
+        number = ekv_xlsx_formula_number (per_year);
+        periods = per_year == 1 ? g_strdup ("") : g_strdup_printf ("*%s", number);
+      }
+      break;
+    }
+  if (fabs (quantity * per_year * to_t - plant->production_t)
+      > 1e-12 * fabs (plant->production_t))
+    return NULL;
+  scale = ekv_xlsx_formula_number (to_t);
+  if (to_t == 1)
+    return g_strdup_printf ("=%s%s", self->production_ref, periods);
+  return g_strdup_printf ("=%s%s*%s", self->production_ref, periods, scale);
+}
+
 gboolean
 ekv_xlsx_write_balances (EkvXlsx  *self,
                          GError  **error)
@@ -572,8 +632,14 @@ ekv_xlsx_write_balances (EkvXlsx  *self,
     LINE (_("Raw material entering the plant (kg/year)"),
           g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", from, kind, raw, kg),
           plant->raw_material_in_kg, self->f_number, FALSE);
-    /* ind + 10: the production denominator, an input */
-    LINE (_("Production (t/year)"), NULL, plant->production_t, self->f_input, TRUE);
+    /* ind + 10: the production denominator, over its product's quantity on the
+     * Company sheet and the plant's calendar (an input when it cannot be) */
+    {
+      char *formula = production_formula (self);
+
+      LINE (_("Production (t/year)"), formula, plant->production_t,
+            formula != NULL ? self->f_number : self->f_input, TRUE);
+    }
     LINE (_("Product leaving the plant (kg/year)"),
           g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*%s)", to, kind, product, kg),
           plant->product_out_kg, self->f_number, FALSE);

@@ -103,6 +103,7 @@ typedef struct
   char                *shifts_ref;    /* 'Company and team'!$B$15, ... (periods per year */
   char                *hours_ref;     /* of the flows are formulas over them) */
   GHashTable          *batches_refs;  /* unit id → reference of its batches per year (set only) */
+  char                *production_ref; /* the denominator product's quantity (Company sheet) */
   GPtrArray           *factors;       /* EkvXlsxFactor *: the Energy sheet's factor table */
   lxw_row_t            factor_first_row; /* its first row on the Energy sheet */
   EkvXlsxSheet        *inventory;

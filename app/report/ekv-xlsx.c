@@ -172,6 +172,7 @@ clear_context (EkvXlsx *self)
   g_clear_pointer (&self->flow_rows, g_hash_table_unref);
   g_clear_pointer (&self->batches_refs, g_hash_table_unref);
   g_clear_pointer (&self->factors, g_ptr_array_unref);
+  g_clear_pointer (&self->production_ref, g_free);
   g_clear_pointer (&self->days_ref, g_free);
   g_clear_pointer (&self->shifts_ref, g_free);
   g_clear_pointer (&self->hours_ref, g_free);
