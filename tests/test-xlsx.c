@@ -170,6 +170,36 @@ test_contents (void)
   g_assert_nonnull (image);
 }
 
+/* The inputs the formulas read: energy factors with defined names on the Energy
+ * sheet, the production denominator's quantity on the Company sheet. */
+static void
+test_live_inputs (void)
+{
+  g_autoptr(EkvDocument) document = open_sample ();
+  g_autofree char *path = work_path ("live-inputs.xlsx");
+  g_autofree char *workbook = NULL;
+  g_autofree char *sheets = NULL;
+
+  export (document, path, EKV_LANGUAGE_ENGLISH);
+  workbook = unzip_part (path, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "<definedName name=\"CO2_kg_natural_gas_Sm3\">'Energy'!$F$"));
+  g_assert_nonnull (strstr (workbook, "<definedName name=\"LHV_kWh_natural_gas_Sm3\">'Energy'!$D$"));
+  g_assert_nonnull (strstr (workbook, "<definedName name=\"TEP_electricity_kWh\">'Energy'!$E$"));
+
+  sheets = all_sheets (path);
+  /* Inventory: yearly × the factor's name. */
+  g_assert_nonnull (strstr (sheets, "*LHV_kWh_natural_gas_Sm3</f>"));
+  g_assert_nonnull (strstr (sheets, "*TEP_natural_gas_Sm3</f>"));
+  g_assert_nonnull (strstr (sheets, "*CO2_kg_electricity_kWh</f>"));
+  /* Options: CO₂ avoided per change over the names; savings per dimension summed. */
+  g_assert_nonnull (strstr (sheets, "*CO2_kg_natural_gas_Sm3/1000</f>"));
+  g_assert_nonnull (strstr (sheets, "<f>SUMIFS($T$"));
+  /* The Energy sheet's carriers show the factors through their names. */
+  g_assert_nonnull (strstr (sheets, "<f>LHV_kWh_natural_gas_Sm3</f><v>9.59</v>"));
+  /* Production over the product's quantity. */
+  g_assert_nonnull (strstr (sheets, "<f>'Company and team'!$B$"));
+}
+
 static void
 set_string (EkvDocument *document,
             EkvRecord   *record,
@@ -351,6 +381,7 @@ main (int    argc,
 
   g_test_add_func ("/ekv/xlsx/languages", test_languages);
   g_test_add_func ("/ekv/xlsx/contents", test_contents);
+  g_test_add_func ("/ekv/xlsx/live-inputs", test_live_inputs);
   g_test_add_func ("/ekv/xlsx/text-stays-text", test_text_stays_text);
   g_test_add_func ("/ekv/xlsx/turkish-locale-numbers", test_turkish_locale_numbers);
   g_test_add_func ("/ekv/xlsx/failure-keeps-target", test_failure_keeps_target);
