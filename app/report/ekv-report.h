@@ -7,7 +7,9 @@
  * contents (linked, and the PDF's bookmarks), the executive summary, the
  * company and its process, the baseline, the balances, the Sankey diagrams
  * before and after, the options, the cost curve, the action plan, the KPIs and
- * an appendix of the factors used. The report keeps what it
+ * an appendix of the factors used. The flow chart, each Sankey diagram and
+ * the cost curve have a landscape page of their own (the paper turned: a page
+ * has its own size, ekv_report_get_page_size ()). The report keeps what it
  * needs: the document may change or go afterwards. The same
  * ekv_report_draw_page() paints a page for the PDF file, the print preview and
  * the printer, so what is printed is what is exported.
