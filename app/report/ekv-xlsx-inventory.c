@@ -3,11 +3,13 @@
  * Copyright 2026 The Ekoverim authors
  *
  * The Inventory holds every flow with every field, then its yearly figures as
- * formulas: yearly = quantity × periods per year; kg, m³, kWh, TEP and CO₂ =
- * yearly × the flow's conversion factor (what the balances used, written into
- * the formula); cost = yearly × price. The Balances and Energy sheets sum those
- * columns by unit, kind and carrier (SUMIFS, SUMPRODUCT), so changing a
- * quantity or a price in the Inventory changes every balance.
+ * formulas: yearly = quantity × periods per year; kg and m³ = yearly × the
+ * flow's unit conversion (or its density cell); kWh, TEP and CO₂ = yearly × an
+ * expression over the energy factors' defined names, whose input cells are the
+ * Energy sheet's factor table (ekv-xlsx-factors.c); cost = yearly × price. The
+ * Balances and Energy sheets sum those columns by unit, kind and carrier
+ * (SUMIFS, SUMPRODUCT), so changing a quantity, a price or a factor changes
+ * every balance; production is a formula over the Company sheet.
  */
 #include "config.h"
 
@@ -754,6 +756,30 @@ enum
   EN_N_COLUMNS
 };
 
+/* TRUE when every flow counted in CB (bought energy of its carrier, in kWh)
+ * is in CB's unit: its quantity is then a plain sum of the yearly column. */
+static gboolean
+same_unit_bought (EkvXlsx                 *self,
+                  const EkvCarrierBalance *cb)
+{
+  GArray *flows = self->balance->flows;
+
+  for (guint i = 0; i < flows->len; i++)
+    {
+      const EkvFlowFigures *fig = &g_array_index (flows, EkvFlowFigures, i);
+
+      if (ekv_record_get_enum (fig->flow, EKV_FLOW_KIND) != EKV_FLOW_KIND_ENERGY
+          || ekv_record_is_set (fig->flow, EKV_FLOW_FROM)
+          || !ekv_record_is_set (fig->flow, EKV_FLOW_CARRIER)
+          || ekv_record_get_enum (fig->flow, EKV_FLOW_CARRIER) != (int) cb->carrier
+          || !isfinite (fig->energy_kwh))
+        continue;
+      if (ekv_record_get_enum (fig->flow, EKV_FLOW_UNIT) != (int) cb->unit)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 write_factor_cell (EkvXlsx      *self,
                    EkvXlsxSheet *sheet,
@@ -882,7 +908,21 @@ ekv_xlsx_write_energy (EkvXlsx  *self,
       ekv_xlsx_text (sheet, row, EN_CARRIER, ekv_enum_get_label (EKV_TYPE_CARRIER, cb->carrier),
                      NULL);
       if (!cb->mixed_units)
-        ekv_xlsx_number (sheet, row, EN_QUANTITY, cb->quantity, self->f_number);
+        {
+          /* The Inventory's yearly quantities where every bought flow of the
+           * carrier is in the carrier's unit (kWh and MWh mixed stay a number). */
+          if (same_unit_bought (self, cb))
+            {
+              g_autofree char *yearly = inv_range (self, EKV_XLSX_INV_YEARLY);
+
+              formula = g_strdup_printf ("=SUMPRODUCT((%s=\"\")*(%s=%s)*(%s=%s)*(%s<>\"\")*%s)",
+                                         from, kind, energy, carrier, name, kwh, yearly);
+              ekv_xlsx_formula (sheet, row, EN_QUANTITY, formula, cb->quantity, self->f_number);
+              g_clear_pointer (&formula, g_free);
+            }
+          else
+            ekv_xlsx_number (sheet, row, EN_QUANTITY, cb->quantity, self->f_number);
+        }
       ekv_xlsx_text (sheet, row, EN_UNIT, ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, cb->unit),
                      NULL);
       if (cb->has_factor)
