@@ -35,9 +35,28 @@ assert_one_line (const char *err)
   g_assert_cmpuint (lines, ==, 1);
 }
 
+/* Counts the pages of CONTENTS whose /MediaBox is BOX. */
+static guint
+count_boxes (const char *contents,
+             gsize       length,
+             const char *box)
+{
+  gsize n = strlen (box);
+  guint count = 0;
+
+  for (gsize i = 0; i + n <= length; i++)
+    count += memcmp (contents + i, box, n) == 0;
+  return count;
+}
+
+/* NAME has at least MIN_PAGES pages: the paper PORTRAIT (cairo's /MediaBox),
+ * and LANDSCAPE turned for the flow chart, the six Sankey diagrams and the
+ * cost curve. */
 static void
 assert_pdf (const char *name,
-            guint       min_pages)
+            guint       min_pages,
+            const char *portrait,
+            const char *landscape)
 {
   g_autofree char *path = g_build_filename (workdir, name, NULL);
   g_autofree char *contents = NULL;
@@ -48,12 +67,20 @@ assert_pdf (const char *name,
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  /* The page tree's /Count (cairo writes one, uncompressed). */
+  /* The page tree's /Count (cairo writes one, uncompressed); the outline's
+   * closed items count negative. */
   for (gsize i = 0; i + 8 < length; i++)
     if (memcmp (contents + i, "/Count ", 7) == 0)
-      pages = MAX (pages, (guint) g_ascii_strtoull (contents + i + 7, NULL, 10));
+      pages = MAX (pages, (guint) MAX (0, g_ascii_strtoll (contents + i + 7, NULL, 10)));
   g_assert_cmpuint (pages, >=, min_pages);
+  g_assert_cmpuint (count_boxes (contents, length, landscape), ==, 8);
+  g_assert_cmpuint (count_boxes (contents, length, portrait), ==, pages - 8);
 }
+
+#define A4_PORTRAIT  "/MediaBox [ 0 0 595.276 841.89 ]"
+#define A4_LANDSCAPE "/MediaBox [ 0 0 841.89 595.276 ]"
+#define A3_PORTRAIT  "/MediaBox [ 0 0 841.89 1190.551 ]"
+#define A3_LANDSCAPE "/MediaBox [ 0 0 1190.551 841.89 ]"
 
 static void
 test_help (void)
@@ -78,11 +105,11 @@ test_pdf (void)
   run_ekv (&en, "report", sample, "--pdf", "report-en.pdf", "--lang", "en", NULL);
   g_assert_cmpstr (en.err, ==, "");
   g_assert_cmpint (en.status, ==, 0);
-  assert_pdf ("report-en.pdf", 12);
+  assert_pdf ("report-en.pdf", 12, A4_PORTRAIT, A4_LANDSCAPE);
 
   run_ekv (&a3, "report", sample, "--pdf", "report-a3.pdf", "--paper", "A3", NULL);
   g_assert_cmpint (a3.status, ==, 0);
-  assert_pdf ("report-a3.pdf", 10);
+  assert_pdf ("report-a3.pdf", 10, A3_PORTRAIT, A3_LANDSCAPE);
 
   run_ekv (&tr, "report", sample, "--pdf", "report-tr.pdf", "--lang", "tr", NULL);
   /* Without the Turkish locale on the system the language cannot be switched:
@@ -94,7 +121,7 @@ test_pdf (void)
       g_test_skip ("the tr_TR.UTF-8 locale is not installed");
       return;
     }
-  assert_pdf ("report-tr.pdf", 12);
+  assert_pdf ("report-tr.pdf", 12, A4_PORTRAIT, A4_LANDSCAPE);
 }
 
 static void
