@@ -13,7 +13,8 @@
  * The expressions follow ekv_flow_quantity_to_kwh() and
  * ekv_flow_quantity_to_tep_co2(): a quantity that converts to the factor's unit
  * takes its heating value, TEP and CO₂ per unit directly; one in an energy unit
- * takes TEP and CO₂ per kWh of the factor (TEP/LHV). Which way core went is
+ * takes TEP and CO₂ per kWh of the factor (TEP/LHV); a volume weighed into a
+ * factor per mass goes through the flow's density cell. Which way core went is
  * found by probing it with stand-in factors, and the expression's value is
  * checked against core's; where they disagree the plain number is written.
  */
@@ -176,6 +177,54 @@ times (double      number,
   return g_strdup_printf ("%s*%s", text, name);
 }
 
+/* One unit of FLOW in the factor's unit (CONV, as core bridged it): through the
+ * flow's density cell on the Inventory where a volume became a mass with it
+ * (fuel oil in litres, a factor per tonne), so a changed density counts. */
+static char *
+conversion (EkvXlsx         *self,
+            EkvRecord       *flow,
+            const EkvFactor *factor,
+            double           conv,
+            gboolean        *uses_density)
+{
+  EkvQuantityUnit unit = ekv_record_get_enum (flow, EKV_FLOW_UNIT);
+  EkvDimension dimension = ekv_quantity_unit_get_dimension (unit);
+  guint row = GPOINTER_TO_UINT (g_hash_table_lookup (self->flow_rows,
+                                                     ekv_record_get_string (flow, EKV_FLOW_ID)));
+
+  if (row != 0 && self->inventory != NULL && ekv_record_is_set (flow, EKV_FLOW_DENSITY)
+      && (dimension == EKV_DIMENSION_VOLUME || dimension == EKV_DIMENSION_GAS_VOLUME)
+      && ekv_quantity_unit_get_dimension (factor->unit) == EKV_DIMENSION_MASS)
+    {
+      /* kg per unit of the flow = litres × density (kg/L); then in the factor's unit. */
+      double litres = dimension == EKV_DIMENSION_VOLUME ? ekv_quantity_unit_to_base (unit) * 1000
+                                                        : 1000;
+      double per = litres / ekv_quantity_unit_to_base (factor->unit);
+
+      if (close_to (per * ekv_record_get_double (flow, EKV_FLOW_DENSITY), conv))
+        {
+          g_autofree char *number = ekv_xlsx_formula_number (per);
+          g_autofree char *density = ekv_xlsx_ref (self->inventory, row - 1, EKV_FLOW_DENSITY,
+                                                   TRUE);
+
+          *uses_density = TRUE;
+          return per == 1 ? g_steal_pointer (&density)
+                          : g_strdup_printf ("%s*%s", number, density);
+        }
+    }
+  return ekv_xlsx_formula_number (conv);
+}
+
+/* "CONV*NAME", or "NAME" when CONV is 1. */
+static char *
+scaled (const char *conv,
+        const char *name)
+{
+  if (g_str_equal (conv, "1"))
+    return g_strdup (name);
+  return g_strdup_printf ("%s*%s", conv, name);
+}
+
 void
 ekv_xlsx_flow_energy (EkvXlsx       *self,
                       EkvRecord     *flow,
@@ -190,6 +239,7 @@ ekv_xlsx_flow_energy (EkvXlsx       *self,
 
   energy->kwh = energy->tep = energy->co2 = NULL;
   energy->kwh_value = energy->tep_value = energy->co2_value = NAN;
+  energy->uses_density = FALSE;
 
   /* As the balances and the options do. */
   if (ekv_record_is_set (flow, EKV_FLOW_CARRIER)
@@ -222,7 +272,12 @@ ekv_xlsx_flow_energy (EkvXlsx       *self,
       probe1.lhv_kwh = probe1.tep = probe1.co2_kg = 1;
       if (ekv_flow_quantity_to_kwh (flow, 1.0, &probe1, &conv, NULL)
           && close_to (conv * factor->lhv_kwh, kwh))
-        energy->kwh = times (conv, xf->lhv_name);
+        {
+          g_autofree char *per_unit = conversion (self, flow, factor, conv,
+                                                  &energy->uses_density);
+
+          energy->kwh = scaled (per_unit, xf->lhv_name);
+        }
     }
   if (energy->kwh == NULL)
     energy->kwh = ekv_xlsx_formula_number (kwh);
@@ -244,8 +299,11 @@ ekv_xlsx_flow_energy (EkvXlsx       *self,
             {
               if (close_to (tep1 * factor->tep, tep) && close_to (tep1 * factor->co2_kg, co2))
                 {
-                  energy->tep = times (tep1, xf->tep_name);
-                  energy->co2 = times (tep1, xf->co2_name);
+                  g_autofree char *per_unit = conversion (self, flow, factor, tep1,
+                                                          &energy->uses_density);
+
+                  energy->tep = scaled (per_unit, xf->tep_name);
+                  energy->co2 = scaled (per_unit, xf->co2_name);
                 }
             }
           else if (xf->lhv_name != NULL && factor->lhv_kwh > 0

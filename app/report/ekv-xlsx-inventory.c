@@ -289,6 +289,9 @@ ekv_xlsx_write_inventory (EkvXlsx  *self,
                         self->f_number);
           write_energy (sheet, row, EKV_XLSX_INV_TEP, energy.tep, fig->tep, self->f_precise);
           write_energy (sheet, row, EKV_XLSX_INV_CO2_KG, energy.co2, fig->co2_kg, self->f_number);
+          if (energy.uses_density)
+            ekv_xlsx_number (sheet, row, EKV_FLOW_DENSITY,
+                             ekv_record_get_double (flow, EKV_FLOW_DENSITY), self->f_input);
           ekv_xlsx_energy_clear (&energy);
         }
       else

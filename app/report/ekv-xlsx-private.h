@@ -158,6 +158,7 @@ typedef struct
   double  kwh_value;
   double  tep_value;
   double  co2_value;
+  gboolean uses_density; /* through the flow's density cell on the Inventory */
 } EkvXlsxEnergy;
 
 /* Looks up the factor of every energy flow and defines its names, rows from
