@@ -91,8 +91,9 @@ check_language (EkvLanguage  language,
 
   g_assert_no_error (error);
   n = ekv_report_get_n_pages (report);
-  /* Cover, summary, company, baseline, balances, three Sankey pages, options,
-   * MACC, plan, KPIs, appendix: a dozen pages and some, not a hundred. */
+  /* Cover, contents, summary, company, flow chart, baseline, balances, six
+   * Sankey pages, options, MACC, plan, KPIs, appendix: a dozen pages and
+   * some, not a hundred. */
   g_assert_cmpuint (n, >=, 12);
   g_assert_cmpuint (n, <=, 30);
   g_assert_cmpfloat_with_epsilon (ekv_report_get_page_width (report), 595.276, 0.01);
