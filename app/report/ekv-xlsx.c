@@ -359,8 +359,8 @@ ekv_xlsx_write_summary (EkvXlsx  *self,
   ekv_xlsx_text (sheet, row++, 1, "Ekoverim " PACKAGE_VERSION, NULL);
   row++;
   ekv_xlsx_note (sheet, row++, 0, _("Figures are formulas over the other sheets: change an "
-                                    "input there (a quantity, a price, an investment) and they "
-                                    "recompute."),
+                                    "input there (a quantity, a price, an investment, an energy "
+                                    "factor) and they recompute."),
                  NULL);
   ekv_xlsx_note (sheet, row, 0, _("Inputs have this background."), NULL);
   worksheet_write_blank (sheet->sheet, row++, 1, self->f_input);
