@@ -458,6 +458,9 @@ test_empty (void)
   g_autofree char *path = NULL;
 
   g_assert_cmpuint (ekv_report_get_n_pages (report), >=, 3);
+  /* No diagram to turn a page for. */
+  for (guint p = 0; p < ekv_report_get_n_pages (report); p++)
+    g_assert_false (ekv_report_get_page_landscape (report, p));
   path = write_report (report, "empty.pdf");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_unlink (path);

@@ -1028,23 +1028,32 @@ sankeys (Content *c)
   EkvReport *report = c->report;
   const EkvSankeyView views[] = { EKV_SANKEY_VIEW_MATERIAL, EKV_SANKEY_VIEW_WATER,
                                   EKV_SANKEY_VIEW_ENERGY };
-  gboolean first = TRUE;
+  EkvSankeyGraph *graphs[G_N_ELEMENTS (views)] = { NULL };
+  gboolean any = FALSE, first = TRUE;
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      graphs[v] = ekv_sankey_graph_from_audit (c->document, views[v],
+                                               EKV_SANKEY_SCENARIO_BASELINE, NULL);
+      if (graphs[v] != NULL && graphs[v]->links->len == 0)
+        g_clear_pointer (&graphs[v], ekv_sankey_graph_free);
+      any |= graphs[v] != NULL;
+    }
 
   /* Landscape pages, a diagram on each: the bands and their labels need the
    * width. */
-  _ekv_report_set_landscape (report, TRUE);
+  _ekv_report_set_landscape (report, any);
   _ekv_report_add_heading (report, 1, _("Sankey diagrams"));
   _ekv_report_add_paragraph (report,
                              _("Each diagram shows a year's flows through the plant, band widths "
                                "in proportion to quantity. The diagram after the approved options "
                                "is drawn on the same scale as the one before: what the options "
                                "save shows as thinner bands."));
+  if (!any)
+    _ekv_report_add_paragraph (report, _("No flow has been recorded yet."));
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
-      g_autoptr(EkvSankeyGraph) before = ekv_sankey_graph_from_audit (c->document, views[v],
-                                                                      EKV_SANKEY_SCENARIO_BASELINE,
-                                                                      NULL);
       g_autoptr(EkvSankeyGraph) after = NULL;
       SankeyFigure *figure, *after_figure;
       /* Translators: a Sankey diagram's caption; %s is Material, Water or Energy */
@@ -1055,13 +1064,13 @@ sankeys (Content *c)
                                                           "on the same scale."),
                                                         ekv_sankey_view_get_label (views[v]));
 
-      if (before == NULL || before->links->len == 0)
+      if (graphs[v] == NULL)
         continue;
       if (!first)
         _ekv_report_add_page_break (report);
       first = FALSE;
       _ekv_report_add_heading (report, 2, ekv_sankey_view_get_label (views[v]));
-      figure = sankey_figure_new (g_steal_pointer (&before));
+      figure = sankey_figure_new (g_steal_pointer (&graphs[v]));
       figure->block = _ekv_report_add_fill_figure (report, caption_before, draw_sankey, figure,
                                                    sankey_figure_free);
 
