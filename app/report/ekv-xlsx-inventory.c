@@ -928,7 +928,9 @@ ekv_xlsx_write_energy (EkvXlsx  *self,
         }
       ekv_xlsx_text (sheet, row, EN_UNIT, ekv_enum_get_label (EKV_TYPE_QUANTITY_UNIT, cb->unit),
                      NULL);
-      if (cb->has_factor)
+      /* The factor per unit of the quantity beside it: one per another unit (fuel
+       * oil bought in litres, its factor per tonne) is only in the table below. */
+      if (cb->has_factor && cb->factor.unit == cb->unit)
         {
           /* The factor's input cells, in the table below. */
           const EkvXlsxFactor *xf = ekv_xlsx_find_factor (self, cb->factor.carrier,
