@@ -5,7 +5,7 @@
  * What an edit costs on the Sankey page: the graph is made from the audit
  * again, laid out and drawn into a window-sized image, as the window draws it
  * (fast antialiasing of the bands, drawn by a second thread while the labels
- * are placed). Prints milliseconds (median of 21 runs after 3 warm-ups,
+ * are placed). Prints milliseconds (median of 61 runs after 5 warm-ups,
  * measured inside the process) for each step and in all: the time the edit
  * takes to show (wall clock, what the eye sees; the target is under 16 ms for a
  * 200-node view) and the CPU time of both threads together.
@@ -21,8 +21,8 @@
 #include "ekv-sankey-draw.h"
 #include "ekv-sankey-graph.h"
 
-#define RUNS     21
-#define WARM_UPS 3
+#define RUNS     61
+#define WARM_UPS 5
 
 static void
 add_flow (EkvDocument   *document,

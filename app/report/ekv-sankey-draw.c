@@ -481,13 +481,16 @@ typedef struct
   EkvSankeyDrawing *d;
   cairo_surface_t  *surface;
   cairo_matrix_t    matrix;
+  GMutex            lock;
+  GCond             finished;
+  gboolean          done;
 } BandsJob;
 
 /* The bands' image starts as the drawing's background: compositing onto an
  * opaque image is about twice as fast as onto a transparent one. */
-
-static gpointer
-bands_thread (gpointer data)
+static void
+bands_run (gpointer data,
+           gpointer user_data)
 {
   BandsJob *job = data;
   cairo_t *cr = cairo_create (job->surface);
@@ -497,13 +500,41 @@ bands_thread (gpointer data)
   cairo_set_matrix (cr, &job->matrix);
   draw_bands (job->d, cr);
   cairo_destroy (cr);
-  return NULL;
+
+  g_mutex_lock (&job->lock);
+  job->done = TRUE;
+  g_cond_signal (&job->finished);
+  g_mutex_unlock (&job->lock);
+}
+
+/* One thread kept for the bands, drawing after drawing: the system keeps it
+ * on the other core, where a thread made for each drawing often waits for
+ * one. */
+static GThreadPool *
+bands_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (bands_run, NULL, 1, TRUE, NULL));
+  return pool;
+}
+
+static void
+bands_wait (BandsJob *job)
+{
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->finished, &job->lock);
+  g_mutex_unlock (&job->lock);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->finished);
 }
 
 /* Starts the bands in another thread when CR draws for the screen (an image,
- * or the recording GTK makes of a widget's drawing); NULL when they are to be
- * drawn here (files and print: vectors, and the best antialiasing). */
-static GThread *
+ * or the recording GTK makes of a widget's drawing); FALSE when they are to
+ * be drawn here (files and print: vectors, and the best antialiasing). */
+static gboolean
 bands_start (EkvSankeyDrawing *d,
              cairo_t          *cr,
              BandsJob         *job)
@@ -514,7 +545,7 @@ bands_start (EkvSankeyDrawing *d,
 
   /* only over the drawing's own background, which the image then replaces */
   if (!d->options->fast || !d->options->fill_background)
-    return NULL;
+    return FALSE;
   if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
     {
       width = cairo_image_surface_get_width (target);
@@ -528,7 +559,7 @@ bands_start (EkvSankeyDrawing *d,
       double scale = d->options->pixel_scale > 0 ? d->options->pixel_scale : 1;
 
       if (!cairo_recording_surface_get_extents (target, &extents))
-        return NULL;   /* unbounded: no image size to draw into */
+        return FALSE;   /* unbounded: no image size to draw into */
       width = (int) ceil (extents.width * scale);
       height = (int) ceil (extents.height * scale);
       x_scale = y_scale = scale;
@@ -536,21 +567,25 @@ bands_start (EkvSankeyDrawing *d,
       y_offset = -extents.y * scale;
     }
   else
-    return NULL;
+    return FALSE;
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
-    return NULL;
+    return FALSE;
 
   job->d = d;
   job->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   if (cairo_surface_status (job->surface) != CAIRO_STATUS_SUCCESS)
     {
       g_clear_pointer (&job->surface, cairo_surface_destroy);
-      return NULL;
+      return FALSE;
     }
   cairo_surface_set_device_offset (job->surface, x_offset, y_offset);
   cairo_surface_set_device_scale (job->surface, x_scale, y_scale);
   cairo_get_matrix (cr, &job->matrix);
-  return g_thread_new ("ekv-sankey-bands", bands_thread, job);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->finished);
+  job->done = FALSE;
+  g_thread_pool_push (bands_pool (), job, NULL);
+  return TRUE;
 }
 
 /* Lays the bands' image LAYER on CR within the drawing's WIDTH × HEIGHT, and
@@ -981,11 +1016,11 @@ ekv_sankey_draw (cairo_t                     *cr,
 
   {
     BandsJob job = { NULL, };
-    GThread *bands = bands_start (&d, cr, &job);
+    gboolean bands = bands_start (&d, cr, &job);
 
     labels = _ekv_sankey_labels_make (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
                                       MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
-    if (bands == NULL)
+    if (!bands)
       {
         draw_bands (&d, cr);
         draw_nodes (&d, cr);
@@ -996,7 +1031,7 @@ ekv_sankey_draw (cairo_t                     *cr,
         /* The labels were placed while the bands were drawn; text is drawn
          * last, onto the opaque bands (drawing it into a transparent layer
          * of its own instead takes twice as long). */
-        g_thread_join (bands);
+        bands_wait (&job);
         layer_paint (cr, job.surface, width, height);
         draw_nodes (&d, cr);
         dropped = _ekv_sankey_labels_draw (&d, cr, labels);
