@@ -29,5 +29,20 @@ void ekv_test_run_valist (EkvTestRun *run,
                           const char *workdir,
                           const char *locale,
                           va_list     args);
+/* The same with the arguments of ARGS up to its first NULL or N_ARGS of them
+ * (a row of a table of cases). */
+void ekv_test_run_args   (EkvTestRun        *run,
+                          const char        *workdir,
+                          const char        *locale,
+                          const char *const *args,
+                          gsize              n_args);
+
+/* ERR (a run's stderr) is one line starting with "ekv": how ekv reports a user
+ * error. */
+void     ekv_test_assert_one_line     (const char *err);
+
+/* Whether the system has tr_TR.UTF-8 locale data (a tr_TR.utf8 folder or a
+ * locale archive) for a run with LC_ALL=tr_TR.UTF-8: the tests skip without. */
+gboolean ekv_test_tr_locale_installed (void);
 
 G_END_DECLS

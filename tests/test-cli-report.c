@@ -10,30 +10,11 @@
 #include <glib/gstdio.h>
 
 #include "ekv-test-cli.h"
+#include "ekv-test-util.h"
 
 static char *workdir;
 
 #define run_ekv(run, ...) ekv_test_run ((run), workdir, "C.UTF-8", __VA_ARGS__)
-
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
-                           "ege-orme-boya.json", NULL);
-}
-
-/* One line on stderr, starting with "ekv". */
-static void
-assert_one_line (const char *err)
-{
-  guint lines = 0;
-
-  g_assert_true (g_str_has_prefix (err, "ekv"));
-  g_assert_true (g_str_has_suffix (err, "\n"));
-  for (const char *p = err; *p != '\0'; p++)
-    lines += *p == '\n';
-  g_assert_cmpuint (lines, ==, 1);
-}
 
 /* Counts the pages of CONTENTS whose /MediaBox is BOX. */
 static guint
@@ -97,7 +78,7 @@ test_help (void)
 static void
 test_pdf (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_auto(EkvTestRun) en = { 0 };
   g_auto(EkvTestRun) a3 = { 0 };
   g_auto(EkvTestRun) tr = { 0 };
@@ -117,7 +98,7 @@ test_pdf (void)
   if (tr.status != 0)
     {
       g_assert_cmpint (tr.status, ==, 1);
-      assert_one_line (tr.err);
+      ekv_test_assert_one_line (tr.err);
       g_test_skip ("the tr_TR.UTF-8 locale is not installed");
       return;
     }
@@ -127,7 +108,7 @@ test_pdf (void)
 static void
 test_bad_usage (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   const char *cases[][8] = {
     { "report", NULL },
     { "report", sample, NULL },                                          /* no --pdf */
@@ -141,8 +122,7 @@ test_bad_usage (void)
     {
       g_auto(EkvTestRun) run = { 0 };
 
-      ekv_test_run (&run, workdir, "C.UTF-8", cases[i][0], cases[i][1], cases[i][2], cases[i][3],
-                    cases[i][4], cases[i][5], cases[i][6], NULL);
+      ekv_test_run_args (&run, workdir, "C.UTF-8", cases[i], G_N_ELEMENTS (cases[i]));
       g_assert_cmpint (run.status, ==, 2);
       g_assert_true (g_str_has_prefix (run.err, "ekv"));
     }
@@ -152,7 +132,7 @@ test_bad_usage (void)
 static void
 test_user_errors (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_autofree char *bad = g_build_filename (workdir, "bad.json", NULL);
   g_auto(EkvTestRun) missing = { 0 };
   g_auto(EkvTestRun) broken = { 0 };
@@ -161,7 +141,7 @@ test_user_errors (void)
 
   run_ekv (&missing, "report", "no-such-audit.json", "--pdf", "m.pdf", NULL);
   g_assert_cmpint (missing.status, ==, 1);
-  assert_one_line (missing.err);
+  ekv_test_assert_one_line (missing.err);
   g_assert_nonnull (strstr (missing.err, "no-such-audit.json"));
 
   g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
@@ -172,12 +152,12 @@ test_user_errors (void)
   /* Into a folder that does not exist: nothing written, the file named. */
   run_ekv (&folder, "report", sample, "--pdf", "no-such-folder/r.pdf", NULL);
   g_assert_cmpint (folder.status, ==, 1);
-  assert_one_line (folder.err);
+  ekv_test_assert_one_line (folder.err);
   g_assert_nonnull (strstr (folder.err, "r.pdf"));
 
   run_ekv (&same, "report", bad, "--pdf", bad, NULL);
   g_assert_cmpint (same.status, ==, 1);
-  assert_one_line (same.err);
+  ekv_test_assert_one_line (same.err);
   g_assert_false (g_file_test ("b.pdf", G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test ("m.pdf", G_FILE_TEST_EXISTS));
 }
@@ -186,13 +166,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  workdir = g_dir_make_tmp ("ekv-cli-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  workdir = ekv_test_make_dir ("ekv-cli-report-XXXXXX");
   g_assert_no_errno (g_chdir (workdir));
 
   g_test_add_func ("/ekv/cli-report/help", test_help);
@@ -202,17 +180,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (workdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (workdir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (workdir);
-  }
+  ekv_test_remove_dir (workdir);
+  g_free (workdir);
   return status;
 }

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ekv-test-cli.h"
+#include "ekv-test-util.h"
 
 static char *workdir;
 
@@ -18,13 +19,6 @@ static char *workdir;
 /* Runs ekv with ARGS (NULL-terminated) in the work folder under LOCALE, or in English. */
 #define run_ekv_in(run, locale, ...) ekv_test_run ((run), workdir, (locale), __VA_ARGS__)
 #define run_ekv(run, ...) run_ekv_in ((run), "C.UTF-8", __VA_ARGS__)
-
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples", "ege-orme-boya.json",
-                           NULL);
-}
 
 static char *
 work_path (const char *name)
@@ -56,19 +50,6 @@ write_work_file (const char *name,
   g_assert_no_error (error);
 }
 
-/* One line on stderr, starting with "ekv". */
-static void
-assert_one_line (const char *err)
-{
-  guint lines = 0;
-
-  g_assert_true (g_str_has_prefix (err, "ekv"));
-  g_assert_true (g_str_has_suffix (err, "\n"));
-  for (const char *p = err; *p != '\0'; p++)
-    lines += *p == '\n';
-  g_assert_cmpuint (lines, ==, 1);
-}
-
 static void
 test_help (void)
 {
@@ -88,7 +69,7 @@ test_help (void)
 static void
 test_audit_pictures (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   static const struct { const char *view, *option, *file, *magic; } cases[] = {
     { "water", "--png", "w.png", "\x89PNG\r\n" },
     { "energy", "--pdf", "e.pdf", "%PDF-" },
@@ -114,7 +95,7 @@ test_audit_pictures (void)
 static void
 test_size (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_autofree char *data = NULL;
   g_auto(EkvTestRun) run = { 0 };
   gsize length;
@@ -132,7 +113,7 @@ test_size (void)
 static void
 test_bad_usage (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   const char *const cases[][8] = {
     { "sankey", NULL },
     { "sankey", sample, "--png", "x.png", NULL },                              /* no view */
@@ -151,9 +132,8 @@ test_bad_usage (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto(EkvTestRun) run = { 0 };
-      const char *const *a = cases[i];
 
-      run_ekv (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+      ekv_test_run_args (&run, workdir, "C.UTF-8", cases[i], G_N_ELEMENTS (cases[i]));
       g_assert_cmpint (run.status, ==, 2);
       g_assert_true (g_str_has_prefix (run.err, "ekv sankey: "));
       g_assert_nonnull (strstr (run.err, "--help"));
@@ -163,7 +143,7 @@ test_bad_usage (void)
 static void
 test_user_errors (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_autofree char *minimal = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "tests", "data", "json",
                                                "minimal.json", NULL);
   g_auto(EkvTestRun) after = { 0 };
@@ -178,7 +158,7 @@ test_user_errors (void)
 
   run_ekv (&empty, "sankey", minimal, "--view", "water", "--png", "e.png", NULL);
   g_assert_cmpint (empty.status, ==, 1);
-  assert_one_line (empty.err);
+  ekv_test_assert_one_line (empty.err);
   g_assert_nonnull (strstr (empty.err, "minimal.json"));
 
   run_ekv (&missing, "sankey", "no-such.json", "--view", "water", "--png", "m.png", NULL);
@@ -187,7 +167,7 @@ test_user_errors (void)
 
   run_ekv (&nodir, "sankey", sample, "--view", "water", "--png", "no-dir/w.png", NULL);
   g_assert_cmpint (nodir.status, ==, 1);
-  assert_one_line (nodir.err);
+  ekv_test_assert_one_line (nodir.err);
   g_assert_nonnull (strstr (nodir.err, "no-dir/w.png"));
 }
 
@@ -248,7 +228,7 @@ test_graph_layout (void)
   write_work_file ("bad.json", "{\"nodes\": [{\"name\": \"A\"}], \"links\": [{\"source\": 0, \"target\": 5, \"value\": 1}]}");
   run_ekv (&bad, "sankey", "--graph", "bad.json", "--layout", "bad-out.json", NULL);
   g_assert_cmpint (bad.status, ==, 1);
-  assert_one_line (bad.err);
+  ekv_test_assert_one_line (bad.err);
   g_assert_nonnull (strstr (bad.err, "bad.json"));
   g_assert_false (g_file_test ("bad-out.json", G_FILE_TEST_EXISTS));
 }
@@ -257,7 +237,7 @@ test_graph_layout (void)
 static void
 test_turkish (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *pdf = work_path ("tr.pdf");
   g_autofree char *text = NULL;
@@ -266,8 +246,7 @@ test_turkish (void)
   const char *argv[] = { NULL, "-layout", pdf, "-", NULL };
   int wait_status;
 
-  if (!g_file_test ("/usr/lib/locale/tr_TR.utf8", G_FILE_TEST_IS_DIR)
-      && !g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS))
+  if (!ekv_test_tr_locale_installed ())
     {
       g_test_skip ("no tr_TR.UTF-8 locale");
       return;
@@ -300,13 +279,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  workdir = g_dir_make_tmp ("ekv-cli-sankey-XXXXXX", &error);
-  g_assert_no_error (error);
+  workdir = ekv_test_make_dir ("ekv-cli-sankey-XXXXXX");
   g_assert_no_errno (g_chdir (workdir));
 
   g_test_add_func ("/ekv/cli-sankey/help", test_help);
@@ -319,20 +296,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (workdir);
-    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-    GFileInfo *info;
-
-    while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (workdir, g_file_info_get_name (info), NULL);
-
-        g_unlink (path);
-        g_object_unref (info);
-      }
-    g_rmdir (workdir);
-  }
+  ekv_test_remove_dir (workdir);
+  g_free (workdir);
   return status;
 }

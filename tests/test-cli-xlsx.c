@@ -10,17 +10,11 @@
 #include <glib/gstdio.h>
 
 #include "ekv-test-cli.h"
+#include "ekv-test-util.h"
 
 static char *workdir;
 
 #define run_ekv(run, ...) ekv_test_run ((run), workdir, "C.UTF-8", __VA_ARGS__)
-
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
-                           "ege-orme-boya.json", NULL);
-}
 
 static char *
 work_path (const char *name)
@@ -28,22 +22,10 @@ work_path (const char *name)
   return g_build_filename (workdir, name, NULL);
 }
 
-/* One line on stderr, starting with "ekv". */
-static void
-assert_one_line (const char *err)
-{
-  guint lines = 0;
-
-  g_assert_true (g_str_has_prefix (err, "ekv"));
-  for (const char *p = err; *p != '\0'; p++)
-    lines += *p == '\n';
-  g_assert_cmpuint (lines, ==, 1);
-}
-
 static void
 test_export (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_autofree char *path = work_path ("sample.xlsx");
   g_auto(EkvTestRun) run = { 0 };
   g_auto(EkvTestRun) tr = { 0 };
@@ -75,7 +57,7 @@ test_help (void)
 static void
 test_bad_usage (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   const char *const cases[][8] = {
     { "export", sample, NULL },                                            /* nothing to write */
     { "export", sample, "--xlsx", "a.xlsx", "--json", "a.json", NULL },    /* both */
@@ -89,8 +71,7 @@ test_bad_usage (void)
       g_auto(EkvTestRun) run = { 0 };
       g_autofree char *a = work_path ("a.xlsx");
 
-      ekv_test_run (&run, workdir, "C.UTF-8", cases[i][0], cases[i][1], cases[i][2], cases[i][3],
-                    cases[i][4], cases[i][5], cases[i][6], NULL);
+      ekv_test_run_args (&run, workdir, "C.UTF-8", cases[i], G_N_ELEMENTS (cases[i]));
       g_assert_cmpint (run.status, ==, 2);
       g_assert_false (g_file_test (a, G_FILE_TEST_EXISTS));
     }
@@ -105,7 +86,7 @@ test_bad_usage (void)
 static void
 test_user_errors (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_autofree char *missing = work_path ("missing.json");
   g_auto(EkvTestRun) no_input = { 0 };
   g_auto(EkvTestRun) no_folder = { 0 };
@@ -113,45 +94,23 @@ test_user_errors (void)
 
   run_ekv (&no_input, "export", missing, "--xlsx", "b.xlsx", NULL);
   g_assert_cmpint (no_input.status, ==, 1);
-  assert_one_line (no_input.err);
+  ekv_test_assert_one_line (no_input.err);
 
   run_ekv (&no_folder, "export", sample, "--xlsx", "no/such/folder/b.xlsx", NULL);
   g_assert_cmpint (no_folder.status, ==, 1);
-  assert_one_line (no_folder.err);
+  ekv_test_assert_one_line (no_folder.err);
   g_assert_nonnull (strstr (no_folder.err, "b.xlsx"));
 
   run_ekv (&same, "export", sample, "--xlsx", sample, NULL);
   g_assert_cmpint (same.status, ==, 1);
-  assert_one_line (same.err);
-}
-
-/* Every worksheet's XML of BOOK, one after another. */
-static char *
-sheets_of (const char *book)
-{
-  GString *all = g_string_new (NULL);
-
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
-      const char *argv[] = { "unzip", "-p", book, part, NULL };
-      g_autofree char *out = NULL;
-      int status;
-
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                    NULL, NULL, &out, NULL, &status, NULL);
-      if (!g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
-        break;
-      g_string_append (all, out);
-    }
-  return g_string_free (all, FALSE);
+  ekv_test_assert_one_line (same.err);
 }
 
 /* ekv under a Turkish locale (decimal comma for printf) writes the same numbers. */
 static void
 test_turkish_locale (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = ekv_test_sample_path ();
   g_autofree char *c_book = work_path ("c-locale.xlsx");
   g_autofree char *tr_book = work_path ("tr-locale.xlsx");
   g_autofree char *c_sheets = NULL;
@@ -159,8 +118,7 @@ test_turkish_locale (void)
   g_auto(EkvTestRun) c = { 0 };
   g_auto(EkvTestRun) tr = { 0 };
 
-  if (!g_file_test ("/usr/lib/locale/tr_TR.utf8", G_FILE_TEST_IS_DIR)
-      && !g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS))
+  if (!ekv_test_tr_locale_installed ())
     {
       g_test_skip ("no tr_TR.UTF-8 locale");
       return;
@@ -172,8 +130,8 @@ test_turkish_locale (void)
   g_assert_cmpint (tr.status, ==, 0);
   g_assert_cmpstr (tr.err, ==, "");
 
-  c_sheets = sheets_of (c_book);
-  tr_sheets = sheets_of (tr_book);
+  c_sheets = ekv_test_xlsx_sheets (c_book);
+  tr_sheets = ekv_test_xlsx_sheets (tr_book);
   g_assert_cmpuint (strlen (c_sheets), >, 100000);
   g_assert_cmpstr (tr_sheets, ==, c_sheets);
 }
@@ -182,12 +140,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  workdir = g_dir_make_tmp ("ekv-cli-xlsx-XXXXXX", &error);
-  g_assert_no_error (error);
+  workdir = ekv_test_make_dir ("ekv-cli-xlsx-XXXXXX");
 
   g_test_add_func ("/ekv/cli-xlsx/export", test_export);
   g_test_add_func ("/ekv/cli-xlsx/help", test_help);
@@ -196,12 +152,7 @@ main (int    argc,
   g_test_add_func ("/ekv/cli-xlsx/turkish-locale", test_turkish_locale);
   status = g_test_run ();
 
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", workdir);
-
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", workdir);
-  }
+  ekv_test_remove_dir (workdir);
   g_free (workdir);
   return status;
 }
