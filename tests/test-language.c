@@ -13,17 +13,7 @@
 #include "ekv-labels.h"
 #include "ekv-language.h"
 #include "ekv-util.h"
-
-static gboolean
-have_turkish_locale (void)
-{
-  locale_t locale = newlocale (LC_MESSAGES_MASK, "tr_TR.UTF-8", (locale_t) 0);
-
-  if (locale == (locale_t) 0)
-    return FALSE;
-  freelocale (locale);
-  return TRUE;
-}
+#include "ekv-test-util.h"
 
 static void
 test_codes (void)
@@ -64,7 +54,7 @@ test_scope (void)
   EkvLanguageScope *outer;
   EkvLanguageScope *inner;
 
-  if (!have_turkish_locale ())
+  if (!ekv_test_have_turkish_locale ())
     {
       g_test_skip ("no tr_TR.UTF-8 locale");
       return;
@@ -111,11 +101,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  ekv_language_init ();
+  ekv_test_init_i18n ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ekv/language/codes", test_codes);

@@ -14,19 +14,7 @@
 #include "ekv-json-import.h"
 #include "ekv-macc-draw.h"
 #include "ekv-options.h"
-
-static EkvDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
-                                            "ege-orme-boya.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  EkvDocument *doc = ekv_json_import_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
+#include "ekv-test-util.h"
 
 /* Pixels of SURFACE inside the rectangle that are not white. */
 static guint
@@ -67,7 +55,7 @@ pixel_at (cairo_surface_t *surface,
 static void
 test_order (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvOptions) options = ekv_options_compute (doc, NULL);
   g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (EkvMaccBar));
   g_autoptr(GPtrArray) off = g_ptr_array_new ();
@@ -132,7 +120,7 @@ test_order (void)
 static void
 test_mixed (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvOptions) options = NULL;
   g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (EkvMaccBar));
   EkvRecord *o4 = ekv_document_find (doc, EKV_ENTITY_OPTION, "o4");
@@ -170,7 +158,7 @@ test_mixed (void)
 static void
 test_draw (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvOptions) options = ekv_options_compute (doc, NULL);
   g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (EkvMaccBar));
   EkvMaccDrawOptions draw_options;
@@ -232,16 +220,6 @@ test_empty (void)
   cairo_surface_destroy (surface);
 }
 
-static char *
-new_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ekv-macc-draw-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static guint
 count_files (const char *dir)
 {
@@ -254,24 +232,10 @@ count_files (const char *dir)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_files (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autofree char *dir = ekv_test_make_dir ("ekv-macc-draw-XXXXXX");
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvOptions) options = ekv_options_compute (doc, NULL);
   static const struct { EkvChartFormat format; const char *name, *head, *tail; } cases[] = {
     { EKV_CHART_FORMAT_PNG, "macc.png", "\x89PNG\r\n\x1a\n", NULL },
@@ -312,7 +276,7 @@ test_files (void)
   }
   g_assert_cmpuint (count_files (dir), ==, 3);    /* no temporary file left */
   g_assert_false (ekv_chart_format_from_nick ("gif", &(EkvChartFormat) { 0 }));
-  remove_dir (dir);
+  ekv_test_remove_dir (dir);
 }
 
 /* A write that fails leaves the file that was there intact and nothing else
@@ -320,10 +284,10 @@ test_files (void)
 static void
 test_failed_write (void)
 {
-  g_autofree char *dir = new_dir ();
+  g_autofree char *dir = ekv_test_make_dir ("ekv-macc-draw-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "keep.png", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "macc.png", NULL);
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvOptions) options = ekv_options_compute (doc, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -361,7 +325,7 @@ test_failed_write (void)
   g_assert_no_error (error);
   g_assert_true (memcmp (data, "\x89PNG", 4) == 0);
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_dir (dir);
+  ekv_test_remove_dir (dir);
 }
 
 int

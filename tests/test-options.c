@@ -14,6 +14,7 @@
 #include "ekv-json-import.h"
 #include "ekv-options.h"
 #include "ekv-scenario.h"
+#include "ekv-test-util.h"
 
 static void
 assert_close (double      actual,
@@ -34,13 +35,8 @@ static EkvDocument *
 load_fixture (void)
 {
   g_autofree char *path = g_build_filename (TEST_DATA_DIR, "json", "results-options.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  EkvDocument *doc = ekv_json_import_file (file, NULL, NULL, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
+  return ekv_test_import_json (path, NULL);
 }
 
 static void

@@ -19,44 +19,14 @@
 #include "ekv-language.h"
 #include "ekv-report-print.h"
 #include "ekv-test-gui.h"
-
-static EkvDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
-                                            "ege-orme-boya.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  EkvDocument *doc = ekv_json_import_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-/* Runs ARGV; its standard output, or NULL when the program is missing. */
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path (argv[0]);
-  char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    return NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
+#include "ekv-test-util.h"
 
 static char *
 pdf_info (const char *path,
           const char *key)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = ekv_test_spawn_output (argv);
   g_auto(GStrv) lines = NULL;
 
   if (out == NULL)
@@ -76,7 +46,7 @@ page_sizes (const char *path,
 {
   g_autofree char *last = g_strdup_printf ("%u", n_pages);
   const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, path, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = ekv_test_spawn_output (argv);
   g_auto(GStrv) lines = NULL;
   GPtrArray *sizes;
 
@@ -173,7 +143,7 @@ page_text (const char *path,
   g_autofree char *number = g_strdup_printf ("%u", page);
   const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
 
-  return run (argv);
+  return ekv_test_spawn_output (argv);
 }
 
 /* The page rendered small and grey (PGM), or NULL when pdftoppm is missing. */
@@ -185,7 +155,7 @@ page_picture (const char *path,
   g_autofree char *number = g_strdup_printf ("%u", page);
   const char *argv[] = { "pdftoppm", "-r", "24", "-gray", "-singlefile", "-f", number, "-l",
                          number, path, stem, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = ekv_test_spawn_output (argv);
   g_autofree char *pgm = g_strconcat (stem, ".pgm", NULL);
   char *contents = NULL;
   gsize length = 0;
@@ -245,7 +215,7 @@ export_with_print_operation (EkvDocument   *doc,
 static void
 test_same_pages (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvReport) report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4,
                                                 NULL);
   g_autofree char *printed = g_build_filename (g_get_tmp_dir (), "printed.pdf", NULL);
@@ -311,7 +281,7 @@ test_same_pages (void)
 static void
 test_a3 (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a3 = gtk_paper_size_new (GTK_PAPER_NAME_A3);
   g_autoptr(EkvReport) report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A3,
@@ -344,7 +314,7 @@ test_a3 (void)
 static void
 test_orientation_checked (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvReport) report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4,
                                                 NULL);
   g_autofree char *printed = g_build_filename (g_get_tmp_dir (), "portrait.pdf", NULL);
@@ -379,11 +349,8 @@ test_window_export (void)
   g_autofree char *path = NULL;
   g_autofree char *size = NULL;
   g_autofree char *text = NULL;
-  locale_t tr = newlocale (LC_MESSAGES_MASK, "tr_TR.UTF-8", (locale_t) 0);
-  gboolean turkish = tr != (locale_t) 0;
+  gboolean turkish = ekv_test_have_turkish_locale ();
 
-  if (turkish)
-    freelocale (tr);
   ekv_test_open_sample ("report-export", FALSE, &app, &dir, &window);
   path = g_build_filename (dir, "rapor.pdf", NULL);
   ekv_report_export_file (window, path, turkish ? EKV_LANGUAGE_TURKISH : EKV_LANGUAGE_ENGLISH,
@@ -404,11 +371,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  ekv_language_init ();
+  ekv_test_init_i18n ();
   if (!ekv_test_gui_init (&argc, &argv))
     return 0;
 

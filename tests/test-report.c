@@ -14,52 +14,7 @@
 #include "ekv-entity.h"
 #include "ekv-json-import.h"
 #include "ekv-report.h"
-
-static EkvDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
-                                            "ege-orme-boya.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  EkvDocument *doc = ekv_json_import_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static gboolean
-have_turkish_locale (void)
-{
-  locale_t locale = newlocale (LC_MESSAGES_MASK, "tr_TR.UTF-8", (locale_t) 0);
-
-  if (locale == (locale_t) 0)
-    return FALSE;
-  freelocale (locale);
-  return TRUE;
-}
-
-/* The text of page PAGE (from 1) of PDF, or NULL when pdftotext is missing. */
-static char *
-pdf_text (const char *pdf,
-          int         page)
-{
-  g_autofree char *first = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-layout", "-f", first, "-l", first, pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    return NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
+#include "ekv-test-util.h"
 
 static char *
 write_report (EkvReport  *report,
@@ -80,7 +35,7 @@ check_language (EkvLanguage  language,
                 const char  *appendix,
                 const char  *number)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EkvReport) report = ekv_report_new (doc, language, EKV_REPORT_PAPER_A4, &error);
   g_autofree char *path = NULL;
@@ -99,7 +54,7 @@ check_language (EkvLanguage  language,
   g_assert_cmpfloat_with_epsilon (ekv_report_get_page_width (report), 595.276, 0.01);
 
   path = write_report (report, language == EKV_LANGUAGE_TURKISH ? "tr.pdf" : "en.pdf");
-  page2 = pdf_text (path, 2);
+  page2 = ekv_test_pdf_text (path, 2);
   if (page2 == NULL)
     {
       g_test_skip ("pdftotext is not installed");
@@ -109,11 +64,11 @@ check_language (EkvLanguage  language,
   g_assert_nonnull (strstr (page2, contents));
   g_assert_nonnull (strstr (page2, summary));
   g_assert_nonnull (strstr (page2, appendix));
-  page3 = pdf_text (path, 3);
+  page3 = ekv_test_pdf_text (path, 3);
   g_assert_nonnull (strstr (page3, summary));
   g_assert_nonnull (strstr (page3, number));
   g_assert_nonnull (strstr (page3, "Ege Örme Boya A.Ş."));
-  last = pdf_text (path, n);
+  last = ekv_test_pdf_text (path, n);
   g_assert_nonnull (strstr (last, appendix));
   g_unlink (path);
 }
@@ -129,7 +84,7 @@ test_english (void)
 static void
 test_turkish (void)
 {
-  if (!have_turkish_locale ())
+  if (!ekv_test_have_turkish_locale ())
     {
       g_test_skip ("the tr_TR.UTF-8 locale is not installed");
       return;
@@ -142,7 +97,7 @@ test_turkish (void)
 static EkvDocument *
 sample_with_actions (guint count)
 {
-  EkvDocument *doc = load_sample ();
+  EkvDocument *doc = ekv_test_load_sample ();
 
   for (guint i = 0; i < count; i++)
     {
@@ -237,7 +192,7 @@ test_tables (void)
   pdftotext = g_find_program_in_path ("pdftotext");
   for (guint p = 1; pdftotext != NULL && p <= n_pages; p++)
     {
-      g_autofree char *text = pdf_text (path, p);
+      g_autofree char *text = ekv_test_pdf_text (path, p);
 
       n_said += strstr (text, "Action plan (continued)") != NULL;
     }
@@ -253,7 +208,7 @@ static void
 check_landscape (EkvLanguage    language,
                  EkvReportPaper paper)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvReport) report = ekv_report_new (doc, language, paper, NULL);
   double paper_width, paper_height;
   guint n_landscape = 0, n_full = 0, first = 0, last = 0;
@@ -302,7 +257,7 @@ test_landscape (void)
 {
   check_landscape (EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4);
   check_landscape (EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A3);
-  if (have_turkish_locale ())
+  if (ekv_test_have_turkish_locale ())
     check_landscape (EKV_LANGUAGE_TURKISH, EKV_REPORT_PAPER_A4);
 }
 
@@ -353,7 +308,7 @@ test_margins_a4 (void)
 static void
 test_margins_a3 (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvReport) a4 = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4, NULL);
   g_autoptr(EkvReport) a3 = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A3, NULL);
 
@@ -367,7 +322,7 @@ test_margins_a3 (void)
 static void
 test_long_words (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvReport) report = NULL;
   EkvRecord *option = ekv_document_find (doc, EKV_ENTITY_OPTION, "o1");
   g_autofree char *word = g_strnfill (300, 'W');
@@ -389,7 +344,7 @@ test_long_words (void)
 static void
 test_fonts_embedded (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvReport) report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4,
                                                 NULL);
   g_autofree char *path = write_report (report, "fonts.pdf");
@@ -434,7 +389,7 @@ test_fonts_embedded (void)
 static void
 test_write_error (void)
 {
-  g_autoptr(EkvDocument) doc = load_sample ();
+  g_autoptr(EkvDocument) doc = ekv_test_load_sample ();
   g_autoptr(EkvReport) report = ekv_report_new (doc, EKV_LANGUAGE_ENGLISH, EKV_REPORT_PAPER_A4,
                                                 NULL);
   g_autoptr(GError) error = NULL;
@@ -470,11 +425,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  ekv_language_init ();
+  ekv_test_init_i18n ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ekv/report/english", test_english);

@@ -16,6 +16,7 @@
 #include "ekv-enums.h"
 #include "ekv-language.h"
 #include "ekv-test-gui.h"
+#include "ekv-test-util.h"
 #include "ekv-window.h"
 #include "ekv-xlsx-export.h"
 
@@ -190,11 +191,7 @@ main (int   argc,
       char *argv[])
 {
   /* The Turkish workbook needs the build tree's catalogue. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  ekv_language_init ();
+  ekv_test_init_i18n ();
   if (!ekv_test_gui_init (&argc, &argv))
     return 0;
 

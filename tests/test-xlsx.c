@@ -17,66 +17,23 @@
 #include "ekv-json-import.h"
 #include "ekv-language.h"
 #include "ekv-xlsx.h"
+#include "ekv-test-util.h"
 
 static char *workdir;
 
+/* The sample, named by its path as an opened file is. */
 static EkvDocument *
 open_sample (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
-                                            "ege-orme-boya.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  EkvDocument *document = ekv_json_import_file (file, path, NULL, &error);
+  g_autofree char *path = ekv_test_sample_path ();
 
-  g_assert_no_error (error);
-  return document;
+  return ekv_test_import_json (path, path);
 }
 
 static char *
 work_path (const char *name)
 {
   return g_build_filename (workdir, name, NULL);
-}
-
-/* The part NAME of the zip BOOK ("xl/workbook.xml"), or NULL when absent. NAME is
- * unzip's pattern: escape [ and ]. */
-static char *
-unzip_part (const char *book,
-            const char *name)
-{
-  const char *argv[] = { "unzip", "-p", book, name, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
-    {
-      g_free (out);
-      return NULL;
-    }
-  return out;
-}
-
-/* Every worksheet's XML, one after another: what must not depend on the locale. */
-static char *
-all_sheets (const char *book)
-{
-  GString *all = g_string_new (NULL);
-
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
-      g_autofree char *xml = unzip_part (book, name);
-
-      if (xml == NULL)
-        break;
-      g_string_append (all, xml);
-    }
-  return g_string_free (all, FALSE);
 }
 
 static void
@@ -94,7 +51,7 @@ static void
 assert_sheets (const char        *book,
                const char *const *names)
 {
-  g_autofree char *workbook = unzip_part (book, "xl/workbook.xml");
+  g_autofree char *workbook = ekv_test_unzip_part (book, "xl/workbook.xml");
 
   g_assert_nonnull (workbook);
   for (guint i = 0; names[i] != NULL; i++)
@@ -124,11 +81,11 @@ test_languages (void)
   assert_sheets (tr, tr_names);
 
   /* Headers and labels follow the language too. */
-  strings = unzip_part (tr, "xl/sharedStrings.xml");
+  strings = ekv_test_unzip_part (tr, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "Giren kütle (kg/yıl)"));
   g_assert_null (strstr (strings, "Mass in (kg/year)"));
   g_free (strings);
-  strings = unzip_part (en, "xl/sharedStrings.xml");
+  strings = ekv_test_unzip_part (en, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "Mass in (kg/year)"));
 
   /* The window's language is left alone: this thread speaks as before. */
@@ -146,12 +103,12 @@ test_contents (void)
   g_autofree char *image = NULL;
 
   export (document, path, EKV_LANGUAGE_ENGLISH);
-  workbook = unzip_part (path, "xl/workbook.xml");
+  workbook = ekv_test_unzip_part (path, "xl/workbook.xml");
   /* Defined names for the key inputs. */
   g_assert_nonnull (strstr (workbook, "<definedName name=\"DiscountRate\">'Options'!$B$1"));
   g_assert_nonnull (strstr (workbook, "<definedName name=\"Price_f1\">"));
 
-  sheets = all_sheets (path);
+  sheets = ekv_test_xlsx_sheets (path);
   /* Formulas carry their computed values (not the 0 of worksheet_write_formula). */
   g_assert_nonnull (strstr (sheets, "<f>SUMIFS("));
   g_assert_nonnull (strstr (sheets, "NPV((DiscountRate/100),"));
@@ -163,10 +120,10 @@ test_contents (void)
   g_assert_null (strstr (sheets, "<v>inf"));
 
   /* Three native charts and five pictures (MACC curve, four Sankey views). */
-  types = unzip_part (path, "\\[Content_Types\\].xml");
+  types = ekv_test_unzip_part (path, "\\[Content_Types\\].xml");
   g_assert_nonnull (strstr (types, "/xl/charts/chart3.xml"));
   g_assert_null (strstr (types, "/xl/charts/chart4.xml"));
-  image = unzip_part (path, "xl/media/image5.png");
+  image = ekv_test_unzip_part (path, "xl/media/image5.png");
   g_assert_nonnull (image);
 }
 
@@ -181,12 +138,12 @@ test_live_inputs (void)
   g_autofree char *sheets = NULL;
 
   export (document, path, EKV_LANGUAGE_ENGLISH);
-  workbook = unzip_part (path, "xl/workbook.xml");
+  workbook = ekv_test_unzip_part (path, "xl/workbook.xml");
   g_assert_nonnull (strstr (workbook, "<definedName name=\"CO2_kg_natural_gas_Sm3\">'Energy'!$F$"));
   g_assert_nonnull (strstr (workbook, "<definedName name=\"LHV_kWh_natural_gas_Sm3\">'Energy'!$D$"));
   g_assert_nonnull (strstr (workbook, "<definedName name=\"TEP_electricity_kWh\">'Energy'!$E$"));
 
-  sheets = all_sheets (path);
+  sheets = ekv_test_xlsx_sheets (path);
   /* Inventory: yearly × the factor's name. */
   g_assert_nonnull (strstr (sheets, "*LHV_kWh_natural_gas_Sm3</f>"));
   g_assert_nonnull (strstr (sheets, "*TEP_natural_gas_Sm3</f>"));
@@ -231,11 +188,11 @@ test_text_stays_text (void)
   set_string (document, flow, EKV_FLOW_NOTE, "+90 212 555");
   export (document, path, EKV_LANGUAGE_ENGLISH);
 
-  strings = unzip_part (path, "xl/sharedStrings.xml");
+  strings = ekv_test_unzip_part (path, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "<t>=1+1 dyed</t>"));
   g_assert_nonnull (strstr (strings, "<t>+90 212 555</t>"));
   g_assert_nonnull (strstr (strings, "<t>=HYPERLINK("));
-  sheets = all_sheets (path);
+  sheets = ekv_test_xlsx_sheets (path);
   g_assert_null (strstr (sheets, "<f>1+1"));
   g_assert_null (strstr (sheets, "<f>HYPERLINK"));
 }
@@ -262,8 +219,8 @@ test_turkish_locale_numbers (void)
   export (document, tr_path, EKV_LANGUAGE_ENGLISH);
   setlocale (LC_ALL, "C.UTF-8");
 
-  c_sheets = all_sheets (c_path);
-  tr_sheets = all_sheets (tr_path);
+  c_sheets = ekv_test_xlsx_sheets (c_path);
+  tr_sheets = ekv_test_xlsx_sheets (tr_path);
   g_assert_cmpuint (strlen (c_sheets), >, 100000);
   g_assert_cmpstr (tr_sheets, ==, c_sheets);
   g_assert_null (strstr (tr_sheets, ",5</v>"));
@@ -328,7 +285,7 @@ test_empty_audit (void)
 
   export (document, path, EKV_LANGUAGE_ENGLISH);
   assert_sheets (path, names);
-  sheets = all_sheets (path);
+  sheets = ekv_test_xlsx_sheets (path);
   g_assert_null (strstr (sheets, "<v>nan"));
   g_assert_null (strstr (sheets, "<v>inf"));
 }
@@ -358,7 +315,7 @@ test_progress_and_replace (void)
                                   &error));
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (last, 1.0, 1e-9);
-  types = unzip_part (path, "\\[Content_Types\\].xml");
+  types = ekv_test_unzip_part (path, "\\[Content_Types\\].xml");
   g_assert_nonnull (types);
 }
 
@@ -366,18 +323,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  ekv_language_init ();
+  ekv_test_init_i18n ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  workdir = g_dir_make_tmp ("ekv-xlsx-XXXXXX", &error);
-  g_assert_no_error (error);
+  workdir = ekv_test_make_dir ("ekv-xlsx-XXXXXX");
 
   g_test_add_func ("/ekv/xlsx/languages", test_languages);
   g_test_add_func ("/ekv/xlsx/contents", test_contents);
@@ -389,12 +340,7 @@ main (int    argc,
   g_test_add_func ("/ekv/xlsx/empty-audit", test_empty_audit);
   status = g_test_run ();
 
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", workdir);
-
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", workdir);
-  }
+  ekv_test_remove_dir (workdir);
   g_free (workdir);
   return status;
 }
