@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "ekv-bench-audit.h"
 #include "ekv-document.h"
 #include "ekv-sankey-draw.h"
 #include "ekv-sankey-graph.h"
@@ -24,6 +25,7 @@
 #define RUNS     61
 #define WARM_UPS 5
 
+/* Every flow of this audit is in kilograms, without carrier or price. */
 static void
 add_flow (EkvDocument   *document,
           const char    *name,
@@ -32,21 +34,7 @@ add_flow (EkvDocument   *document,
           const char    *to,
           double         quantity)
 {
-  g_autoptr(EkvRecord) flow = ekv_record_new (EKV_ENTITY_FLOW);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = ekv_document_new_id (document, EKV_ENTITY_FLOW, "f");
-
-  ekv_record_set_string (flow, EKV_FLOW_ID, id);
-  ekv_record_set_string (flow, EKV_FLOW_NAME, name);
-  ekv_record_set_enum (flow, EKV_FLOW_KIND, kind);
-  if (from != NULL)
-    ekv_record_set_string (flow, EKV_FLOW_FROM, from);
-  if (to != NULL)
-    ekv_record_set_string (flow, EKV_FLOW_TO, to);
-  ekv_record_set_double (flow, EKV_FLOW_QUANTITY, quantity);
-  ekv_record_set_enum (flow, EKV_FLOW_UNIT, EKV_QUANTITY_UNIT_KG);
-  if (!ekv_document_insert (document, flow, NULL, -1, &error))
-    g_error ("%s", error->message);
+  ekv_bench_add_flow (document, name, kind, -1, from, to, quantity, EKV_QUANTITY_UNIT_KG, -1);
 }
 
 /* A plant of N units in lines of ten: raw materials of 24 kinds enter the
@@ -57,19 +45,14 @@ static EkvDocument *
 make_audit (guint n)
 {
   EkvDocument *document = ekv_document_new ();
-  g_autoptr(GError) error = NULL;
   double *in = g_new0 (double, n);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(EkvRecord) unit = ekv_record_new (EKV_ENTITY_UNIT_OPERATION);
       g_autofree char *id = g_strdup_printf ("u%u", i + 1);
       g_autofree char *name = g_strdup_printf ("Unit operation %u", i + 1);
 
-      ekv_record_set_string (unit, EKV_UNIT_OPERATION_ID, id);
-      ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, name);
-      if (!ekv_document_insert (document, unit, NULL, -1, &error))
-        g_error ("%s", error->message);
+      ekv_bench_add_unit (document, id, name);
     }
 
   for (guint i = 0; i < n; i++)
@@ -134,22 +117,6 @@ thread_time (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_doubles);
-  return values[RUNS / 2];
 }
 
 typedef struct
@@ -243,12 +210,12 @@ run_series (EkvDocument        *document,
         }
     }
 
-  figures->graph = median (graph_ms);
-  figures->layout = median (layout_ms);
-  figures->draw = median (draw_ms);
-  figures->total = median (total_ms);
-  figures->cpu = median (cpu_ms);
-  figures->main_cpu = median (main_ms);
+  figures->graph = ekv_bench_median (graph_ms, RUNS);
+  figures->layout = ekv_bench_median (layout_ms, RUNS);
+  figures->draw = ekv_bench_median (draw_ms, RUNS);
+  figures->total = ekv_bench_median (total_ms, RUNS);
+  figures->cpu = ekv_bench_median (cpu_ms, RUNS);
+  figures->main_cpu = ekv_bench_median (main_ms, RUNS);
 }
 
 static void

@@ -13,23 +13,13 @@
 
 #include <glib/gstdio.h>
 
+#include "ekv-bench-audit.h"
 #include "ekv-document.h"
 #include "ekv-xlsx.h"
 
 #define N_UNITS 200
 #define N_FLOWS 10000
 #define N_OPTIONS 50
-
-static void
-insert (EkvDocument *document,
-        EkvRecord   *record,
-        EkvRecord   *parent)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ekv_document_insert (document, record, parent, -1, &error))
-    g_error ("%s", error->message);
-}
 
 static EkvDocument *
 make_audit (void)
@@ -50,13 +40,10 @@ make_audit (void)
 
   for (guint i = 0; i < N_UNITS; i++)
     {
-      g_autoptr(EkvRecord) unit = ekv_record_new (EKV_ENTITY_UNIT_OPERATION);
       g_autofree char *id = g_strdup_printf ("u%u", i + 1);
       g_autofree char *name = g_strdup_printf ("Ünite %u", i + 1);
 
-      ekv_record_set_string (unit, EKV_UNIT_OPERATION_ID, id);
-      ekv_record_set_string (unit, EKV_UNIT_OPERATION_NAME, name);
-      insert (document, unit, NULL);
+      ekv_bench_add_unit (document, id, name);
     }
 
   for (guint i = 0; i < N_FLOWS; i++)
@@ -94,7 +81,7 @@ make_audit (void)
       if (from_outside)
         ekv_record_set_double (flow, EKV_FLOW_PRICE, g_rand_double_range (rand, 0.5, 50));
       ekv_record_set_string (flow, EKV_FLOW_SOURCE, "Sayaç okumaları, 2025");
-      insert (document, flow, NULL);
+      ekv_bench_insert (document, flow, NULL);
     }
 
   for (guint i = 0; i < N_OPTIONS; i++)
@@ -107,7 +94,7 @@ make_audit (void)
       ekv_record_set_string (option, EKV_OPTION_TITLE, title);
       ekv_record_set_double (option, EKV_OPTION_INVESTMENT, g_rand_double_range (rand, 1e4, 1e6));
       ekv_record_set_double (option, EKV_OPTION_LIFETIME, 5 + i % 10);
-      insert (document, option, NULL);
+      ekv_bench_insert (document, option, NULL);
       for (guint c = 0; c < 4; c++)
         {
           g_autoptr(EkvRecord) change = ekv_record_new (EKV_ENTITY_CHANGE);
@@ -115,7 +102,7 @@ make_audit (void)
 
           ekv_record_set_string (change, EKV_CHANGE_FLOW, flow);
           ekv_record_set_double (change, EKV_CHANGE_DELTA_PCT, -10);
-          insert (document, change, option);
+          ekv_bench_insert (document, change, option);
         }
     }
   if (!ekv_document_commit (document, &error))
