@@ -26,18 +26,7 @@
 #define RUNS 3
 
 /* Every flow of the synthetic part has a price of 1.5 a unit. */
-static void
-add_flow (EkvDocument    *document,
-          const char     *name,
-          EkvFlowKind     kind,
-          int             carrier,
-          const char     *from,
-          const char     *to,
-          double          quantity,
-          EkvQuantityUnit unit)
-{
-  ekv_bench_add_flow (document, name, kind, carrier, from, to, quantity, unit, 1.5);
-}
+#define add_flow(...) ekv_bench_add_flow (__VA_ARGS__, 1.5)
 
 static EkvDocument *
 make_audit (guint n_units)
