@@ -33,6 +33,17 @@ ekv_gui_toast (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
+void
+ekv_gui_show_error (GtkWindow  *parent,
+                    const char *heading,
+                    const char *message)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 typedef struct
 {
   EkvDocument *document;

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 /* Shows MESSAGE in the toast overlay WIDGET sits in (the window's). */
 void       ekv_gui_toast             (GtkWidget       *widget,
                                       const char      *message);
+/* Tells of a failure in a dialog over PARENT: HEADING, then MESSAGE (what went
+ * wrong, e.g. a GError's message), with one answer, Close. */
+void       ekv_gui_show_error        (GtkWindow       *parent,
+                                      const char      *heading,
+                                      const char      *message);
 /* Removes RECORD (of a list of DOCUMENT, or a child of a record) and offers Undo in a toast of
  * WIDGET's window, which puts it back where it was. A refusal is shown as a
  * toast. Returns whether it was removed. */

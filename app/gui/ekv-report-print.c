@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ekv-gui-util.h"
 #include "ekv-report-print.h"
 
 typedef struct
@@ -186,18 +187,6 @@ ekv_report_print_operation_get_report (GtkPrintOperation *operation)
 }
 
 static void
-show_error (EkvWindow  *window,
-            const char *heading,
-            const char *message)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
-                                                                         heading, message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                EkvWindow               *window)
@@ -207,8 +196,8 @@ print_done_cb (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      show_error (window, _("Could Not Print the Report"),
-                  error != NULL ? error->message : _("The printer reported an error."));
+      ekv_gui_show_error (GTK_WINDOW (window), _("Could Not Print the Report"),
+                          error != NULL ? error->message : _("The printer reported an error."));
     }
 }
 
@@ -226,7 +215,7 @@ ekv_report_print_run (EkvWindow *window)
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (window), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (window, _("Could Not Print the Report"), error->message);
+    ekv_gui_show_error (GTK_WINDOW (window), _("Could Not Print the Report"), error->message);
 }
 
 typedef struct
@@ -279,7 +268,7 @@ export_done_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (window, _("Could Not Export the Report"), error->message);
+      ekv_gui_show_error (GTK_WINDOW (window), _("Could Not Export the Report"), error->message);
       return;
     }
   basename = g_path_get_basename (job->path);
@@ -351,7 +340,7 @@ ekv_report_export_file (EkvWindow      *window,
   job->path = g_strdup (path);
   if (job->copy == NULL)
     {
-      show_error (window, _("Could Not Export the Report"), error->message);
+      ekv_gui_show_error (GTK_WINDOW (window), _("Could Not Export the Report"), error->message);
       export_job_free (job);
       return;
     }

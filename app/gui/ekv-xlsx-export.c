@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ekv-gui-util.h"
 #include "ekv-window-private.h"
 #include "ekv-xlsx-export.h"
 #include "ekv-xlsx.h"
@@ -100,13 +101,7 @@ static void
 show_error (EkvWindow    *window,
             const GError *error)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
-                                                       _("Could Not Export to Excel"),
-                                                       error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  ekv_gui_show_error (GTK_WINDOW (window), _("Could Not Export to Excel"), error->message);
 }
 
 static void
