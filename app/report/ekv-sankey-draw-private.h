@@ -37,6 +37,8 @@ typedef struct
   double       value_width;  /* its "— value unit": never broken */
   int         *xs;        /* x of each character in LINE (Pango units), and the end */
   int          n_chars;
+  PangoLayout *wrapped;   /* the last layout wrapped to a box (not cut short), or NULL */
+  double       wrapped_box, wrapped_width;  /* that box, and its widest line */
 } EkvSankeyLabelText;
 
 /* A label shaped in an earlier drawing (ekv-sankey-labels.c). */

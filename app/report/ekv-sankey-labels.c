@@ -183,11 +183,17 @@ new_label_layout (EkvSankeyDrawing *d,
   g_autofree char *value = NULL;
   g_autofree char *key = NULL;
   PangoLayout *layout;
+  gboolean cut_short;
 
   max_width = MAX (MAX (max_width, t->value_width), 10);
   *box = floor (max_width * PANGO_SCALE) / PANGO_SCALE;
   if (t->width <= *box)
     return g_object_ref (t->line);
+  /* Wrapped to a box at most as wide as the last one and at least as wide as
+   * its widest line, the lines are the same: each still fits, and the word
+   * after each did not fit the wider box either. */
+  if (t->wrapped != NULL && t->wrapped_width <= *box + 1e-6 && *box <= t->wrapped_box + 1e-6)
+    return g_object_ref (t->wrapped);
 
   value = value_text (d, node_index);
   if (cache != NULL)
@@ -210,6 +216,7 @@ new_label_layout (EkvSankeyDrawing *d,
         }
     }
 
+  cut_short = FALSE;
   layout = _ekv_sankey_new_layout (d, cr, d->font_size, FALSE);
   pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -230,6 +237,7 @@ new_label_layout (EkvSankeyDrawing *d,
       cut = g_utf8_substring (name, 0, length);
       shorter = g_strconcat (g_strchomp (cut), "…", NULL);
       set_label_text (layout, shorter, value);
+      cut_short = TRUE;
     }
   while (pango_layout_get_line_count (layout) > LABEL_LINES && length > 1)
     {
@@ -249,6 +257,15 @@ new_label_layout (EkvSankeyDrawing *d,
       cached->line = g_object_ref (layout);
       cached->used = cache->generation;
       g_hash_table_insert (cache->texts, g_steal_pointer (&key), cached);
+    }
+  if (!cut_short)
+    {
+      EkvSankeyLabelText *memo = &d->texts[node_index];
+      double height;
+
+      g_set_object (&memo->wrapped, layout);
+      memo->wrapped_box = *box;
+      _ekv_sankey_layout_size (layout, &memo->wrapped_width, &height);
     }
   return layout;
 }
@@ -396,6 +413,7 @@ _ekv_sankey_texts_free (EkvSankeyDrawing *d)
   for (guint i = 0; i < d->graph->nodes->len; i++)
     {
       g_clear_object (&d->texts[i].line);
+      g_clear_object (&d->texts[i].wrapped);
       g_clear_pointer (&d->texts[i].xs, g_free);
     }
   g_clear_pointer (&d->texts, g_free);
