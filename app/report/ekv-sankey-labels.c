@@ -900,11 +900,24 @@ label_reach (EkvSankeyDrawing     *d,
   return (node->y1 - node->y0) / 2 + d->font_size * 2.5;
 }
 
-/* Whether a label as small as any label can be (one line, a short value)
- * fits anywhere L may go. A smaller box at each place lies within the real
- * one, so where this one finds no room the real label finds none either: a
- * small node's label is then left out without being shaped (on a crowded
- * diagram most are). */
+/* Characters that take room (not the word joiners the value is held with). */
+static glong
+visible_chars (const char *text)
+{
+  glong n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    n += g_utf8_get_char (p) != 0x2060;
+  return n;
+}
+
+/* Whether L's label, as small as it can possibly be, fits anywhere it may go:
+ * no glyph of the font is narrower than a quarter of its size and no line
+ * lower than its size, so the value (never broken) is at least that wide, and
+ * the label at least that many lines at the widest box tried. A smaller box at
+ * each place lies within the real one, so where this one finds no room the
+ * real label finds none either: a small node's label is then left out without
+ * being shaped (on a crowded diagram most are). */
 static gboolean
 room_for_any (EkvSankeyDrawing *d,
               EkvSankeyLabel   *l,
@@ -914,7 +927,16 @@ room_for_any (EkvSankeyDrawing *d,
               double            top,
               double            bottom)
 {
-  double smallest[2] = { d->font_size * 1.5, d->font_size };
+  const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, l->node);
+  g_autofree char *value = value_text (d, l->node);
+  double narrowest = d->font_size * 0.25;
+  double value_width = (visible_chars (value) + 2) * narrowest;      /* and "— " */
+  double all = value_width + (node->name != NULL ? visible_chars (node->name) + 1 : 0) * narrowest;
+  double widest = d->font_size * 13;
+  double smallest[2];
+
+  smallest[0] = MAX (value_width, MIN (all, widest));
+  smallest[1] = d->font_size * CLAMP (ceil (all / widest), 1, LABEL_LINES);
 
   for (guint i = 0; i < candidates->len; i++)
     {
