@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ekv-gui-util.h"
 #include "ekv-inventory-page.h"
 #include "ekv-report-print.h"
 #include "ekv-window-private.h"
@@ -51,13 +52,7 @@ save_copy_response_cb (EkvWindow            *self,
 
   if (error != NULL || !ekv_window_save_copy (self, path, &error))
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Could Not Save a Copy"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      ekv_gui_show_error (GTK_WINDOW (self), _("Could Not Save a Copy"), error->message);
       return;
     }
 
