@@ -21,26 +21,6 @@ typedef struct
   EkvDocument    *document;
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -106,7 +86,7 @@ test_follows_edits (Fixture       *fixture,
                    (int) ekv_flowchart_get_height (chart));
 
   /* Added on the page's list */
-  list = EKV_RECORD_LIST (find_widget (page, EKV_TYPE_RECORD_LIST));
+  list = EKV_RECORD_LIST (ekv_test_find_widget (page, EKV_TYPE_RECORD_LIST));
   g_assert_nonnull (list);
   added = ekv_record_list_add (list);
   g_assert_nonnull (added);

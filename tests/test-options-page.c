@@ -22,8 +22,6 @@
 #include "ekv-util.h"
 #include "ekv-window.h"
 
-static GtkWidget *find_type        (GtkWidget  *root,
-                                    GType       type);
 static GtkWidget *find_menu_button (GtkWidget  *root,
                                     const char *label);
 
@@ -254,7 +252,7 @@ test_payback (Fixture       *fixture,
    * same saving. */
   {
     GtkWidget *change_row = ekv_feasibility_page_get_change_row (page, change);
-    GtkWidget *toggle = find_type (change_row, GTK_TYPE_TOGGLE_BUTTON);
+    GtkWidget *toggle = ekv_test_find_widget (change_row, GTK_TYPE_TOGGLE_BUTTON);
     double saving = result->annual_saving;
     g_autoptr(EkvOptions) again = NULL;
 
@@ -280,6 +278,7 @@ test_payback (Fixture       *fixture,
   {
     GtkWidget *option_row = ekv_feasibility_page_get_row (page, option);
     GtkWidget *chooser = find_menu_button (option_row, "Add Change…");
+    GtkPopover *popover;
     GListModel *changes = ekv_record_get_children (option, EKV_ENTITY_CHANGE);
     GtkWidget *list_box;
     GtkListBoxRow *first;
@@ -291,8 +290,8 @@ test_payback (Fixture       *fixture,
     scroll_to (chooser);
     gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
     ekv_test_spin ();
-    list_box = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))),
-                          GTK_TYPE_LIST_BOX);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser));
+    list_box = ekv_test_find_widget (gtk_popover_get_child (popover), GTK_TYPE_LIST_BOX);
     g_assert_nonnull (list_box);
     while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), n_rows) != NULL)
       n_rows++;
@@ -357,46 +356,6 @@ test_payback (Fixture       *fixture,
       scroll_to (ekv_feasibility_page_get_field_row (page, option, "other-savings"));
       screenshot (fixture, "feasibility-2");
     }
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *
@@ -542,7 +501,7 @@ test_investment_items (Fixture       *fixture,
                      ==, before);
   }
   {
-    GtkWidget *undo = find_button (GTK_WIDGET (fixture->window), "_Undo");
+    GtkWidget *undo = ekv_test_find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
 
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
@@ -597,7 +556,7 @@ test_delete_undo (Fixture       *fixture,
   g_assert_null (ekv_document_find (fixture->document, EKV_ENTITY_OPTION, id));
   g_assert_null (ekv_options_page_get_row (page, option));
 
-  undo = find_button (GTK_WIDGET (fixture->window), "_Undo");
+  undo = ekv_test_find_button (GTK_WIDGET (fixture->window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   ekv_test_spin ();
@@ -698,6 +657,7 @@ test_suggestion (Fixture       *fixture,
   /* Ticking a unit operation links it to the option. */
   {
     GtkWidget *chooser = find_menu_button (row, "Choose…");
+    GtkPopover *popover;
     GtkWidget *check;
 
     g_assert_nonnull (chooser);
@@ -706,8 +666,8 @@ test_suggestion (Fixture       *fixture,
     scroll_to (chooser);
     gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
     ekv_test_spin ();
-    check = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))),
-                       GTK_TYPE_CHECK_BUTTON);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser));
+    check = ekv_test_find_widget (gtk_popover_get_child (popover), GTK_TYPE_CHECK_BUTTON);
     g_assert_nonnull (check);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
     ekv_test_spin ();
@@ -762,7 +722,8 @@ test_screening (Fixture       *fixture,
   g_assert_true (ekv_record_is_set (option, EKV_OPTION_SCREENING));
   g_assert_cmpint (ekv_record_get_enum (option, EKV_OPTION_SCREENING), ==, EKV_SCREENING_REJECT);
 
-  reason = find_type (gtk_widget_get_next_sibling (GTK_WIDGET (decision)), EKV_TYPE_TEXT_AREA);
+  reason = ekv_test_find_widget (gtk_widget_get_next_sibling (GTK_WIDGET (decision)),
+                                 EKV_TYPE_TEXT_AREA);
   g_assert_nonnull (reason);
   gtk_text_buffer_set_text (ekv_text_area_get_buffer (EKV_TEXT_AREA (reason)),
                             "Rejected: the supplier cannot deliver before 2028", -1);
