@@ -192,12 +192,8 @@ action_row_new (EkvActionPlanPage *self,
   g_signal_connect_object (action, "notify", G_CALLBACK (action_notify_cb), row,
                            G_CONNECT_SWAPPED);
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Delete This Action"));
-  gtk_widget_set_sensitive (remove, editable);
-  g_object_set_data_full (G_OBJECT (remove), "ekv-record", g_object_ref (action), g_object_unref);
+  remove = ekv_gui_record_button_new ("user-trash-symbolic", _("Delete This Action"), action,
+                                      editable);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
 

@@ -571,12 +571,7 @@ change_row_new (EkvFeasibilityPage *self,
   g_signal_connect_object (toggle, "toggled", G_CALLBACK (percent_toggled_cb), self, 0);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), toggle);
 
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Change"));
-  gtk_widget_set_sensitive (button, editable);
-  g_object_set_data (G_OBJECT (button), "ekv-record", change);
+  button = ekv_gui_record_button_new ("user-trash-symbolic", _("Remove Change"), change, editable);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_change_clicked_cb), self, 0);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 
@@ -715,12 +710,8 @@ item_row_new (EkvFeasibilityPage *self,
   ekv_field_row_set_unit (EKV_FIELD_ROW (row), currency (self));
   gtk_widget_add_css_class (row, "ekv-investment-item");
 
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Item"));
-  gtk_widget_set_sensitive (button, !ekv_document_is_read_only (self->document));
-  g_object_set_data (G_OBJECT (button), "ekv-record", item);
+  button = ekv_gui_record_button_new ("user-trash-symbolic", _("Remove Item"), item,
+                                      !ekv_document_is_read_only (self->document));
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_item_clicked_cb), self, 0);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
   return row;

@@ -44,6 +44,45 @@ ekv_gui_show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+GtkWidget *
+ekv_gui_record_button_new (const char *icon_name,
+                           const char *tooltip,
+                           EkvRecord  *record,
+                           gboolean    editable)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (icon_name != NULL, NULL);
+  g_return_val_if_fail (EKV_IS_RECORD (record), NULL);
+
+  button = gtk_button_new_from_icon_name (icon_name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_sensitive (button, editable);
+  g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (record), g_object_unref);
+  return button;
+}
+
+void
+ekv_gui_widen_page (GtkWidget *page,
+                    int        width)
+{
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_CLAMP (child))
+        {
+          adw_clamp_set_maximum_size (ADW_CLAMP (child), width);
+          adw_clamp_set_tightening_threshold (ADW_CLAMP (child), width * 3 / 4);
+          return;
+        }
+      ekv_gui_widen_page (child, width);
+    }
+}
+
 typedef struct
 {
   EkvDocument *document;

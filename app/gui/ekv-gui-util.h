@@ -29,6 +29,17 @@ gboolean   ekv_gui_remove_with_undo_full (GtkWidget   *widget,
                                           EkvDocument *document,
                                           EkvRecord   *record,
                                           const char  *message);
+/* A flat icon button for a row about RECORD (held, as the "ekv-record" data the
+ * click handler reads): ICON_NAME, TOOLTIP (translated), insensitive unless
+ * EDITABLE. The caller connects "clicked". */
+GtkWidget *ekv_gui_record_button_new (const char      *icon_name,
+                                      const char      *tooltip,
+                                      EkvRecord       *record,
+                                      gboolean         editable);
+/* For a page that needs more than a form's width (a matrix, a chart): the
+ * first AdwClamp under PAGE lets its child grow to WIDTH. */
+void       ekv_gui_widen_page        (GtkWidget       *page,
+                                      int              width);
 /* ROW's title (an AdwPreferencesRow's, as plain text) follows OPTION's title,
  * "Untitled option" while it is empty. */
 void       ekv_gui_bind_option_title (EkvRecord       *option,

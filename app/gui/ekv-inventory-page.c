@@ -721,13 +721,9 @@ action_button_new (EkvInventoryPage *self,
                    const char       *tooltip,
                    GCallback         callback)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = ekv_gui_record_button_new (icon, tooltip, flow,
+                                                 !ekv_document_is_read_only (self->document));
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_sensitive (button, !ekv_document_is_read_only (self->document));
-  g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (flow), g_object_unref);
   g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
 
   return button;

@@ -379,12 +379,8 @@ add_section (EkvMonitoringPage *self,
   section->kpi = g_object_ref (kpi);
   section->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Delete This Indicator"));
-  gtk_widget_set_sensitive (remove, editable);
-  g_object_set_data_full (G_OBJECT (remove), "ekv-record", g_object_ref (kpi), g_object_unref);
+  remove = ekv_gui_record_button_new ("user-trash-symbolic", _("Delete This Indicator"), kpi,
+                                      editable);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_kpi_clicked_cb), self);
   adw_preferences_group_set_header_suffix (section->group, remove);
 
@@ -421,14 +417,9 @@ add_section (EkvMonitoringPage *self,
       EkvRecord *value = g_ptr_array_index (values, i);
       GtkWidget *row = field_row_new (self, value, "value",
                                       ekv_record_get_string (value, EKV_KPI_VALUE_PERIOD));
-      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *button = ekv_gui_record_button_new ("user-trash-symbolic",
+                                                     _("Delete This Value"), value, editable);
 
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Delete This Value"));
-      gtk_widget_set_sensitive (button, editable);
-      g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (value),
-                              g_object_unref);
       g_signal_connect (button, "clicked", G_CALLBACK (remove_value_clicked_cb), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (list), row);

@@ -295,21 +295,12 @@ option_row_new (EkvOptionsPage *self,
   g_object_set_data (G_OBJECT (row), "ekv-page", self);
   g_object_set_data_full (G_OBJECT (row), "ekv-record", g_object_ref (option), g_object_unref);
 
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Delete Option"));
-  gtk_widget_set_sensitive (button, editable);
-  g_object_set_data (G_OBJECT (button), "ekv-record", option);
+  button = ekv_gui_record_button_new ("user-trash-symbolic", _("Delete Option"), option, editable);
   g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
 
-  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Duplicate Option"));
-  gtk_widget_set_sensitive (button, editable);
-  g_object_set_data (G_OBJECT (button), "ekv-record", option);
+  button = ekv_gui_record_button_new ("edit-copy-symbolic", _("Duplicate Option"), option,
+                                      editable);
   g_signal_connect_object (button, "clicked", G_CALLBACK (duplicate_clicked_cb), self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
 

@@ -169,24 +169,6 @@ queue_update (EkvPortfolioPage *self)
     self->update_id = g_idle_add (update_cb, self);
 }
 
-/* The curve wants more than a form's width: the page's clamp is widened. */
-static void
-widen (GtkWidget *widget,
-       int        size)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_CLAMP (child))
-        {
-          adw_clamp_set_maximum_size (ADW_CLAMP (child), size);
-          adw_clamp_set_tightening_threshold (ADW_CLAMP (child), size * 3 / 4);
-          return;
-        }
-      widen (child, size);
-    }
-}
-
 /* }}} */
 /* Export {{{ */
 
@@ -360,7 +342,7 @@ ekv_portfolio_page_init (EkvPortfolioPage *self)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (chart_row), GTK_WIDGET (self->chart));
   adw_preferences_group_add (self->macc_group, chart_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->macc_group);
-  widen (GTK_WIDGET (self), 1000);
+  ekv_gui_widen_page (GTK_WIDGET (self), 1000);
 }
 
 /* }}} */

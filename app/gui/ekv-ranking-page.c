@@ -414,24 +414,6 @@ rebuild_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A matrix needs more than a form's width: the page's clamp is widened. */
-static void
-widen (GtkWidget *widget,
-       int        size)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_CLAMP (child))
-        {
-          adw_clamp_set_maximum_size (ADW_CLAMP (child), size);
-          adw_clamp_set_tightening_threshold (ADW_CLAMP (child), size * 3 / 4);
-          return;
-        }
-      widen (child, size);
-    }
-}
-
 /* }}} */
 /* Callbacks {{{ */
 
@@ -806,7 +788,7 @@ ekv_ranking_page_init (EkvRankingPage *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (group, row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
-  widen (GTK_WIDGET (self), 1000);
+  ekv_gui_widen_page (GTK_WIDGET (self), 1000);
 }
 
 /* }}} */

@@ -406,13 +406,9 @@ static GtkWidget *
 remove_button_new (EkvRecordList *self,
                    EkvRecord     *record)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *button = ekv_gui_record_button_new ("user-trash-symbolic", _("Remove"), record,
+                                                 !ekv_document_is_read_only (self->document));
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove"));
-  gtk_widget_set_sensitive (button, !ekv_document_is_read_only (self->document));
-  g_object_set_data_full (G_OBJECT (button), "ekv-record", g_object_ref (record), g_object_unref);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self,
                            G_CONNECT_SWAPPED);
 
