@@ -224,6 +224,12 @@ assert_portfolio (EkvPortfolioPage *page,
   assert_close (ekv_portfolio_page_get_figure (page, "raw-material"), p->raw_material_saved_t);
 }
 
+static gboolean
+macc_drawn (gpointer chart)
+{
+  return ekv_macc_chart_get_bars (chart)->len > 0;
+}
+
 /* The summary shows the figures of ekv_options_compute(), and follows an edit. */
 static void
 test_portfolio (Fixture       *fixture,
@@ -238,6 +244,8 @@ test_portfolio (Fixture       *fixture,
   /* the sample's programme, as `ekv results` gives it */
   assert_close (ekv_portfolio_page_get_figure (page, "investment"), 13725000);
   g_assert_cmpfloat (fabs (ekv_portfolio_page_get_figure (page, "co2") - 1149.419104), <, 1e-6);
+  /* the chart's bars are those of its last drawing: wait for the first one */
+  ekv_test_wait_until (macc_drawn, ekv_portfolio_page_get_chart (page), 5000);
   g_assert_cmpuint (ekv_macc_chart_get_bars (ekv_portfolio_page_get_chart (page))->len, >, 0);
 
   before = ekv_portfolio_page_get_figure (page, "investment");
