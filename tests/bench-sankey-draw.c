@@ -4,8 +4,8 @@
  *
  * What an edit costs on the Sankey page: the graph is made from the audit
  * again, laid out and drawn into a window-sized image, as the window draws it
- * (fast antialiasing of the bands, drawn by a second thread while the labels
- * are placed). Prints milliseconds (median of 61 runs after 5 warm-ups,
+ * (fast antialiasing of the bands; the pixels made in strips by two threads,
+ * the bands begun while the labels are placed). Prints milliseconds (median of 61 runs after 5 warm-ups,
  * measured inside the process) for each step and in all: the time the edit
  * takes to show (wall clock, what the eye sees; the target is under 16 ms for a
  * 200-node view) and the CPU time of both threads together.

@@ -512,7 +512,7 @@ test_labels (void)
 
 /* The sample's water view drawn for the screen (FAST) onto an ARGB image of
  * 900 × 600 painted blue; TARGET_SUB draws through a sub-surface, which takes the
- * one-thread path, else the bands are drawn by a second thread. */
+ * one-thread path, else the pixels are made in strips by two threads. */
 static cairo_surface_t *
 draw_screen (EkvSankeyGraph     *graph,
              EkvSankeyTextCache *cache,
@@ -556,9 +556,32 @@ max_difference (cairo_surface_t *a,
   return most;
 }
 
-/* On screen the bands are drawn by a second thread and the labels into a
- * layer, and labels are kept between drawings: the picture is the one drawn
- * in one go, and a label whose value changed is shaped again. */
+/* How many pixels of two images differ by more than BY in a colour channel. */
+static guint
+count_different (cairo_surface_t *a,
+                 cairo_surface_t *b,
+                 int              by)
+{
+  unsigned char *pa = cairo_image_surface_get_data (a);
+  unsigned char *pb = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      {
+        gboolean different = FALSE;
+
+        for (int c = 0; c < 4; c++)
+          different |= abs (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > by;
+        n += different;
+      }
+  return n;
+}
+
+/* On screen the pixels are made in strips by two threads, the labels' text
+ * drawn there as glyphs, and labels are kept between drawings: the picture is
+ * the one drawn in one go, and a label whose value changed is shaped again. */
 static void
 test_screen_paths (void)
 {
@@ -580,8 +603,12 @@ test_screen_paths (void)
   one = draw_screen (graph, NULL, TRUE, boxes);
   threaded = draw_screen (graph, NULL, FALSE, NULL);
   g_assert_cmpuint (count_ink (one, 0, 0, 900, 600, TRUE), >, 900 * 600 / 10);
-  /* a layer laid on the image rounds a little differently; nothing more */
-  g_assert_cmpint (max_difference (one, threaded), <=, 3);
+  /* The same picture: the bands to the rounding of an image laid on the
+   * target, the text in the same places; its halo is a little fuller, as the
+   * copies are added up in one mask there (text a pixel off would differ by
+   * far more, at hundreds of pixels). */
+  g_assert_cmpint (max_difference (one, threaded), <=, 64);
+  g_assert_cmpuint (count_different (one, threaded, 32), <=, 100);
 
   /* twice with a cache: the second drawing reuses the labels, same picture */
   cached = draw_screen (graph, cache, FALSE, NULL);

@@ -57,6 +57,14 @@ struct _EkvSankeyTextCache
   guint         generation;
 };
 
+/* The screen's drawing in strips by two threads (ekv-sankey-screen.c). */
+typedef struct _EkvSankeyScreen EkvSankeyScreen;
+
+/* On screen and in PNG a label's halo is eight copies of its text in the
+ * background colour, shifted by a pixel. */
+#define EKV_SANKEY_N_HALO_OFFSETS 8
+extern const double _ekv_sankey_halo_offsets[EKV_SANKEY_N_HALO_OFFSETS][2];
+
 typedef struct
 {
   const EkvSankeyDrawOptions *options;
@@ -69,6 +77,8 @@ typedef struct
   gboolean                    vector;        /* drawing into a PDF, SVG or PostScript file */
   EkvSankeyLabelText         *texts;         /* per node */
   GArray                     *columns;   /* double: distinct node x0, sorted */
+  EkvSankeyScreen            *screen;    /* when set, text and leader lines are kept for
+                                          * it rather than drawn */
 } EkvSankeyDrawing;
 
 /* One drawing's text, in its Pango context. */
@@ -96,6 +106,29 @@ void         _ekv_sankey_show_lines    (EkvSankeyDrawing *d,
                                         double            box,
                                         PangoAlignment    align,
                                         gboolean          halo);
+/* LINE with its baseline starting at (X, Y), as _ekv_sankey_show_text() draws. */
+void         _ekv_sankey_show_line     (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        PangoLayoutLine  *line,
+                                        double            x,
+                                        double            y,
+                                        gboolean          halo);
+/* A thin line from a label back to its node. */
+void         _ekv_sankey_leader        (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        double            x0,
+                                        double            y0,
+                                        double            x1,
+                                        double            y1);
+/* The bands, and the nodes, that may cross the rows from Y0 to Y1 (user space). */
+void         _ekv_sankey_draw_bands    (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        double            y0,
+                                        double            y1);
+void         _ekv_sankey_draw_nodes    (EkvSankeyDrawing *d,
+                                        cairo_t          *cr,
+                                        double            y0,
+                                        double            y1);
 /* The index of the column whose x0 is X, in COLUMNS (distinct node x0, sorted). */
 guint        _ekv_sankey_column_of     (GArray           *columns,
                                         double            x);
@@ -122,5 +155,34 @@ double       _ekv_sankey_labels_margin (EkvSankeyDrawing *d,
                                         cairo_t          *cr,
                                         guint             column,
                                         double            max_width);
+
+/* Starts drawing D's bands into strips of an image of CR's target, with a
+ * second thread; NULL when they are to be drawn on CR (files and print:
+ * vectors and the best antialiasing; or a drawing not over its own
+ * background, or onto a surface of no known size). */
+EkvSankeyScreen *_ekv_sankey_screen_start  (EkvSankeyDrawing *d,
+                                            cairo_t          *cr);
+/* Text and leader lines kept while the labels are drawn (D->screen set). */
+void             _ekv_sankey_screen_text   (EkvSankeyScreen  *s,
+                                            PangoLayout      *layout,
+                                            double            x,
+                                            double            y,
+                                            gboolean          halo);
+void             _ekv_sankey_screen_line   (EkvSankeyScreen  *s,
+                                            PangoLayoutLine  *line,
+                                            double            x,
+                                            double            y,
+                                            gboolean          halo);
+void             _ekv_sankey_screen_leader (EkvSankeyScreen  *s,
+                                            double            x0,
+                                            double            y0,
+                                            double            x1,
+                                            double            y1);
+/* Draws the rest of the strips with the other thread, paints the image
+ * within WIDTH × HEIGHT onto CR, and frees S. */
+void             _ekv_sankey_screen_finish (EkvSankeyScreen  *s,
+                                            cairo_t          *cr,
+                                            double            width,
+                                            double            height);
 
 G_END_DECLS

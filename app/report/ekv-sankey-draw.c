@@ -267,6 +267,10 @@ lay_out (EkvSankeyDrawing  *d,
 /* ------------------------------------------------------------------------ */
 /* EkvSankeyDrawing                                                                  */
 
+const double _ekv_sankey_halo_offsets[EKV_SANKEY_N_HALO_OFFSETS][2] = {
+  { -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 }, { 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
+};
+
 /* Text at (X, Y) by SHOW (a layout from its top left, or a line from its
  * baseline) and by PATH (its outline), with a halo in the background colour
  * when HALO: it keeps text readable over bands. In files the halo is the
@@ -296,14 +300,10 @@ show_with_halo (EkvSankeyDrawing *d,
     }
   else if (halo)
     {
-      static const double offsets[8][2] = {
-        { -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 }, { 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
-      };
-
       ekv_palette_set_source (cr, &o->background, 1);
-      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+      for (guint i = 0; i < EKV_SANKEY_N_HALO_OFFSETS; i++)
         {
-          cairo_move_to (cr, x + offsets[i][0], y + offsets[i][1]);
+          cairo_move_to (cr, x + _ekv_sankey_halo_offsets[i][0], y + _ekv_sankey_halo_offsets[i][1]);
           show (cr, text);
         }
     }
@@ -348,7 +348,46 @@ _ekv_sankey_show_text (EkvSankeyDrawing *d,
                        double            y,
                        gboolean          halo)
 {
+  if (d->screen != NULL)
+    {
+      _ekv_sankey_screen_text (d->screen, layout, x, y, halo);
+      return;
+    }
   show_with_halo (d, cr, x, y, halo, show_layout, layout_path, layout);
+}
+
+void
+_ekv_sankey_show_line (EkvSankeyDrawing *d,
+                       cairo_t          *cr,
+                       PangoLayoutLine  *line,
+                       double            x,
+                       double            y,
+                       gboolean          halo)
+{
+  if (d->screen != NULL)
+    _ekv_sankey_screen_line (d->screen, line, x, y, halo);
+  else
+    show_with_halo (d, cr, x, y, halo, show_line, line_path, line);
+}
+
+void
+_ekv_sankey_leader (EkvSankeyDrawing *d,
+                    cairo_t          *cr,
+                    double            x0,
+                    double            y0,
+                    double            x1,
+                    double            y1)
+{
+  if (d->screen != NULL)
+    {
+      _ekv_sankey_screen_leader (d->screen, x0, y0, x1, y1);
+      return;
+    }
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  ekv_palette_set_source (cr, &d->options->foreground, 0.5);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
 }
 
 void
@@ -381,8 +420,8 @@ _ekv_sankey_show_lines (EkvSankeyDrawing *d,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       width = (double) logical.width / PANGO_SCALE;
       offset = align == PANGO_ALIGN_RIGHT ? box - width : (box - width) / 2;
-      show_with_halo (d, cr, x + offset, y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE,
-                      halo, show_line, line_path, line);
+      _ekv_sankey_show_line (d, cr, line, x + offset,
+                             y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE, halo);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -405,9 +444,34 @@ band_alpha (const EkvSankeyDrawOptions *o,
  * path: a few fills instead of one per band, which is most of the drawing's
  * time on a large diagram, and bands of one colour crossing do not darken into
  * a colour of their own. Widest classes first; loops, stroked, last. */
-static void
-draw_bands (EkvSankeyDrawing *d,
-            cairo_t          *cr)
+/* Whether LINK's band may cross the rows from Y0 to Y1 (a loop always may). */
+static gboolean
+band_meets (EkvSankeyGraph      *graph,
+            const EkvSankeyLink *link,
+            double               y0,
+            double               y1)
+{
+  double h = MAX (link->width, 0.5) / 2 + 1;
+  double top = MIN (link->y0, link->y1), bottom = MAX (link->y0, link->y1);
+
+  if (link->circular)
+    return TRUE;
+  for (guint i = 0; link->points != NULL && i < link->points->len; i++)
+    {
+      double y = g_array_index (link->points, EkvSankeyPoint, i).y;
+
+      top = MIN (top, y);
+      bottom = MAX (bottom, y);
+    }
+  /* a curve between two points stays between their heights */
+  return top - h < y1 && bottom + h > y0;
+}
+
+void
+_ekv_sankey_draw_bands (EkvSankeyDrawing *d,
+                        cairo_t          *cr,
+                        double            y0,
+                        double            y1)
 {
   const EkvSankeyDrawOptions *o = d->options;
   g_autoptr(GArray) order = links_by_width (d->graph);
@@ -444,8 +508,10 @@ draw_bands (EkvSankeyDrawing *d,
 
           if (done[j] || other->circular || other_band != band || band_alpha (o, index, other) != alpha)
             continue;
-          band_outline (cr, d->graph, other);
           done[j] = TRUE;
+          if (!band_meets (d->graph, other, y0, y1))
+            continue;
+          band_outline (cr, d->graph, other);
           any = TRUE;
         }
       if (any)
@@ -472,149 +538,20 @@ draw_bands (EkvSankeyDrawing *d,
   cairo_restore (cr);
 }
 
-/* On screen the bands are drawn by a second thread while this one places the
- * labels: the two take about as long on a large diagram, and so an edit shows
- * in half the time. The bands go into an image of the target's pixels, then
- * onto the target in one paint (the same picture as drawing them there). */
-typedef struct
-{
-  EkvSankeyDrawing *d;
-  cairo_surface_t  *surface;
-  cairo_matrix_t    matrix;
-  GMutex            lock;
-  GCond             finished;
-  gboolean          done;
-} BandsJob;
-
-/* The bands' image starts as the drawing's background: compositing onto an
- * opaque image is about twice as fast as onto a transparent one. */
-static void
-bands_run (gpointer data,
-           gpointer user_data)
-{
-  BandsJob *job = data;
-  cairo_t *cr = cairo_create (job->surface);
-
-  ekv_palette_set_source (cr, &job->d->options->background, 1);
-  cairo_paint (cr);
-  cairo_set_matrix (cr, &job->matrix);
-  draw_bands (job->d, cr);
-  cairo_destroy (cr);
-
-  g_mutex_lock (&job->lock);
-  job->done = TRUE;
-  g_cond_signal (&job->finished);
-  g_mutex_unlock (&job->lock);
-}
-
-/* One thread kept for the bands, drawing after drawing: the system keeps it
- * on the other core, where a thread made for each drawing often waits for
- * one. */
-static GThreadPool *
-bands_pool (void)
-{
-  static GThreadPool *pool;
-
-  if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (bands_run, NULL, 1, TRUE, NULL));
-  return pool;
-}
-
-static void
-bands_wait (BandsJob *job)
-{
-  g_mutex_lock (&job->lock);
-  while (!job->done)
-    g_cond_wait (&job->finished, &job->lock);
-  g_mutex_unlock (&job->lock);
-  g_mutex_clear (&job->lock);
-  g_cond_clear (&job->finished);
-}
-
-/* Starts the bands in another thread when CR draws for the screen (an image,
- * or the recording GTK makes of a widget's drawing); FALSE when they are to
- * be drawn here (files and print: vectors, and the best antialiasing). */
-static gboolean
-bands_start (EkvSankeyDrawing *d,
-             cairo_t          *cr,
-             BandsJob         *job)
-{
-  cairo_surface_t *target = cairo_get_target (cr);
-  double x_offset = 0, y_offset = 0, x_scale = 1, y_scale = 1;
-  int width, height;
-
-  /* only over the drawing's own background, which the image then replaces */
-  if (!d->options->fast || !d->options->fill_background)
-    return FALSE;
-  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
-    {
-      width = cairo_image_surface_get_width (target);
-      height = cairo_image_surface_get_height (target);
-      cairo_surface_get_device_offset (target, &x_offset, &y_offset);
-      cairo_surface_get_device_scale (target, &x_scale, &y_scale);
-    }
-  else if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_RECORDING)
-    {
-      cairo_rectangle_t extents;
-      double scale = d->options->pixel_scale > 0 ? d->options->pixel_scale : 1;
-
-      if (!cairo_recording_surface_get_extents (target, &extents))
-        return FALSE;   /* unbounded: no image size to draw into */
-      width = (int) ceil (extents.width * scale);
-      height = (int) ceil (extents.height * scale);
-      x_scale = y_scale = scale;
-      x_offset = -extents.x * scale;
-      y_offset = -extents.y * scale;
-    }
-  else
-    return FALSE;
-  if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
-    return FALSE;
-
-  job->d = d;
-  job->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  if (cairo_surface_status (job->surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_clear_pointer (&job->surface, cairo_surface_destroy);
-      return FALSE;
-    }
-  cairo_surface_set_device_offset (job->surface, x_offset, y_offset);
-  cairo_surface_set_device_scale (job->surface, x_scale, y_scale);
-  cairo_get_matrix (cr, &job->matrix);
-  g_mutex_init (&job->lock);
-  g_cond_init (&job->finished);
-  job->done = FALSE;
-  g_thread_pool_push (bands_pool (), job, NULL);
-  return TRUE;
-}
-
-/* Lays the bands' image LAYER on CR within the drawing's WIDTH × HEIGHT, and
- * frees it. */
-static void
-layer_paint (cairo_t         *cr,
-             cairo_surface_t *layer,
-             double           width,
-             double           height)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, layer, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_surface_destroy (layer);
-}
-
-static void
-draw_nodes (EkvSankeyDrawing *d,
-            cairo_t          *cr)
+void
+_ekv_sankey_draw_nodes (EkvSankeyDrawing *d,
+                        cairo_t          *cr,
+                        double            y0,
+                        double            y1)
 {
   const EkvSankeyDrawOptions *o = d->options;
 
   for (guint i = 0; i < d->graph->nodes->len; i++)
     {
       const EkvSankeyNode *node = &g_array_index (d->graph->nodes, EkvSankeyNode, i);
+
+      if (node->y0 - 3 >= y1 || MAX (node->y1, node->y0 + 1) + 3 <= y0)
+        continue;
 
       cairo_rectangle (cr, node->x0, node->y0, node->x1 - node->x0, MAX (node->y1 - node->y0, 1));
       ekv_palette_set_source (cr, &o->node_color, 1);
@@ -1015,26 +952,23 @@ ekv_sankey_draw (cairo_t                     *cr,
   d.columns = columns;
 
   {
-    BandsJob job = { NULL, };
-    gboolean bands = bands_start (&d, cr, &job);
+    EkvSankeyScreen *screen = _ekv_sankey_screen_start (&d, cr);
 
     labels = _ekv_sankey_labels_make (&d, cr, MAX (left - LABEL_GAP - 2, d.font_size * 5),
                                       MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
-    if (!bands)
+    if (screen == NULL)
       {
-        draw_bands (&d, cr);
-        draw_nodes (&d, cr);
+        _ekv_sankey_draw_bands (&d, cr, -G_MAXDOUBLE, G_MAXDOUBLE);
+        _ekv_sankey_draw_nodes (&d, cr, -G_MAXDOUBLE, G_MAXDOUBLE);
         dropped = _ekv_sankey_labels_draw (&d, cr, labels);
       }
     else
       {
-        /* The labels were placed while the bands were drawn; text is drawn
-         * last, onto the opaque bands (drawing it into a transparent layer
-         * of its own instead takes twice as long). */
-        bands_wait (&job);
-        layer_paint (cr, job.surface, width, height);
-        draw_nodes (&d, cr);
+        /* the labels' text is kept for the screen's strips, then drawn there */
+        d.screen = screen;
         dropped = _ekv_sankey_labels_draw (&d, cr, labels);
+        d.screen = NULL;
+        _ekv_sankey_screen_finish (screen, cr, width, height);
       }
   }
   _ekv_sankey_labels_free (labels);

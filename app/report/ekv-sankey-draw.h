@@ -51,8 +51,9 @@ typedef struct
                                      * antialiasing of the bands, about twice as
                                      * fast, what redrawing after every edit can
                                      * afford (files and print keep the best); and
-                                     * the bands drawn by a second thread into an
-                                     * image while the labels are placed */
+                                     * the pixels made in strips of an image by two
+                                     * threads, the bands begun while the labels
+                                     * are placed */
   EkvSankeyTextCache *text_cache;   /* default NULL: labels shaped afresh */
   double          pixel_scale;      /* default 1: device pixels per unit, for that
                                      * image when the target is a recording (GTK

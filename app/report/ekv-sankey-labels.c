@@ -587,6 +587,9 @@ typedef struct
   double   cell;    /* px */
   int      nx, ny;
   GArray **cells;   /* nx × ny arrays of guint box indices */
+  GArray  *seen;    /* guint per box: the last query that met it */
+  guint    query;
+  GArray  *met;     /* guint: the boxes a query met */
 } Taken;
 
 static Taken *
@@ -600,6 +603,8 @@ taken_new (double width,
   taken->nx = MAX (1, (int) ceil (width / taken->cell));
   taken->ny = MAX (1, (int) ceil (height / taken->cell));
   taken->cells = g_new0 (GArray *, taken->nx * taken->ny);
+  taken->seen = g_array_new (FALSE, TRUE, sizeof (guint));
+  taken->met = g_array_new (FALSE, FALSE, sizeof (guint));
   return taken;
 }
 
@@ -611,6 +616,8 @@ taken_free (Taken *taken)
       g_array_unref (taken->cells[i]);
   g_free (taken->cells);
   g_array_unref (taken->boxes);
+  g_array_unref (taken->seen);
+  g_array_unref (taken->met);
   g_free (taken);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Taken, taken_free)
@@ -638,6 +645,7 @@ taken_add (Taken     *taken,
   int cx0, cy0, cx1, cy1;
 
   g_array_append_val (taken->boxes, *box);
+  g_array_set_size (taken->seen, taken->boxes->len);
   taken_range (taken, box, &cx0, &cy0, &cx1, &cy1);
   for (int y = cy0; y <= cy1; y++)
     for (int x = cx0; x <= cx1; x++)
@@ -671,6 +679,45 @@ box_is_free (const Box *box,
           }
       }
   return TRUE;
+}
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* The boxes in the cells BOX lies over (every box that can meet it), each
+ * once, in the order they were taken (sums over them add up as over all). */
+static void
+taken_meeting (Taken     *taken,
+               const Box *box)
+{
+  int cx0, cy0, cx1, cy1;
+
+  g_array_set_size (taken->met, 0);
+  taken->query++;
+  taken_range (taken, box, &cx0, &cy0, &cx1, &cy1);
+  for (int y = cy0; y <= cy1; y++)
+    for (int x = cx0; x <= cx1; x++)
+      {
+        GArray *cell = taken->cells[y * taken->nx + x];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+            guint *seen = &g_array_index (taken->seen, guint, index);
+
+            if (*seen == taken->query)
+              continue;
+            *seen = taken->query;
+            g_array_append_val (taken->met, index);
+          }
+      }
+  g_array_sort (taken->met, compare_index);
 }
 
 static void
@@ -780,9 +827,10 @@ overlap (EkvSankeyDrawing *d,
   double area = 0;
 
   label_box (l, &box);
-  for (guint i = 0; i < taken->boxes->len; i++)
+  taken_meeting (taken, &box);
+  for (guint i = 0; i < taken->met->len; i++)
     {
-      const Box *t = &g_array_index (taken->boxes, Box, i);
+      const Box *t = &g_array_index (taken->boxes, Box, g_array_index (taken->met, guint, i));
       double w = MIN (box.x1, t->x1) - MAX (box.x0, t->x0);
       double h = MIN (box.y1, t->y1) - MAX (box.y0, t->y0);
 
@@ -1230,22 +1278,15 @@ _ekv_sankey_labels_draw (EkvSankeyDrawing *d,
           double x = (node->x0 + node->x1) / 2;
           gboolean above = l->y < node->y0;
 
-          cairo_move_to (cr, x, above ? node->y0 - 1 : node->y1 + 1);
-          cairo_line_to (cr, x, above ? l->y + l->height : l->y);
-          ekv_palette_set_source (cr, &d->options->foreground, 0.5);
-          cairo_set_line_width (cr, 0.8);
-          cairo_stroke (cr);
+          _ekv_sankey_leader (d, cr, x, above ? node->y0 - 1 : node->y1 + 1,
+                              x, above ? l->y + l->height : l->y);
         }
       else if (!l->centred && (centre < node->y0 - 2 || centre > node->y1 + 2))
         {
           double edge = l->right ? node->x1 + 1 : node->x0 - 1;
           double end = l->right ? l->x : l->x + l->box;
 
-          cairo_move_to (cr, edge, CLAMP (centre, node->y0, node->y1));
-          cairo_line_to (cr, end, centre);
-          ekv_palette_set_source (cr, &d->options->foreground, 0.5);
-          cairo_set_line_width (cr, 0.8);
-          cairo_stroke (cr);
+          _ekv_sankey_leader (d, cr, edge, CLAMP (centre, node->y0, node->y1), end, centre);
         }
       {
         Box text;

@@ -1,0 +1,489 @@
+/* ekv-sankey-screen.c: a Sankey chart's pixels made by two threads, for the screen
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright 2026 The Ekoverim authors
+ *
+ * After an edit the chart must show within a frame. Once the diagram is laid
+ * out its pixels are made in horizontal strips of one image, by this thread
+ * and a kept second one: the second starts on the strips' bands while this
+ * one places the labels, then this one takes strips too. The labels' text,
+ * once placed, is kept as glyphs (_ekv_sankey_screen_text() and friends,
+ * called by the labels' drawing); strip by strip, as soon as its bands are
+ * done, this thread draws the nodes, the leader lines, the halos and the text
+ * over them while the other finishes the bands below. (Text stays in one
+ * thread: two drawing glyphs of one font wait for each other on its lock.)
+ * Pango is used by this thread only. The image then goes onto the target in
+ * one paint.
+ *
+ * Files and print never come here: they keep vectors, the best antialiasing,
+ * and Pango drawing the text.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "ekv-sankey-draw-private.h"
+
+#define N_STRIPS 6
+
+/* One run of glyphs of one font, as Pango placed them. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  guint                first, n;          /* in the screen's glyphs */
+  double               x0, y0, x1, y1;    /* bounds, halo included */
+  gboolean             halo;
+} GlyphRun;
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Leader;
+
+/* A line Pango must draw itself (it has a glyph no font has: Pango draws
+ * those as boxes), after the strips, on the target. */
+typedef struct
+{
+  PangoLayoutLine *line;
+  double           x, y;    /* its baseline's start */
+  gboolean         halo;
+} PangoLine;
+
+struct _EkvSankeyScreen
+{
+  gint                   ref_count;   /* this thread's and the helper's */
+  EkvSankeyDrawing      *d;           /* the bands' and nodes' geometry: read only */
+  cairo_surface_t       *image;       /* the drawing's pixels */
+  cairo_surface_t       *strips[N_STRIPS];
+  cairo_matrix_t         matrix;      /* the target's user to device space */
+
+  /* the labels, kept by this thread before it takes any strip's text */
+  GArray                *glyphs;      /* cairo_glyph_t */
+  GArray                *runs;        /* GlyphRun */
+  GArray                *leaders;     /* Leader */
+  GArray                *pango_lines; /* PangoLine: this thread's only */
+
+  GMutex                 lock;
+  GCond                  changed;
+  guint                  next_bands, next_text;
+  gboolean               bands_done[N_STRIPS];
+};
+
+static void
+screen_unref (EkvSankeyScreen *s)
+{
+  if (!g_atomic_int_dec_and_test (&s->ref_count))
+    return;
+  for (guint i = 0; i < s->runs->len; i++)
+    cairo_scaled_font_destroy (g_array_index (s->runs, GlyphRun, i).font);
+  g_array_unref (s->glyphs);
+  g_array_unref (s->runs);
+  g_array_unref (s->leaders);
+  g_mutex_clear (&s->lock);
+  g_cond_clear (&s->changed);
+  g_free (s);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text kept as glyphs (this thread, while the labels are drawn)            */
+
+/* Adds LINE with its baseline starting at (X, Y), as Pango's renderer places
+ * its glyphs; FALSE when it has a glyph that only Pango can draw. */
+static gboolean
+keep_line (EkvSankeyScreen *s,
+           PangoLayoutLine *line,
+           double           x,
+           double           y,
+           gboolean         halo)
+{
+  double x_off = 0;   /* Pango units */
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      const PangoGlyphItem *run = l->data;
+      const PangoGlyphString *glyphs = run->glyphs;
+
+      for (int i = 0; i < glyphs->num_glyphs; i++)
+        if ((glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0
+            && glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+          return FALSE;
+    }
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      const PangoGlyphItem *run = l->data;
+      const PangoGlyphString *glyphs = run->glyphs;
+      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+      cairo_font_extents_t extents;
+      GlyphRun r = { NULL, s->glyphs->len, 0, 0, 0, 0, 0, halo };
+      double base_x, base_y;
+      int position = 0;
+
+      x_off += run->start_x_offset;
+      base_x = x + x_off / PANGO_SCALE;
+      base_y = y - (double) run->y_offset / PANGO_SCALE;
+      for (int i = 0; i < glyphs->num_glyphs; i++)
+        {
+          const PangoGlyphInfo *gi = &glyphs->glyphs[i];
+
+          if (gi->glyph != PANGO_GLYPH_EMPTY)
+            {
+              cairo_glyph_t g = { gi->glyph,
+                                  base_x + (double) (position + gi->geometry.x_offset) / PANGO_SCALE,
+                                  base_y + (double) gi->geometry.y_offset / PANGO_SCALE };
+
+              g_array_append_val (s->glyphs, g);
+            }
+          position += gi->geometry.width;
+        }
+      x_off += position + run->end_x_offset;
+      r.n = s->glyphs->len - r.first;
+      if (font == NULL || r.n == 0)
+        continue;
+
+      /* Bounds: the run's advance and the font's height, with room for
+       * glyphs that reach beyond them and for the halo. */
+      cairo_scaled_font_extents (font, &extents);
+      r.font = cairo_scaled_font_reference (font);
+      r.x0 = base_x - extents.max_x_advance - 2;
+      r.x1 = base_x + (double) position / PANGO_SCALE + extents.max_x_advance + 2;
+      r.y0 = base_y - extents.ascent - 2;
+      r.y1 = base_y + extents.descent + 2;
+      g_array_append_val (s->runs, r);
+    }
+  return TRUE;
+}
+
+void
+_ekv_sankey_screen_line (EkvSankeyScreen *s,
+                         PangoLayoutLine *line,
+                         double           x,
+                         double           y,
+                         gboolean         halo)
+{
+  if (!keep_line (s, line, x, y, halo))
+    {
+      PangoLine p = { pango_layout_line_ref (line), x, y, halo };
+
+      g_array_append_val (s->pango_lines, p);
+    }
+}
+
+void
+_ekv_sankey_screen_text (EkvSankeyScreen *s,
+                         PangoLayout     *layout,
+                         double           x,
+                         double           y,
+                         gboolean         halo)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  /* as pango_renderer_draw_layout() places the lines */
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      _ekv_sankey_screen_line (s, pango_layout_iter_get_line_readonly (iter),
+                               x + (double) logical.x / PANGO_SCALE,
+                               y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE, halo);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+void
+_ekv_sankey_screen_leader (EkvSankeyScreen *s,
+                           double           x0,
+                           double           y0,
+                           double           x1,
+                           double           y1)
+{
+  Leader leader = { x0, y0, x1, y1 };
+
+  g_array_append_val (s->leaders, leader);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Strips (either thread)                                                   */
+
+/* A cairo_t for strip I, in the target's user space; its clip extents are
+ * the strip's. */
+static cairo_t *
+strip_context (EkvSankeyScreen *s,
+               guint            i,
+               double          *cx0,
+               double          *cy0,
+               double          *cx1,
+               double          *cy1)
+{
+  cairo_t *cr = cairo_create (s->strips[i]);
+
+  cairo_set_matrix (cr, &s->matrix);
+  cairo_clip_extents (cr, cx0, cy0, cx1, cy1);
+  return cr;
+}
+
+static void
+strip_bands (EkvSankeyScreen *s,
+             guint            i)
+{
+  double cx0, cy0, cx1, cy1;
+  cairo_t *cr = strip_context (s, i, &cx0, &cy0, &cx1, &cy1);
+
+  ekv_palette_set_source (cr, &s->d->options->background, 1);
+  cairo_paint (cr);
+  _ekv_sankey_draw_bands (s->d, cr, cy0, cy1);
+  cairo_destroy (cr);
+}
+
+static gboolean
+meets (double a0,
+       double a1,
+       double b0,
+       double b1)
+{
+  return a0 < b1 && b0 < a1;
+}
+
+/* The glyphs of RUN, at each of N OFFSETS, in one call. */
+static void
+show_run (EkvSankeyScreen *s,
+          cairo_t         *cr,
+          const GlyphRun  *run,
+          const double   (*offsets)[2],
+          guint            n)
+{
+  const cairo_glyph_t *glyphs = &g_array_index (s->glyphs, cairo_glyph_t, run->first);
+  g_autofree cairo_glyph_t *copies = g_new (cairo_glyph_t, (gsize) run->n * n);
+
+  for (guint k = 0; k < n; k++)
+    for (guint g = 0; g < run->n; g++)
+      copies[k * run->n + g] = (cairo_glyph_t) { glyphs[g].index, glyphs[g].x + offsets[k][0],
+                                                 glyphs[g].y + offsets[k][1] };
+  cairo_set_scaled_font (cr, run->font);
+  cairo_show_glyphs (cr, copies, (int) (run->n * n));
+}
+
+/* The nodes, leader lines, halos and text over strip I's bands. */
+static void
+strip_text (EkvSankeyScreen *s,
+            guint            i)
+{
+  static const double here[1][2] = { { 0, 0 } };
+  const EkvSankeyDrawOptions *o = s->d->options;
+  double cx0, cy0, cx1, cy1;
+  cairo_t *cr = strip_context (s, i, &cx0, &cy0, &cx1, &cy1);
+
+  _ekv_sankey_draw_nodes (s->d, cr, cy0, cy1);
+
+  for (guint k = 0; k < s->leaders->len; k++)
+    {
+      const Leader *l = &g_array_index (s->leaders, Leader, k);
+
+      if (meets (MIN (l->y0, l->y1) - 1, MAX (l->y0, l->y1) + 1, cy0, cy1))
+        {
+          cairo_move_to (cr, l->x0, l->y0);
+          cairo_line_to (cr, l->x1, l->y1);
+        }
+    }
+  ekv_palette_set_source (cr, &o->foreground, 0.5);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+
+  /* every halo first, then every text: a halo never covers another label */
+  ekv_palette_set_source (cr, &o->background, 1);
+  for (guint k = 0; k < s->runs->len; k++)
+    {
+      const GlyphRun *run = &g_array_index (s->runs, GlyphRun, k);
+
+      if (run->halo && meets (run->y0, run->y1, cy0, cy1) && meets (run->x0, run->x1, cx0, cx1))
+        show_run (s, cr, run, _ekv_sankey_halo_offsets, EKV_SANKEY_N_HALO_OFFSETS);
+    }
+  ekv_palette_set_source (cr, &o->foreground, 1);
+  for (guint k = 0; k < s->runs->len; k++)
+    {
+      const GlyphRun *run = &g_array_index (s->runs, GlyphRun, k);
+
+      if (meets (run->y0, run->y1, cy0, cy1) && meets (run->x0, run->x1, cx0, cx1))
+        show_run (s, cr, run, here, 1);
+    }
+  cairo_destroy (cr);
+}
+
+/* Takes strips' bands until none is left; then, in this thread only (two
+ * threads drawing text wait for each other on the font's lock), each strip's
+ * text once its bands are done. Runs in both threads. */
+static void
+work (EkvSankeyScreen *s,
+      gboolean         text)
+{
+  for (;;)
+    {
+      guint i;
+      gboolean bands;
+
+      g_mutex_lock (&s->lock);
+      if (s->next_bands < N_STRIPS)
+        {
+          i = s->next_bands++;
+          bands = TRUE;
+        }
+      else if (text && s->next_text < N_STRIPS)
+        {
+          i = s->next_text++;
+          bands = FALSE;
+          /* the other thread may still be drawing this strip's bands */
+          while (!s->bands_done[i])
+            g_cond_wait (&s->changed, &s->lock);
+        }
+      else
+        {
+          g_mutex_unlock (&s->lock);
+          return;
+        }
+      g_mutex_unlock (&s->lock);
+
+      if (!bands)
+        {
+          strip_text (s, i);
+          g_clear_pointer (&s->strips[i], cairo_surface_destroy);
+          continue;
+        }
+      strip_bands (s, i);
+      g_mutex_lock (&s->lock);
+      s->bands_done[i] = TRUE;
+      g_cond_broadcast (&s->changed);
+      g_mutex_unlock (&s->lock);
+    }
+}
+
+static void
+helper_run (gpointer data,
+            gpointer user_data)
+{
+  EkvSankeyScreen *s = data;
+
+  work (s, FALSE);
+  screen_unref (s);
+}
+
+/* One thread kept for the charts, drawing after drawing: the system keeps it
+ * on the other core, where a thread made for each drawing often waits for
+ * one. */
+static GThreadPool *
+helper_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (helper_run, NULL, 1, TRUE, NULL));
+  return pool;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public to the drawing                                                    */
+
+EkvSankeyScreen *
+_ekv_sankey_screen_start (EkvSankeyDrawing *d,
+                          cairo_t          *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double x_offset = 0, y_offset = 0, x_scale = 1, y_scale = 1;
+  int width, height, stride;
+  EkvSankeyScreen *s;
+  unsigned char *data;
+
+  /* only over the drawing's own background, which the image then replaces */
+  if (!d->options->fast || !d->options->fill_background)
+    return NULL;
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      width = cairo_image_surface_get_width (target);
+      height = cairo_image_surface_get_height (target);
+      cairo_surface_get_device_offset (target, &x_offset, &y_offset);
+      cairo_surface_get_device_scale (target, &x_scale, &y_scale);
+    }
+  else if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_RECORDING)
+    {
+      cairo_rectangle_t extents;
+      double scale = d->options->pixel_scale > 0 ? d->options->pixel_scale : 1;
+
+      if (!cairo_recording_surface_get_extents (target, &extents))
+        return NULL;   /* unbounded: no image size to draw into */
+      width = (int) ceil (extents.width * scale);
+      height = (int) ceil (extents.height * scale);
+      x_scale = y_scale = scale;
+      x_offset = -extents.x * scale;
+      y_offset = -extents.y * scale;
+    }
+  else
+    return NULL;
+  if (width <= 0 || height < N_STRIPS || width > 16384 || height > 16384)
+    return NULL;
+
+  s = g_new0 (EkvSankeyScreen, 1);
+  s->ref_count = 2;
+  s->d = d;
+  /* opaque: compositing onto it is about twice as fast as onto a transparent image */
+  s->image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  if (cairo_surface_status (s->image) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (s->image);
+      g_free (s);
+      return NULL;
+    }
+  cairo_surface_set_device_offset (s->image, x_offset, y_offset);
+  cairo_surface_set_device_scale (s->image, x_scale, y_scale);
+  cairo_surface_flush (s->image);
+  data = cairo_image_surface_get_data (s->image);
+  stride = cairo_image_surface_get_stride (s->image);
+  for (guint i = 0; i < N_STRIPS; i++)
+    {
+      int row0 = height * (int) i / N_STRIPS, row1 = height * (int) (i + 1) / N_STRIPS;
+
+      /* its own surface over its rows of the image: the threads share no
+       * cairo object but the fonts, which cairo locks */
+      s->strips[i] = cairo_image_surface_create_for_data (data + (gsize) row0 * stride, CAIRO_FORMAT_RGB24,
+                                                          width, row1 - row0, stride);
+      cairo_surface_set_device_offset (s->strips[i], x_offset, y_offset - row0);
+      cairo_surface_set_device_scale (s->strips[i], x_scale, y_scale);
+    }
+  cairo_get_matrix (cr, &s->matrix);
+  s->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  s->runs = g_array_new (FALSE, FALSE, sizeof (GlyphRun));
+  s->leaders = g_array_new (FALSE, FALSE, sizeof (Leader));
+  s->pango_lines = g_array_new (FALSE, FALSE, sizeof (PangoLine));
+  g_mutex_init (&s->lock);
+  g_cond_init (&s->changed);
+  g_thread_pool_push (helper_pool (), s, NULL);
+  return s;
+}
+
+void
+_ekv_sankey_screen_finish (EkvSankeyScreen *s,
+                           cairo_t         *cr,
+                           double           width,
+                           double           height)
+{
+  work (s, TRUE);
+
+  cairo_surface_mark_dirty (s->image);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, s->image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (s->image);
+
+  for (guint i = 0; i < s->pango_lines->len; i++)
+    {
+      PangoLine *p = &g_array_index (s->pango_lines, PangoLine, i);
+
+      _ekv_sankey_show_line (s->d, cr, p->line, p->x, p->y, p->halo);
+      pango_layout_line_unref (p->line);
+    }
+  g_array_unref (s->pango_lines);
+  screen_unref (s);
+}
