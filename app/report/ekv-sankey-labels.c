@@ -589,7 +589,6 @@ typedef struct
   GArray **cells;   /* nx × ny arrays of guint box indices */
   GArray  *seen;    /* guint per box: the last query that met it */
   guint    query;
-  GArray  *met;     /* guint: the boxes a query met */
 } Taken;
 
 static Taken *
@@ -604,7 +603,6 @@ taken_new (double width,
   taken->ny = MAX (1, (int) ceil (height / taken->cell));
   taken->cells = g_new0 (GArray *, taken->nx * taken->ny);
   taken->seen = g_array_new (FALSE, TRUE, sizeof (guint));
-  taken->met = g_array_new (FALSE, FALSE, sizeof (guint));
   return taken;
 }
 
@@ -617,7 +615,6 @@ taken_free (Taken *taken)
   g_free (taken->cells);
   g_array_unref (taken->boxes);
   g_array_unref (taken->seen);
-  g_array_unref (taken->met);
   g_free (taken);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Taken, taken_free)
@@ -679,45 +676,6 @@ box_is_free (const Box *box,
           }
       }
   return TRUE;
-}
-
-static int
-compare_index (gconstpointer a,
-               gconstpointer b)
-{
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
-
-  return ia < ib ? -1 : ia > ib;
-}
-
-/* The boxes in the cells BOX lies over (every box that can meet it), each
- * once, in the order they were taken (sums over them add up as over all). */
-static void
-taken_meeting (Taken     *taken,
-               const Box *box)
-{
-  int cx0, cy0, cx1, cy1;
-
-  g_array_set_size (taken->met, 0);
-  taken->query++;
-  taken_range (taken, box, &cx0, &cy0, &cx1, &cy1);
-  for (int y = cy0; y <= cy1; y++)
-    for (int x = cx0; x <= cx1; x++)
-      {
-        GArray *cell = taken->cells[y * taken->nx + x];
-
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
-          {
-            guint index = g_array_index (cell, guint, i);
-            guint *seen = &g_array_index (taken->seen, guint, index);
-
-            if (*seen == taken->query)
-              continue;
-            *seen = taken->query;
-            g_array_append_val (taken->met, index);
-          }
-      }
-  g_array_sort (taken->met, compare_index);
 }
 
 static void
@@ -815,31 +773,50 @@ fits (EkvSankeyDrawing *d,
          && box_is_free (&box, taken);
 }
 
-/* How much of L's box lies over taken boxes or outside the plot, in px². */
+/* How much of L's box lies over taken boxes or outside the plot, in px²;
+ * once that reaches LEAST, what it is so far (the caller keeps only a place
+ * that covers less). */
 static double
 overlap (EkvSankeyDrawing *d,
          EkvSankeyLabel   *l,
          Taken            *taken,
          double            top,
-         double            bottom)
+         double            bottom,
+         double            least)
 {
   Box box;
-  double area = 0;
+  double area;
+  int cx0, cy0, cx1, cy1;
 
   label_box (l, &box);
-  taken_meeting (taken, &box);
-  for (guint i = 0; i < taken->met->len; i++)
-    {
-      const Box *t = &g_array_index (taken->boxes, Box, g_array_index (taken->met, guint, i));
-      double w = MIN (box.x1, t->x1) - MAX (box.x0, t->x0);
-      double h = MIN (box.y1, t->y1) - MAX (box.y0, t->y0);
-
-      if (w > 0 && h > 0)
-        area += w * h;
-    }
   /* Outside the plot counts ten times: it would be cut off. */
-  area += 10 * (box.x1 - box.x0) * (MAX (0, top - box.y0) + MAX (0, box.y1 - bottom));
-  area += 10 * (box.y1 - box.y0) * (MAX (0, -box.x0) + MAX (0, box.x1 - d->width));
+  area = 10 * (box.x1 - box.x0) * (MAX (0, top - box.y0) + MAX (0, box.y1 - bottom))
+         + 10 * (box.y1 - box.y0) * (MAX (0, -box.x0) + MAX (0, box.x1 - d->width));
+
+  /* the boxes in the cells it lies over, each once */
+  taken->query++;
+  taken_range (taken, &box, &cx0, &cy0, &cx1, &cy1);
+  for (int y = cy0; y <= cy1 && area < least; y++)
+    for (int x = cx0; x <= cx1 && area < least; x++)
+      {
+        GArray *cell = taken->cells[y * taken->nx + x];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+            guint *seen = &g_array_index (taken->seen, guint, index);
+            const Box *t = &g_array_index (taken->boxes, Box, index);
+            double w, h;
+
+            if (*seen == taken->query)
+              continue;
+            *seen = taken->query;
+            w = MIN (box.x1, t->x1) - MAX (box.x0, t->x0);
+            h = MIN (box.y1, t->y1) - MAX (box.y0, t->y0);
+            if (w > 0 && h > 0)
+              area += w * h;
+          }
+      }
   return area;
 }
 
@@ -1071,7 +1048,7 @@ place_middle (EkvSankeyDrawing *d,
             place_variant (d, &v, layouts[w], boxes[w], sizes[w], side, c->y);
             if (pass == 1)
               {
-                double area = overlap (d, &v, taken, top, bottom);
+                double area = overlap (d, &v, taken, top, bottom, least);
 
                 if (area < least)
                   {
