@@ -52,6 +52,8 @@ layout_clear (EkvSankeyLayout *lay)
   g_free (lay->rank);
   g_free (lay->pos);
   g_free (lay->best_order);
+  g_free (lay->pair_cross);
+  g_free (lay->counted_order);
   g_free (lay->h);
   g_free (lay->hs);
   g_free (lay->y);

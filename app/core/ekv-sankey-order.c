@@ -25,6 +25,12 @@
 #define TWO_STARTS_SEGMENTS 1000
 #define TWO_SIDED_SWEEPS 4
 #define RELAX_ITERATIONS 8
+/* Huge graphs (like s2000-8000: 10 000 segments) fewer still: crossingShare
+ * 0.0475 → 0.0490 there (d3-sankey's: 0.076), a third less time. */
+#define HUGE_SEGMENTS 6000
+#define HUGE_SWEEPS 6
+#define HUGE_TWO_SIDED_SWEEPS 2
+#define HUGE_SWITCH_ROUNDS 2
 
 /* ------------------------------------------------------------ recycle links */
 
@@ -550,13 +556,37 @@ count_crossings (EkvSankeyLayout *lay,
   return cross;
 }
 
+/* Every column pair's crossings, counted again only where a column's order
+ * changed since the last count (most do not, once the sweeps settle); summed
+ * in column order, so the total is the one a count of every pair gives. */
 static double
 count_all_crossings (EkvSankeyLayout *lay)
 {
   double cross = 0;
+  gboolean same_left = FALSE;
 
-  for (guint c = 0; c + 1 < lay->n_cols; c++)
-    cross += count_crossings (lay, c);
+  if (lay->pair_cross == NULL)
+    {
+      lay->pair_cross = g_new (double, MAX (lay->n_cols, 1));
+      lay->counted_order = g_new (guint, MAX (lay->n_items, 1));
+      lay->counted = FALSE;
+    }
+  for (guint c = 0; c < lay->n_cols; c++)
+    {
+      guint a = lay->col_start[c], b = lay->col_start[c + 1];
+      gboolean same = lay->counted
+                      && memcmp (lay->order + a, lay->counted_order + a, sizeof (guint) * (b - a)) == 0;
+
+      if (c > 0)
+        {
+          if (!same_left || !same)
+            lay->pair_cross[c - 1] = count_crossings (lay, c - 1);
+          cross += lay->pair_cross[c - 1];
+        }
+      same_left = same;
+    }
+  memcpy (lay->counted_order, lay->order, sizeof (guint) * lay->n_items);
+  lay->counted = TRUE;
   return cross;
 }
 
@@ -986,8 +1016,9 @@ reduce_crossings (EkvSankeyLayout *lay,
                   guint            max_col)
 {
   gboolean large = lay->n_segs > LARGE_SEGMENTS;
+  gboolean huge = lay->n_segs > HUGE_SEGMENTS;
   guint sweeps = lay->opt->iterations > 0 ? lay->opt->iterations
-                                          : large ? LARGE_SWEEPS : DEFAULT_SWEEPS;
+                 : huge ? HUGE_SWEEPS : large ? LARGE_SWEEPS : DEFAULT_SWEEPS;
   double sift_work = 0;
 
   lay->best_cross = G_MAXDOUBLE;
@@ -1014,7 +1045,7 @@ reduce_crossings (EkvSankeyLayout *lay,
   if (lay->opt->iterations == 0)
     {
       lay->both = TRUE;
-      for (guint it = 0, stale = 0; it < TWO_SIDED_SWEEPS && stale < STALE_SWEEPS; it++)
+      for (guint it = 0, stale = 0; it < (huge ? HUGE_TWO_SIDED_SWEEPS : TWO_SIDED_SWEEPS) && stale < STALE_SWEEPS; it++)
         {
           if (it % 2 == 0)
             for (guint c = 0; c < lay->n_cols; c++)
@@ -1043,7 +1074,7 @@ reduce_crossings (EkvSankeyLayout *lay,
     }
   if (sift_work > 0 && lay->opt->iterations == 0)
     sift_columns (lay, max_col, (guint) MIN (SIFT_PASSES, SIFT_BUDGET / sift_work));
-  switch_columns (lay, max_col, large ? LARGE_SWITCH_ROUNDS : SWITCH_ROUNDS);
+  switch_columns (lay, max_col, huge ? HUGE_SWITCH_ROUNDS : large ? LARGE_SWITCH_ROUNDS : SWITCH_ROUNDS);
   return count_all_crossings (lay);
 }
 
@@ -1108,6 +1139,8 @@ second_start_begin (SecondStart     *start,
   start->lay.pos = g_memdup2 (lay->pos, sizeof (double) * lay->n_items);
   start->lay.best_order = g_new (guint, lay->n_items);
   start->lay.fenwick = g_new (double, lay->n_items + 2);
+  start->lay.pair_cross = NULL;   /* its own, made when first counted */
+  start->lay.counted_order = NULL;
   start->lay.tmp_u = NULL;   /* not used by the ordering */
   start->lay.tmp_d = NULL;
   start->lay.tmp_d2 = NULL;
@@ -1137,6 +1170,8 @@ second_start_free (SecondStart *start)
   g_free (start->lay.pos);
   g_free (start->lay.best_order);
   g_free (start->lay.fenwick);
+  g_free (start->lay.pair_cross);
+  g_free (start->lay.counted_order);
 }
 
 void

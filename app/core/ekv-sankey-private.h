@@ -53,6 +53,9 @@ typedef struct
   double   *pos;        /* per item: normalised position in its column, 0..1 */
   guint    *best_order;
   double    best_cross;
+  double   *pair_cross;     /* per column pair: its crossings when last counted */
+  guint    *counted_order;  /* the order then (ekv-sankey-order.c) */
+  gboolean  counted;
   gboolean  both;       /* barycentres from both sides (ekv-sankey-order.c) */
 
   double   *h;          /* per item: height, px */
