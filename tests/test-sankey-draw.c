@@ -657,6 +657,25 @@ test_screen_paths (void)
   cairo_surface_destroy (again);
 }
 
+/* A label with a character no font has: Pango draws a box for it, which the
+ * screen's glyphs cannot; that line is drawn by Pango there too. */
+static void
+test_screen_missing_glyph (void)
+{
+  g_autoptr(EkvSankeyGraph) graph = small_graph ();
+  cairo_surface_t *one, *threaded;
+
+  g_free (g_array_index (graph->nodes, EkvSankeyNode, 2).name);
+  g_array_index (graph->nodes, EkvSankeyNode, 2).name = g_strdup ("Dyeing \U0010FFFD\U0010FFFD\U0010FFFD");
+  one = draw_screen (graph, NULL, TRUE, NULL);
+  threaded = draw_screen (graph, NULL, FALSE, NULL);
+  g_test_message ("max %d, >32: %u", max_difference (one, threaded), count_different (one, threaded, 32));
+  g_assert_cmpint (max_difference (one, threaded), <=, 64);
+  g_assert_cmpuint (count_different (one, threaded, 32), <=, 20);
+  cairo_surface_destroy (one);
+  cairo_surface_destroy (threaded);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -673,6 +692,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-draw/crowded", test_crowded);
   g_test_add_func ("/ekv/sankey-draw/labels", test_labels);
   g_test_add_func ("/ekv/sankey-draw/screen-paths", test_screen_paths);
+  g_test_add_func ("/ekv/sankey-draw/screen-missing-glyph", test_screen_missing_glyph);
 
   return g_test_run ();
 }
