@@ -657,6 +657,81 @@ test_screen_paths (void)
   cairo_surface_destroy (again);
 }
 
+/* The sample's water view for the screen as a HiDPI window draws it: scale 2
+ * (into an image with a device offset, or recorded and then laid on it),
+ * zoomed to 0.9 and moved by a fraction of a pixel; in two threads, or, when
+ * the drawing leaves the (white) background as it is, in one. */
+static cairo_surface_t *
+draw_transformed (EkvSankeyGraph *graph,
+                  gboolean        threads,
+                  gboolean        recorded)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1800, 1200);
+  cairo_rectangle_t area = { 0, 0, 900, 600 };
+  cairo_surface_t *target;
+  cairo_t *cr;
+  g_autoptr(GError) error = NULL;
+  EkvSankeyDrawOptions options;
+
+  cairo_surface_set_device_scale (image, 2, 2);
+  cairo_surface_set_device_offset (image, 31, -41);
+  target = recorded ? cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &area)
+                    : cairo_surface_reference (image);
+  cr = cairo_create (target);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, 13.25, 7.5);
+  cairo_scale (cr, 0.9, 0.9);
+  ekv_sankey_draw_options_init (&options);
+  options.fast = TRUE;
+  options.fill_background = threads;
+  options.pixel_scale = 2;
+  g_assert_true (ekv_sankey_draw (cr, graph, 900, 600, &options, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  if (recorded)
+    {
+      cr = cairo_create (image);
+      cairo_set_source_surface (cr, target, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (target);
+  cairo_surface_flush (image);
+  return image;
+}
+
+static void
+test_screen_transformed (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
+                                            "ege-orme-boya.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EkvDocument) doc = ekv_json_import_file (file, NULL, NULL, &error);
+  g_autoptr(EkvSankeyGraph) graph = NULL;
+
+  g_assert_no_error (error);
+  graph = ekv_sankey_graph_from_audit (doc, EKV_SANKEY_VIEW_WATER, EKV_SANKEY_SCENARIO_BASELINE, &error);
+  g_assert_no_error (error);
+  for (int recorded = 0; recorded <= 1; recorded++)
+    {
+      cairo_surface_t *one = draw_transformed (graph, FALSE, recorded);
+      cairo_surface_t *threaded = draw_transformed (graph, TRUE, recorded);
+
+      g_test_message ("%s: max %d, >32: %u, ink %u", recorded ? "recorded" : "image",
+                      max_difference (one, threaded), count_different (one, threaded, 32),
+                      count_ink (one, 0, 0, 1800, 1200, TRUE));
+      /* as in /ekv/sankey-draw/screen-paths: the same picture but for a
+       * fuller halo (at four times the pixels) */
+      g_assert_cmpuint (count_ink (one, 0, 0, 1800, 1200, TRUE), >, 1800 * 1200 / 10);
+      g_assert_cmpint (max_difference (one, threaded), <=, 64);
+      g_assert_cmpuint (count_different (one, threaded, 32), <=, 400);
+      cairo_surface_destroy (one);
+      cairo_surface_destroy (threaded);
+    }
+}
+
 /* A label with a character no font has: Pango draws a box for it, which the
  * screen's glyphs cannot; that line is drawn by Pango there too. */
 static void
@@ -692,6 +767,7 @@ main (int    argc,
   g_test_add_func ("/ekv/sankey-draw/crowded", test_crowded);
   g_test_add_func ("/ekv/sankey-draw/labels", test_labels);
   g_test_add_func ("/ekv/sankey-draw/screen-paths", test_screen_paths);
+  g_test_add_func ("/ekv/sankey-draw/screen-transformed", test_screen_transformed);
   g_test_add_func ("/ekv/sankey-draw/screen-missing-glyph", test_screen_missing_glyph);
 
   return g_test_run ();

@@ -1116,23 +1116,42 @@ second_start_run (gpointer data,
   g_mutex_unlock (&start->lock);
 }
 
-/* GLib's shared threads, as many as layouts run at once. */
+/* Threads kept for second starts, one per core (layouts may run in several
+ * threads at once: an export draws its pictures one per core); NULL if none
+ * could be started. */
 static GThreadPool *
 second_start_pool (void)
 {
   static GThreadPool *pool;
+  static gboolean tried;
+  G_LOCK_DEFINE_STATIC (pool);
+  GThreadPool *result;
 
-  if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (second_start_run, NULL, -1, FALSE, NULL));
-  return pool;
+  G_LOCK (pool);
+  if (!tried)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tried = TRUE;
+      pool = g_thread_pool_new (second_start_run, NULL, (int) g_get_num_processors (), TRUE, &error);
+      if (pool == NULL)
+        g_debug ("Sankey layouts ordered in one thread: %s", error->message);
+    }
+  result = pool;
+  G_UNLOCK (pool);
+  return result;
 }
 
-/* Copies what the ordering changes of LAY into START, which then starts. */
+/* Copies what the ordering changes of LAY into START and starts it in a kept
+ * thread, or here when there is none (an exclusive pool's threads are already
+ * there: a push cannot fail). */
 static void
 second_start_begin (SecondStart     *start,
                     EkvSankeyLayout *lay,
                     guint            max_col)
 {
+  GThreadPool *pool = second_start_pool ();
+
   start->lay = *lay;
   start->lay.order = g_memdup2 (lay->order, sizeof (guint) * lay->n_items);
   start->lay.rank = g_memdup2 (lay->rank, sizeof (guint) * lay->n_items);
@@ -1148,7 +1167,10 @@ second_start_begin (SecondStart     *start,
   g_mutex_init (&start->lock);
   g_cond_init (&start->finished);
   start->done = FALSE;
-  g_thread_pool_push (second_start_pool (), start, NULL);
+  if (pool != NULL)
+    g_thread_pool_push (pool, start, NULL);
+  else
+    second_start_run (start, NULL);
 }
 
 static void
@@ -1189,6 +1211,8 @@ _ekv_sankey_order_columns (EkvSankeyLayout *lay)
 
   for (guint c = 0; c < lay->n_cols; c++)
     update_positions (lay, c);
+  /* (it starts before the first is known to need no second: then it is let
+   * finish and dropped) */
   if (two_starts)
     second_start_begin (&second, lay, max_col);
   /* Start from where the flows pull each item (relaxation, as d3-sankey does

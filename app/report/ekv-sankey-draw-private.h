@@ -162,13 +162,16 @@ double       _ekv_sankey_labels_margin (EkvSankeyDrawing *d,
  * background, or onto a surface of no known size). */
 EkvSankeyScreen *_ekv_sankey_screen_start  (EkvSankeyDrawing *d,
                                             cairo_t          *cr);
-/* Text and leader lines kept while the labels are drawn (D->screen set). */
+/* Text and leader lines kept while the labels are drawn on CR (D->screen set;
+ * nothing is drawn there). */
 void             _ekv_sankey_screen_text   (EkvSankeyScreen  *s,
+                                            cairo_t          *cr,
                                             PangoLayout      *layout,
                                             double            x,
                                             double            y,
                                             gboolean          halo);
 void             _ekv_sankey_screen_line   (EkvSankeyScreen  *s,
+                                            cairo_t          *cr,
                                             PangoLayoutLine  *line,
                                             double            x,
                                             double            y,

@@ -265,7 +265,7 @@ lay_out (EkvSankeyDrawing  *d,
 }
 
 /* ------------------------------------------------------------------------ */
-/* EkvSankeyDrawing                                                                  */
+/* Text with halos                                                          */
 
 const double _ekv_sankey_halo_offsets[EKV_SANKEY_N_HALO_OFFSETS][2] = {
   { -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 }, { 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
@@ -350,7 +350,7 @@ _ekv_sankey_show_text (EkvSankeyDrawing *d,
 {
   if (d->screen != NULL)
     {
-      _ekv_sankey_screen_text (d->screen, layout, x, y, halo);
+      _ekv_sankey_screen_text (d->screen, cr, layout, x, y, halo);
       return;
     }
   show_with_halo (d, cr, x, y, halo, show_layout, layout_path, layout);
@@ -365,7 +365,7 @@ _ekv_sankey_show_line (EkvSankeyDrawing *d,
                        gboolean          halo)
 {
   if (d->screen != NULL)
-    _ekv_sankey_screen_line (d->screen, line, x, y, halo);
+    _ekv_sankey_screen_line (d->screen, cr, line, x, y, halo);
   else
     show_with_halo (d, cr, x, y, halo, show_line, line_path, line);
 }
@@ -440,10 +440,6 @@ band_alpha (const EkvSankeyDrawOptions *o,
   return o->band_alpha;
 }
 
-/* Bands are filled one colour at a time, all of a colour (and emphasis) in one
- * path: a few fills instead of one per band, which is most of the drawing's
- * time on a large diagram, and bands of one colour crossing do not darken into
- * a colour of their own. Widest classes first; loops, stroked, last. */
 /* Whether LINK's band may cross the rows from Y0 to Y1 (a loop always may). */
 static gboolean
 band_meets (EkvSankeyGraph      *graph,
@@ -467,6 +463,10 @@ band_meets (EkvSankeyGraph      *graph,
   return top - h < y1 && bottom + h > y0;
 }
 
+/* Bands are filled one colour at a time, all of a colour (and emphasis) in one
+ * path: a few fills instead of one per band, which is most of the drawing's
+ * time on a large diagram, and bands of one colour crossing do not darken into
+ * a colour of their own. Widest classes first; loops, stroked, last. */
 void
 _ekv_sankey_draw_bands (EkvSankeyDrawing *d,
                         cairo_t          *cr,
@@ -831,12 +831,6 @@ ekv_sankey_draw (cairo_t                     *cr,
   d.node_padding = MAX (10, d.font_size * 1.6);
 
   cairo_save (cr);
-  if (options->fill_background)
-    {
-      cairo_rectangle (cr, 0, 0, width, height);
-      ekv_palette_set_source (cr, &options->background, 1);
-      cairo_fill (cr);
-    }
 
   if (options->show_title && graph->title != NULL && graph->title[0] != '\0')
     {
@@ -958,6 +952,14 @@ ekv_sankey_draw (cairo_t                     *cr,
                                       MAX (right - LABEL_GAP - 2, d.font_size * 5), py0, py1);
     if (screen == NULL)
       {
+        /* (on screen the strips start with the background, which the image
+         * then lays down once: filled here too, its rim would be blended twice) */
+        if (options->fill_background)
+          {
+            cairo_rectangle (cr, 0, 0, width, height);
+            ekv_palette_set_source (cr, &options->background, 1);
+            cairo_fill (cr);
+          }
         _ekv_sankey_draw_bands (&d, cr, -G_MAXDOUBLE, G_MAXDOUBLE);
         _ekv_sankey_draw_nodes (&d, cr, -G_MAXDOUBLE, G_MAXDOUBLE);
         dropped = _ekv_sankey_labels_draw (&d, cr, labels);

@@ -25,14 +25,27 @@
 
 #define N_STRIPS 6
 
-/* One run of glyphs of one font, as Pango placed them. */
+/* One run of glyphs of one font, as Pango's renderer places them: from the
+ * point its line is drawn at, the run's start in Pango units, and each
+ * glyph's place from there (summed in the order Pango sums them, so that a
+ * glyph at half a pixel rounds the same way). */
 typedef struct
 {
   cairo_scaled_font_t *font;
-  guint                first, n;          /* in the screen's glyphs */
-  double               x0, y0, x1, y1;    /* bounds, halo included */
+  guint                first, n;          /* in the screen's glyphs: x, y from the run's start */
+  guint                origins;           /* in the screen's origins: its line's */
+  double               start_x, start_y;  /* the run's start from its line's origin */
+  double               x0, y0, x1, y1;    /* its ink, halo included */
   gboolean             halo;
 } GlyphRun;
+
+/* The points a line is drawn from, as cairo gives them back to Pango (it
+ * keeps the current point to 1/256 of a device pixel): from each of the
+ * halo's offsets, then for the text. */
+typedef struct
+{
+  double x[EKV_SANKEY_N_HALO_OFFSETS + 1], y[EKV_SANKEY_N_HALO_OFFSETS + 1];
+} Origins;
 
 typedef struct
 {
@@ -58,6 +71,7 @@ struct _EkvSankeyScreen
 
   /* the labels, kept by this thread before it takes any strip's text */
   GArray                *glyphs;      /* cairo_glyph_t */
+  GArray                *origins;     /* Origins, per line */
   GArray                *runs;        /* GlyphRun */
   GArray                *leaders;     /* Leader */
   GArray                *pango_lines; /* PangoLine: this thread's only */
@@ -76,6 +90,7 @@ screen_unref (EkvSankeyScreen *s)
   for (guint i = 0; i < s->runs->len; i++)
     cairo_scaled_font_destroy (g_array_index (s->runs, GlyphRun, i).font);
   g_array_unref (s->glyphs);
+  g_array_unref (s->origins);
   g_array_unref (s->runs);
   g_array_unref (s->leaders);
   g_mutex_clear (&s->lock);
@@ -86,50 +101,76 @@ screen_unref (EkvSankeyScreen *s)
 /* ------------------------------------------------------------------------ */
 /* Text kept as glyphs (this thread, while the labels are drawn)            */
 
-/* Adds LINE with its baseline starting at (X, Y), as Pango's renderer places
- * its glyphs; FALSE when it has a glyph that only Pango can draw. */
+/* Whether Pango must draw LINE itself: a glyph no font has (Pango draws a
+ * box with its code), or a run without a cairo font. */
 static gboolean
-keep_line (EkvSankeyScreen *s,
-           PangoLayoutLine *line,
-           double           x,
-           double           y,
-           gboolean         halo)
+needs_pango (PangoLayoutLine *line)
 {
-  double x_off = 0;   /* Pango units */
-
   for (GSList *l = line->runs; l != NULL; l = l->next)
     {
       const PangoGlyphItem *run = l->data;
-      const PangoGlyphString *glyphs = run->glyphs;
+      PangoFont *font = run->item->analysis.font;
+      cairo_scaled_font_t *scaled;
 
-      for (int i = 0; i < glyphs->num_glyphs; i++)
-        if ((glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0
-            && glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
-          return FALSE;
+      if (!PANGO_IS_CAIRO_FONT (font))
+        return TRUE;
+      scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+      if (scaled == NULL || cairo_scaled_font_status (scaled) != CAIRO_STATUS_SUCCESS)
+        return TRUE;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        if ((run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
+          return TRUE;
     }
+  return FALSE;
+}
+
+/* Keeps LINE drawn on CR at (X, Y) from (LINE_X, LINE_Y) in Pango units, as
+ * pango_renderer_draw_layout_line() places its runs and PangoCairo its glyphs. */
+static void
+keep_line (EkvSankeyScreen *s,
+           cairo_t         *cr,
+           PangoLayoutLine *line,
+           double           x,
+           double           y,
+           int              line_x,
+           int              line_y,
+           gboolean         halo)
+{
+  Origins o;
+  int x_off = 0;
+
+  for (guint k = 0; k <= EKV_SANKEY_N_HALO_OFFSETS; k++)
+    {
+      double dx = k < EKV_SANKEY_N_HALO_OFFSETS ? _ekv_sankey_halo_offsets[k][0] : 0;
+      double dy = k < EKV_SANKEY_N_HALO_OFFSETS ? _ekv_sankey_halo_offsets[k][1] : 0;
+
+      cairo_move_to (cr, x + dx, y + dy);
+      cairo_get_current_point (cr, &o.x[k], &o.y[k]);
+    }
+  cairo_new_path (cr);
+  g_array_append_val (s->origins, o);
 
   for (GSList *l = line->runs; l != NULL; l = l->next)
     {
       const PangoGlyphItem *run = l->data;
       const PangoGlyphString *glyphs = run->glyphs;
       cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
-      cairo_font_extents_t extents;
-      GlyphRun r = { NULL, s->glyphs->len, 0, 0, 0, 0, 0, halo };
-      double base_x, base_y;
+      GlyphRun r = { NULL, s->glyphs->len, 0, s->origins->len - 1, 0, 0, 0, 0, 0, 0, halo };
+      g_autofree cairo_glyph_t *placed = NULL;
+      cairo_text_extents_t ink;
       int position = 0;
 
       x_off += run->start_x_offset;
-      base_x = x + x_off / PANGO_SCALE;
-      base_y = y - (double) run->y_offset / PANGO_SCALE;
+      r.start_x = (double) (line_x + x_off) / PANGO_SCALE;
+      r.start_y = (double) (line_y - run->y_offset) / PANGO_SCALE;
       for (int i = 0; i < glyphs->num_glyphs; i++)
         {
           const PangoGlyphInfo *gi = &glyphs->glyphs[i];
 
           if (gi->glyph != PANGO_GLYPH_EMPTY)
             {
-              cairo_glyph_t g = { gi->glyph,
-                                  base_x + (double) (position + gi->geometry.x_offset) / PANGO_SCALE,
-                                  base_y + (double) gi->geometry.y_offset / PANGO_SCALE };
+              cairo_glyph_t g = { gi->glyph, (double) (position + gi->geometry.x_offset) / PANGO_SCALE,
+                                  gi->geometry.y_offset == 0 ? 0 : (double) gi->geometry.y_offset / PANGO_SCALE };
 
               g_array_append_val (s->glyphs, g);
             }
@@ -137,39 +178,65 @@ keep_line (EkvSankeyScreen *s,
         }
       x_off += position + run->end_x_offset;
       r.n = s->glyphs->len - r.first;
-      if (font == NULL || r.n == 0)
+      if (r.n == 0)
         continue;
 
-      /* Bounds: the run's advance and the font's height, with room for
-       * glyphs that reach beyond them and for the halo. */
-      cairo_scaled_font_extents (font, &extents);
+      /* its ink where it is drawn, a pixel further for the halo and one for
+       * antialiasing: strips it does not reach skip it */
+      placed = g_new (cairo_glyph_t, r.n);
+      for (guint g = 0; g < r.n; g++)
+        {
+          const cairo_glyph_t *k = &g_array_index (s->glyphs, cairo_glyph_t, r.first + g);
+
+          placed[g] = (cairo_glyph_t) { k->index, o.x[EKV_SANKEY_N_HALO_OFFSETS] + r.start_x + k->x,
+                                        o.y[EKV_SANKEY_N_HALO_OFFSETS] + r.start_y + k->y };
+        }
+      cairo_scaled_font_glyph_extents (font, placed, (int) r.n, &ink);
+      r.x0 = placed[0].x + ink.x_bearing - 2;
+      r.y0 = placed[0].y + ink.y_bearing - 2;
+      r.x1 = r.x0 + ink.width + 4;
+      r.y1 = r.y0 + ink.height + 4;
       r.font = cairo_scaled_font_reference (font);
-      r.x0 = base_x - extents.max_x_advance - 2;
-      r.x1 = base_x + (double) position / PANGO_SCALE + extents.max_x_advance + 2;
-      r.y0 = base_y - extents.ascent - 2;
-      r.y1 = base_y + extents.descent + 2;
       g_array_append_val (s->runs, r);
     }
-  return TRUE;
+}
+
+static void
+screen_line (EkvSankeyScreen *s,
+             cairo_t         *cr,
+             PangoLayoutLine *line,
+             double           x,
+             double           y,
+             int              line_x,
+             int              line_y,
+             gboolean         halo)
+{
+  if (needs_pango (line))
+    {
+      PangoLine p = { pango_layout_line_ref (line), x + (double) line_x / PANGO_SCALE,
+                      y + (double) line_y / PANGO_SCALE, halo };
+
+      g_array_append_val (s->pango_lines, p);
+      return;
+    }
+  keep_line (s, cr, line, x, y, line_x, line_y, halo);
 }
 
 void
 _ekv_sankey_screen_line (EkvSankeyScreen *s,
+                         cairo_t         *cr,
                          PangoLayoutLine *line,
                          double           x,
                          double           y,
                          gboolean         halo)
 {
-  if (!keep_line (s, line, x, y, halo))
-    {
-      PangoLine p = { pango_layout_line_ref (line), x, y, halo };
-
-      g_array_append_val (s->pango_lines, p);
-    }
+  /* as pango_cairo_show_layout_line() at (X, Y) */
+  screen_line (s, cr, line, x, y, 0, 0, halo);
 }
 
 void
 _ekv_sankey_screen_text (EkvSankeyScreen *s,
+                         cairo_t         *cr,
                          PangoLayout     *layout,
                          double           x,
                          double           y,
@@ -177,15 +244,14 @@ _ekv_sankey_screen_text (EkvSankeyScreen *s,
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
-  /* as pango_renderer_draw_layout() places the lines */
+  /* as pango_cairo_show_layout() at (X, Y) places the lines */
   do
     {
       PangoRectangle logical;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      _ekv_sankey_screen_line (s, pango_layout_iter_get_line_readonly (iter),
-                               x + (double) logical.x / PANGO_SCALE,
-                               y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE, halo);
+      screen_line (s, cr, pango_layout_iter_get_line_readonly (iter), x, y, logical.x,
+                   pango_layout_iter_get_baseline (iter), halo);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -245,21 +311,27 @@ meets (double a0,
   return a0 < b1 && b0 < a1;
 }
 
-/* The glyphs of RUN, at each of N OFFSETS, in one call. */
+/* The glyphs of RUN, drawn from its line's origins FIRST to FIRST + N - 1,
+ * in one call. */
 static void
 show_run (EkvSankeyScreen *s,
           cairo_t         *cr,
           const GlyphRun  *run,
-          const double   (*offsets)[2],
+          guint            first,
           guint            n)
 {
   const cairo_glyph_t *glyphs = &g_array_index (s->glyphs, cairo_glyph_t, run->first);
+  const Origins *o = &g_array_index (s->origins, Origins, run->origins);
   g_autofree cairo_glyph_t *copies = g_new (cairo_glyph_t, (gsize) run->n * n);
 
   for (guint k = 0; k < n; k++)
-    for (guint g = 0; g < run->n; g++)
-      copies[k * run->n + g] = (cairo_glyph_t) { glyphs[g].index, glyphs[g].x + offsets[k][0],
-                                                 glyphs[g].y + offsets[k][1] };
+    {
+      /* as Pango sums them: the point, the run's start, the glyph's place */
+      double x = o->x[first + k] + run->start_x, y = o->y[first + k] + run->start_y;
+
+      for (guint g = 0; g < run->n; g++)
+        copies[k * run->n + g] = (cairo_glyph_t) { glyphs[g].index, x + glyphs[g].x, y + glyphs[g].y };
+    }
   cairo_set_scaled_font (cr, run->font);
   cairo_show_glyphs (cr, copies, (int) (run->n * n));
 }
@@ -269,7 +341,6 @@ static void
 strip_text (EkvSankeyScreen *s,
             guint            i)
 {
-  static const double here[1][2] = { { 0, 0 } };
   const EkvSankeyDrawOptions *o = s->d->options;
   double cx0, cy0, cx1, cy1;
   cairo_t *cr = strip_context (s, i, &cx0, &cy0, &cx1, &cy1);
@@ -290,14 +361,15 @@ strip_text (EkvSankeyScreen *s,
   cairo_set_line_width (cr, 0.8);
   cairo_stroke (cr);
 
-  /* every halo first, then every text: a halo never covers another label */
+  /* every halo first, then every text: a halo never covers another label's
+   * text (but for lines Pango draws, after the strips) */
   ekv_palette_set_source (cr, &o->background, 1);
   for (guint k = 0; k < s->runs->len; k++)
     {
       const GlyphRun *run = &g_array_index (s->runs, GlyphRun, k);
 
       if (run->halo && meets (run->y0, run->y1, cy0, cy1) && meets (run->x0, run->x1, cx0, cx1))
-        show_run (s, cr, run, _ekv_sankey_halo_offsets, EKV_SANKEY_N_HALO_OFFSETS);
+        show_run (s, cr, run, 0, EKV_SANKEY_N_HALO_OFFSETS);
     }
   ekv_palette_set_source (cr, &o->foreground, 1);
   for (guint k = 0; k < s->runs->len; k++)
@@ -305,7 +377,7 @@ strip_text (EkvSankeyScreen *s,
       const GlyphRun *run = &g_array_index (s->runs, GlyphRun, k);
 
       if (meets (run->y0, run->y1, cy0, cy1) && meets (run->x0, run->x1, cx0, cx1))
-        show_run (s, cr, run, here, 1);
+        show_run (s, cr, run, EKV_SANKEY_N_HALO_OFFSETS, 1);
     }
   cairo_destroy (cr);
 }
@@ -369,15 +441,29 @@ helper_run (gpointer data,
 
 /* One thread kept for the charts, drawing after drawing: the system keeps it
  * on the other core, where a thread made for each drawing often waits for
- * one. */
+ * one. NULL if it could not be started (the drawing is then made in one
+ * thread). */
 static GThreadPool *
 helper_pool (void)
 {
   static GThreadPool *pool;
+  static gboolean tried;
+  G_LOCK_DEFINE_STATIC (pool);
+  GThreadPool *result;
 
-  if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (helper_run, NULL, 1, TRUE, NULL));
-  return pool;
+  G_LOCK (pool);
+  if (!tried)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tried = TRUE;
+      pool = g_thread_pool_new (helper_run, NULL, 1, TRUE, &error);
+      if (pool == NULL)
+        g_debug ("Sankey charts drawn in one thread: %s", error->message);
+    }
+  result = pool;
+  G_UNLOCK (pool);
+  return result;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -392,9 +478,13 @@ _ekv_sankey_screen_start (EkvSankeyDrawing *d,
   int width, height, stride;
   EkvSankeyScreen *s;
   unsigned char *data;
+  GThreadPool *pool;
 
   /* only over the drawing's own background, which the image then replaces */
   if (!d->options->fast || !d->options->fill_background)
+    return NULL;
+  pool = helper_pool ();
+  if (pool == NULL)
     return NULL;
   if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
     {
@@ -450,12 +540,14 @@ _ekv_sankey_screen_start (EkvSankeyDrawing *d,
     }
   cairo_get_matrix (cr, &s->matrix);
   s->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  s->origins = g_array_new (FALSE, FALSE, sizeof (Origins));
   s->runs = g_array_new (FALSE, FALSE, sizeof (GlyphRun));
   s->leaders = g_array_new (FALSE, FALSE, sizeof (Leader));
   s->pango_lines = g_array_new (FALSE, FALSE, sizeof (PangoLine));
   g_mutex_init (&s->lock);
   g_cond_init (&s->changed);
-  g_thread_pool_push (helper_pool (), s, NULL);
+  /* an exclusive pool's thread is already there: the push cannot fail */
+  g_thread_pool_push (pool, s, NULL);
   return s;
 }
 
