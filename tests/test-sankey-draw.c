@@ -582,23 +582,31 @@ count_different (cairo_surface_t *a,
 /* On screen the pixels are made in strips by two threads, the labels' text
  * drawn there as glyphs, and labels are kept between drawings: the picture is
  * the one drawn in one go, and a label whose value changed is shaped again. */
-static void
-test_screen_paths (void)
+/* The sample audit's water view. */
+static EkvSankeyGraph *
+sample_water (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
                                             "ege-orme-boya.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(EkvDocument) doc = ekv_json_import_file (file, NULL, NULL, &error);
-  g_autoptr(EkvSankeyGraph) graph = NULL;
-  g_autoptr(EkvSankeyTextCache) cache = ekv_sankey_text_cache_new ();
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
-  g_autoptr(GArray) cached_boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
-  cairo_surface_t *one, *threaded, *cached, *again;
+  EkvSankeyGraph *graph;
 
   g_assert_no_error (error);
   graph = ekv_sankey_graph_from_audit (doc, EKV_SANKEY_VIEW_WATER, EKV_SANKEY_SCENARIO_BASELINE, &error);
   g_assert_no_error (error);
+  return graph;
+}
+
+static void
+test_screen_paths (void)
+{
+  g_autoptr(EkvSankeyGraph) graph = sample_water ();
+  g_autoptr(EkvSankeyTextCache) cache = ekv_sankey_text_cache_new ();
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
+  g_autoptr(GArray) cached_boxes = g_array_new (FALSE, FALSE, sizeof (EkvSankeyLabelBox));
+  cairo_surface_t *one, *threaded, *cached, *again;
 
   one = draw_screen (graph, NULL, TRUE, boxes);
   threaded = draw_screen (graph, NULL, FALSE, NULL);
@@ -704,16 +712,7 @@ draw_transformed (EkvSankeyGraph *graph,
 static void
 test_screen_transformed (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("EKV_SOURCE_ROOT"), "resources", "samples",
-                                            "ege-orme-boya.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EkvDocument) doc = ekv_json_import_file (file, NULL, NULL, &error);
-  g_autoptr(EkvSankeyGraph) graph = NULL;
-
-  g_assert_no_error (error);
-  graph = ekv_sankey_graph_from_audit (doc, EKV_SANKEY_VIEW_WATER, EKV_SANKEY_SCENARIO_BASELINE, &error);
-  g_assert_no_error (error);
+  g_autoptr(EkvSankeyGraph) graph = sample_water ();
   for (int recorded = 0; recorded <= 1; recorded++)
     {
       cairo_surface_t *one = draw_transformed (graph, FALSE, recorded);

@@ -298,6 +298,46 @@ test_c_numeric (void)
   restore_locale ();
 }
 
+/* What the kept threads add up. */
+typedef struct
+{
+  GMutex lock;
+  GCond  changed;
+  guint  total, done;
+} Work;
+
+static Work shared_work;
+
+static void
+add_to_total (gpointer data,
+              gpointer user_data)
+{
+  g_mutex_lock (&shared_work.lock);
+  shared_work.total += GPOINTER_TO_UINT (data);
+  shared_work.done++;
+  g_cond_signal (&shared_work.changed);
+  g_mutex_unlock (&shared_work.lock);
+}
+
+/* A kept pool is made once, with its threads, and runs what is pushed. */
+static void
+test_kept_pool (void)
+{
+  static EkvKeptPool kept;
+  GThreadPool *pool = ekv_kept_pool_get (&kept, add_to_total, 2);
+
+  g_assert_nonnull (pool);
+  g_assert_true (ekv_kept_pool_get (&kept, add_to_total, 2) == pool);
+  g_assert_cmpuint (g_thread_pool_get_num_threads (pool), ==, 2);
+  for (guint i = 1; i <= 10; i++)
+    g_assert_true (g_thread_pool_push (pool, GUINT_TO_POINTER (i), NULL));
+  g_mutex_lock (&shared_work.lock);
+  while (shared_work.done < 10)
+    g_cond_wait (&shared_work.changed, &shared_work.lock);
+  g_mutex_unlock (&shared_work.lock);
+  g_assert_cmpuint (shared_work.total, ==, 55);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/ekv/util/to-string", test_to_string);
   g_test_add_func ("/ekv/util/to-string/turkish", test_to_string_turkish);
   g_test_add_func ("/ekv/util/c-numeric", test_c_numeric);
+  g_test_add_func ("/ekv/util/kept-pool", test_kept_pool);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "ekv-sankey.h"
 #include "ekv-sankey-private.h"
+#include "ekv-util.h"
 
 /* The effort of the ordering, in barycentre sweeps and rounds of adjacent
  * switches; large graphs get fewer (they gain little from the last ones and a
@@ -1116,32 +1117,6 @@ second_start_run (gpointer data,
   g_mutex_unlock (&start->lock);
 }
 
-/* Threads kept for second starts, one per core (layouts may run in several
- * threads at once: an export draws its pictures one per core); NULL if none
- * could be started. */
-static GThreadPool *
-second_start_pool (void)
-{
-  static GThreadPool *pool;
-  static gboolean tried;
-  G_LOCK_DEFINE_STATIC (pool);
-  GThreadPool *result;
-
-  G_LOCK (pool);
-  if (!tried)
-    {
-      g_autoptr(GError) error = NULL;
-
-      tried = TRUE;
-      pool = g_thread_pool_new (second_start_run, NULL, (int) g_get_num_processors (), TRUE, &error);
-      if (pool == NULL)
-        g_debug ("Sankey layouts ordered in one thread: %s", error->message);
-    }
-  result = pool;
-  G_UNLOCK (pool);
-  return result;
-}
-
 /* Copies what the ordering changes of LAY into START and starts it in a kept
  * thread, or here when there is none (an exclusive pool's threads are already
  * there: a push cannot fail). */
@@ -1150,7 +1125,10 @@ second_start_begin (SecondStart     *start,
                     EkvSankeyLayout *lay,
                     guint            max_col)
 {
-  GThreadPool *pool = second_start_pool ();
+  /* one thread per core: layouts may run in several threads at once (an
+   * export draws its pictures one per core) */
+  static EkvKeptPool kept;
+  GThreadPool *pool = ekv_kept_pool_get (&kept, second_start_run, (int) g_get_num_processors ());
 
   start->lay = *lay;
   start->lay.order = g_memdup2 (lay->order, sizeof (guint) * lay->n_items);

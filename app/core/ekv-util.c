@@ -415,3 +415,31 @@ ekv_c_numeric_end (locale_t previous)
   if (previous)
     freelocale (uselocale (previous));
 }
+
+/* ------------------------------------------------------------------------ */
+/* Threads kept for the process                                             */
+
+GThreadPool *
+ekv_kept_pool_get (EkvKeptPool *kept,
+                   GFunc        func,
+                   int          n_threads)
+{
+  GThreadPool *pool;
+
+  g_return_val_if_fail (kept != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  g_mutex_lock (&kept->lock);
+  if (!kept->tried)
+    {
+      g_autoptr(GError) error = NULL;
+
+      kept->tried = TRUE;
+      kept->pool = g_thread_pool_new (func, NULL, MAX (n_threads, 1), TRUE, &error);
+      if (kept->pool == NULL)
+        g_debug ("No thread could be started, the work is done in one: %s", error->message);
+    }
+  pool = kept->pool;
+  g_mutex_unlock (&kept->lock);
+  return pool;
+}

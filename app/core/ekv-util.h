@@ -42,6 +42,22 @@ char     *ekv_number_to_string      (double       value);
 locale_t  ekv_c_numeric_begin       (void);
 void      ekv_c_numeric_end         (locale_t     previous);
 
+/* A thread pool kept for the process, made the first time it is asked for:
+ * exclusive, its N_THREADS threads started at once (so a push never waits for
+ * one that cannot start). NULL, with a debug message, if they could not be
+ * started: the caller then does the work itself. Declare KEPT static and
+ * zero-filled. */
+typedef struct
+{
+  GMutex       lock;
+  gboolean     tried;
+  GThreadPool *pool;
+} EkvKeptPool;
+
+GThreadPool *ekv_kept_pool_get     (EkvKeptPool  *kept,
+                                    GFunc         func,
+                                    int           n_threads);
+
 #define EKV_UTIL_ERROR (ekv_util_error_quark ())
 typedef enum
 {

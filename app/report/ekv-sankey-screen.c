@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "ekv-sankey-draw-private.h"
+#include "ekv-util.h"
 
 #define N_STRIPS 6
 
@@ -429,6 +430,8 @@ work (EkvSankeyScreen *s,
     }
 }
 
+static EkvKeptPool helper;
+
 static void
 helper_run (gpointer data,
             gpointer user_data)
@@ -437,33 +440,6 @@ helper_run (gpointer data,
 
   work (s, FALSE);
   screen_unref (s);
-}
-
-/* One thread kept for the charts, drawing after drawing: the system keeps it
- * on the other core, where a thread made for each drawing often waits for
- * one. NULL if it could not be started (the drawing is then made in one
- * thread). */
-static GThreadPool *
-helper_pool (void)
-{
-  static GThreadPool *pool;
-  static gboolean tried;
-  G_LOCK_DEFINE_STATIC (pool);
-  GThreadPool *result;
-
-  G_LOCK (pool);
-  if (!tried)
-    {
-      g_autoptr(GError) error = NULL;
-
-      tried = TRUE;
-      pool = g_thread_pool_new (helper_run, NULL, 1, TRUE, &error);
-      if (pool == NULL)
-        g_debug ("Sankey charts drawn in one thread: %s", error->message);
-    }
-  result = pool;
-  G_UNLOCK (pool);
-  return result;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -483,7 +459,10 @@ _ekv_sankey_screen_start (EkvSankeyDrawing *d,
   /* only over the drawing's own background, which the image then replaces */
   if (!d->options->fast || !d->options->fill_background)
     return NULL;
-  pool = helper_pool ();
+  /* one thread kept for the charts, drawing after drawing: the system keeps
+   * it on the other core, where a thread made for each drawing often waits
+   * for one; none, and the drawing is made in this thread */
+  pool = ekv_kept_pool_get (&helper, helper_run, 1);
   if (pool == NULL)
     return NULL;
   if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
