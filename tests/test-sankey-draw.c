@@ -615,6 +615,7 @@ test_screen_paths (void)
    * target, the text in the same places; its halo is a little fuller, as the
    * copies are added up in one mask there (text a pixel off would differ by
    * far more, at hundreds of pixels). */
+  g_test_message ("max %d, >32: %u", max_difference (one, threaded), count_different (one, threaded, 32));
   g_assert_cmpint (max_difference (one, threaded), <=, 64);
   g_assert_cmpuint (count_different (one, threaded, 32), <=, 100);
 
