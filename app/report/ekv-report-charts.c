@@ -39,23 +39,6 @@ _ekv_report_kpi_series_free (gpointer data)
   g_free (series);
 }
 
-static PangoLayout *
-small_text (PangoContext *context,
-            const char   *text,
-            double        size,
-            gboolean      bold)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (EKV_REPORT_FONT);
-
-  pango_font_description_set_size (font, (int) round (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
 static void
 text_at (cairo_t        *cr,
          PangoContext   *context,
@@ -68,7 +51,7 @@ text_at (cairo_t        *cr,
          double          align_y,
          const EkvColor *color)
 {
-  g_autoptr(PangoLayout) layout = small_text (context, text, size, bold);
+  g_autoptr(PangoLayout) layout = _ekv_report_text_layout (context, text, FALSE, size, bold, -1, 'l');
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -84,7 +67,7 @@ static PangoLayout *
 chart_style (PangoContext  *context,
              EkvChartStyle *style)
 {
-  PangoLayout *layout = small_text (context, "", 6.5, FALSE);
+  PangoLayout *layout = _ekv_report_text_layout (context, "", FALSE, 6.5, FALSE, -1, 'l');
 
   style->layout = layout;
   style->foreground = chart_ink;

@@ -316,15 +316,14 @@ _ekv_report_pango_context (cairo_t *cr)
   return context;
 }
 
-/* A layout of TEXT (markup when MARKUP) in WIDTH points (≤ 0: unbounded). */
-static PangoLayout *
-text_layout (PangoContext *context,
-             const char   *text,
-             gboolean      markup,
-             double        size,
-             gboolean      bold,
-             double        width,
-             char          align)
+PangoLayout *
+_ekv_report_text_layout (PangoContext *context,
+                         const char   *text,
+                         gboolean      markup,
+                         double        size,
+                         gboolean      bold,
+                         double        width,
+                         char          align)
 {
   PangoLayout *layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (EKV_REPORT_FONT);
@@ -393,7 +392,7 @@ widest_word (PangoContext *context,
 
   if (text == NULL || *text == '\0')
     return 0;
-  layout = text_layout (context, text, FALSE, size, bold, -1, 'l');
+  layout = _ekv_report_text_layout (context, text, FALSE, size, bold, -1, 'l');
   /* As narrow as can be, breaking between words only: a word a line. */
   pango_layout_set_width (layout, 1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
@@ -455,8 +454,8 @@ measure_block (EkvReport      *report,
     {
     case EKV_REPORT_BLOCK_HEADING:
       {
-        g_autoptr(PangoLayout) layout = text_layout (report->measure, block->text, FALSE,
-                                                     block->size, TRUE, width, 'l');
+        g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure, block->text, FALSE,
+                                                                 block->size, TRUE, width, 'l');
 
         block->height = layout_height (layout);
       }
@@ -464,8 +463,8 @@ measure_block (EkvReport      *report,
 
     case EKV_REPORT_BLOCK_PARAGRAPH:
       {
-        g_autoptr(PangoLayout) layout = text_layout (report->measure, block->text, TRUE,
-                                                     block->size, FALSE, width, 'l');
+        g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure, block->text, TRUE,
+                                                                 block->size, FALSE, width, 'l');
         PangoLayoutIter *iter = pango_layout_get_iter (layout);
         double top;
 
@@ -496,17 +495,17 @@ measure_block (EkvReport      *report,
         fit_columns (report, block);
         for (guint c = 0; c < block->n_columns; c++)
           {
-            g_autoptr(PangoLayout) layout = text_layout (report->measure,
-                                                         g_ptr_array_index (block->header, c),
-                                                         FALSE, block->size, TRUE,
-                                                         block->widths[c] - 2 * CELL_PAD_X,
-                                                         block->align[c]);
+            g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure,
+                                                                     g_ptr_array_index (block->header, c),
+                                                                     FALSE, block->size, TRUE,
+                                                                     block->widths[c] - 2 * CELL_PAD_X,
+                                                                     block->align[c]);
             h = MAX (h, layout_height (layout));
           }
         block->header_height = h + 2 * CELL_PAD_Y;
         {
-          g_autoptr(PangoLayout) layout = text_layout (report->measure, block->continued, FALSE,
-                                                       CONTINUED_SIZE, TRUE, width, 'l');
+          g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure, block->continued, FALSE,
+                                                                   CONTINUED_SIZE, TRUE, width, 'l');
 
           block->continued_height = layout_height (layout) + 4;
         }
@@ -519,12 +518,12 @@ measure_block (EkvReport      *report,
             h = 0.0;
             for (guint c = 0; c < block->n_columns; c++)
               {
-                g_autoptr(PangoLayout) layout = text_layout (report->measure,
-                                                             g_ptr_array_index (row, c), FALSE,
-                                                             block->size,
-                                                             (flags & EKV_REPORT_ROW_TOTAL) != 0,
-                                                             block->widths[c] - 2 * CELL_PAD_X,
-                                                             block->align[c]);
+                g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure,
+                                                                         g_ptr_array_index (row, c), FALSE,
+                                                                         block->size,
+                                                                         (flags & EKV_REPORT_ROW_TOTAL) != 0,
+                                                                         block->widths[c] - 2 * CELL_PAD_X,
+                                                                         block->align[c]);
                 h = MAX (h, layout_height (layout));
               }
             h += 2 * CELL_PAD_Y;
@@ -536,8 +535,8 @@ measure_block (EkvReport      *report,
     case EKV_REPORT_BLOCK_FIGURE:
       if (block->text != NULL)
         {
-          g_autoptr(PangoLayout) layout = text_layout (report->measure, block->text, FALSE,
-                                                       CAPTION_SIZE, FALSE, width, 'l');
+          g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure, block->text, FALSE,
+                                                                   CAPTION_SIZE, FALSE, width, 'l');
 
           block->caption_height = layout_height (layout) + 4;
         }
@@ -852,8 +851,8 @@ record_items (EkvReport *report,
           break;
         case EKV_REPORT_BLOCK_HEADING:
           {
-            g_autoptr(PangoLayout) layout = text_layout (report->measure, block->text, FALSE,
-                                                         block->size, TRUE, width, 'l');
+            g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure, block->text, FALSE,
+                                                                     block->size, TRUE, width, 'l');
             PangoRectangle logical;
 
             pango_layout_get_extents (layout, NULL, &logical);
@@ -864,8 +863,8 @@ record_items (EkvReport *report,
           break;
         case EKV_REPORT_BLOCK_PARAGRAPH:
           {
-            g_autoptr(PangoLayout) layout = text_layout (report->measure, block->text, TRUE,
-                                                         block->size, FALSE, width, 'l');
+            g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure, block->text, TRUE,
+                                                                     block->size, FALSE, width, 'l');
             PangoRectangle logical;
             double base = g_array_index (block->line_tops, double, p->first);
 
@@ -902,9 +901,9 @@ record_items (EkvReport *report,
 
             if (p->continued)
               {
-                g_autoptr(PangoLayout) layout = text_layout (report->measure, block->continued,
-                                                             FALSE, CONTINUED_SIZE, TRUE, width,
-                                                             'l');
+                g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure, block->continued,
+                                                                         FALSE, CONTINUED_SIZE, TRUE, width,
+                                                                         'l');
                 PangoRectangle logical;
 
                 pango_layout_get_extents (layout, NULL, &logical);
@@ -927,11 +926,11 @@ record_items (EkvReport *report,
                  * column shows as reaching out of it. */
                 for (guint c = 0; c < block->n_columns; c++)
                   {
-                    g_autoptr(PangoLayout) layout = text_layout (report->measure,
-                                                                 g_ptr_array_index (row, c),
-                                                                 FALSE, block->size, FALSE,
-                                                                 block->widths[c] - 2 * CELL_PAD_X,
-                                                                 block->align[c]);
+                    g_autoptr(PangoLayout) layout = _ekv_report_text_layout (report->measure,
+                                                                             g_ptr_array_index (row, c),
+                                                                             FALSE, block->size, FALSE,
+                                                                             block->widths[c] - 2 * CELL_PAD_X,
+                                                                             block->align[c]);
                     PangoRectangle logical;
 
                     pango_layout_get_extents (layout, NULL, &logical);
@@ -1013,17 +1012,17 @@ draw_cover (EkvReport    *report,
   cairo_set_source_rgb (cr, accent[0], accent[1], accent[2]);
   cairo_rectangle (cr, 0, 0, report->width, report->height * 0.16);
   cairo_fill (cr);
-  kind = text_layout (context, report->title, FALSE, 12, TRUE, width, 'l');
+  kind = _ekv_report_text_layout (context, report->title, FALSE, 12, TRUE, width, 'l');
   show_layout (cr, kind, x, report->height * 0.16 - layout_height (kind) - 18,
                (const double[]) { 1, 1, 1 });
 
-  firm = text_layout (context, report->firm, FALSE, 26, TRUE, width, 'l');
+  firm = _ekv_report_text_layout (context, report->firm, FALSE, 26, TRUE, width, 'l');
   show_layout (cr, firm, x, y, accent);
   y += layout_height (firm) + 14;
-  title = text_layout (context, report->cover_title, FALSE, 15, FALSE, width, 'l');
+  title = _ekv_report_text_layout (context, report->cover_title, FALSE, 15, FALSE, width, 'l');
   show_layout (cr, title, x, y, ink);
   y += layout_height (title) + 10;
-  dates = text_layout (context, report->cover_subtitle, FALSE, 11, FALSE, width, 'l');
+  dates = _ekv_report_text_layout (context, report->cover_subtitle, FALSE, 11, FALSE, width, 'l');
   show_layout (cr, dates, x, y, grey);
   y += layout_height (dates) + 24;
 
@@ -1034,9 +1033,9 @@ draw_cover (EkvReport    *report,
 
   for (guint i = 0; report->cover_lines != NULL && i < report->cover_lines->len; i++)
     {
-      g_autoptr(PangoLayout) line = text_layout (context,
-                                                 g_ptr_array_index (report->cover_lines, i),
-                                                 TRUE, 9.5, FALSE, width, 'l');
+      g_autoptr(PangoLayout) line = _ekv_report_text_layout (context,
+                                                             g_ptr_array_index (report->cover_lines, i),
+                                                             TRUE, 9.5, FALSE, width, 'l');
 
       if (y + layout_height (line) > report->height - report->margin_bottom)
         break;
@@ -1060,11 +1059,11 @@ draw_tiles (EkvReport      *report,
     {
       double x = report->margin_x + (t % TILES_PER_ROW) * (w + TILE_GAP);
       double y = y0 + (t / TILES_PER_ROW) * (TILE_HEIGHT + TILE_GAP);
-      g_autoptr(PangoLayout) value = text_layout (context,
-                                                  g_ptr_array_index (block->tiles, 2 * t + 1),
-                                                  FALSE, 12, TRUE, w - 12, 'l');
-      g_autoptr(PangoLayout) label = text_layout (context, g_ptr_array_index (block->tiles, 2 * t),
-                                                  FALSE, 7.2, FALSE, w - 12, 'l');
+      g_autoptr(PangoLayout) value = _ekv_report_text_layout (context,
+                                                              g_ptr_array_index (block->tiles, 2 * t + 1),
+                                                              FALSE, 12, TRUE, w - 12, 'l');
+      g_autoptr(PangoLayout) label = _ekv_report_text_layout (context, g_ptr_array_index (block->tiles, 2 * t),
+                                                              FALSE, 7.2, FALSE, w - 12, 'l');
 
       pango_layout_set_ellipsize (value, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (label, -2);
@@ -1092,8 +1091,8 @@ draw_table (EkvReport      *report,
 
   if (p->continued)
     {
-      g_autoptr(PangoLayout) layout = text_layout (context, block->continued, FALSE,
-                                                   CONTINUED_SIZE, TRUE, width, 'l');
+      g_autoptr(PangoLayout) layout = _ekv_report_text_layout (context, block->continued, FALSE,
+                                                               CONTINUED_SIZE, TRUE, width, 'l');
 
       show_layout (cr, layout, x0, y, ink);
       y += block->continued_height;
@@ -1104,10 +1103,10 @@ draw_table (EkvReport      *report,
   x = x0;
   for (guint c = 0; c < block->n_columns; c++)
     {
-      g_autoptr(PangoLayout) layout = text_layout (context, g_ptr_array_index (block->header, c),
-                                                   FALSE, block->size, TRUE,
-                                                   block->widths[c] - 2 * CELL_PAD_X,
-                                                   block->align[c]);
+      g_autoptr(PangoLayout) layout = _ekv_report_text_layout (context, g_ptr_array_index (block->header, c),
+                                                               FALSE, block->size, TRUE,
+                                                               block->widths[c] - 2 * CELL_PAD_X,
+                                                               block->align[c]);
 
       show_layout (cr, layout, x + CELL_PAD_X, y + CELL_PAD_Y, (const double[]) { 1, 1, 1 });
       x += block->widths[c];
@@ -1136,10 +1135,10 @@ draw_table (EkvReport      *report,
       x = x0;
       for (guint c = 0; c < block->n_columns; c++)
         {
-          g_autoptr(PangoLayout) layout = text_layout (context, g_ptr_array_index (row, c), FALSE,
-                                                       block->size, total,
-                                                       block->widths[c] - 2 * CELL_PAD_X,
-                                                       block->align[c]);
+          g_autoptr(PangoLayout) layout = _ekv_report_text_layout (context, g_ptr_array_index (row, c), FALSE,
+                                                                   block->size, total,
+                                                                   block->widths[c] - 2 * CELL_PAD_X,
+                                                                   block->align[c]);
 
           show_layout (cr, layout, x + CELL_PAD_X, y + CELL_PAD_Y, ink);
           x += block->widths[c];
@@ -1162,14 +1161,14 @@ draw_running (EkvReport    *report,
   double x0 = report->margin_x, width = content_width (report, landscape);
   double page_width, page_height;
   g_autofree char *number = g_strdup_printf (report->page_format, page + 1, report->pages->len);
-  g_autoptr(PangoLayout) firm = text_layout (context, report->firm, FALSE, 7.5, TRUE,
-                                             width * 0.45, 'l');
-  g_autoptr(PangoLayout) title = text_layout (context, report->title, FALSE, 7.5, FALSE,
-                                              width * 0.53, 'r');
-  g_autoptr(PangoLayout) footer = text_layout (context, report->cover_title, FALSE, 7, FALSE,
-                                               width * 0.75, 'l');
-  g_autoptr(PangoLayout) pages = text_layout (context, number, FALSE, 7.5, FALSE,
-                                              width * 0.23, 'r');
+  g_autoptr(PangoLayout) firm = _ekv_report_text_layout (context, report->firm, FALSE, 7.5, TRUE,
+                                                         width * 0.45, 'l');
+  g_autoptr(PangoLayout) title = _ekv_report_text_layout (context, report->title, FALSE, 7.5, FALSE,
+                                                          width * 0.53, 'r');
+  g_autoptr(PangoLayout) footer = _ekv_report_text_layout (context, report->cover_title, FALSE, 7, FALSE,
+                                                           width * 0.75, 'l');
+  g_autoptr(PangoLayout) pages = _ekv_report_text_layout (context, number, FALSE, 7.5, FALSE,
+                                                          width * 0.23, 'r');
   double header_y = report->margin_top - 22;
   double footer_y;
 
@@ -1220,7 +1219,7 @@ draw_contents (EkvReport      *report,
                double          y)
 {
   double x0 = report->margin_x, width = content_width (report, block->landscape);
-  g_autoptr(PangoLayout) title = text_layout (context, block->text, FALSE, 17.0, TRUE, width, 'l');
+  g_autoptr(PangoLayout) title = _ekv_report_text_layout (context, block->text, FALSE, 17.0, TRUE, width, 'l');
   gboolean pdf = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF;
 
   show_layout (cr, title, x0, y, accent);
@@ -1241,8 +1240,8 @@ draw_contents (EkvReport      *report,
       if (chapter->kind != EKV_REPORT_BLOCK_HEADING || chapter->level > 1)
         continue;
       number = g_strdup_printf ("%u", chapter->page + 1);
-      name = text_layout (context, chapter->text, FALSE, 11.0, FALSE, width - 60, 'l');
-      page = text_layout (context, number, FALSE, 11.0, FALSE, 50, 'r');
+      name = _ekv_report_text_layout (context, chapter->text, FALSE, 11.0, FALSE, width - 60, 'l');
+      page = _ekv_report_text_layout (context, number, FALSE, 11.0, FALSE, 50, 'r');
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
 
       if (pdf)
@@ -1307,8 +1306,8 @@ _ekv_report_draw_page (EkvReport *report,
 
         case EKV_REPORT_BLOCK_HEADING:
           {
-            g_autoptr(PangoLayout) layout = text_layout (context, block->text, FALSE, block->size,
-                                                         TRUE, width, 'l');
+            g_autoptr(PangoLayout) layout = _ekv_report_text_layout (context, block->text, FALSE, block->size,
+                                                                     TRUE, width, 'l');
 
             if (block->level <= 1)
               mark_chapter (cr, block);
@@ -1324,8 +1323,8 @@ _ekv_report_draw_page (EkvReport *report,
 
         case EKV_REPORT_BLOCK_PARAGRAPH:
           {
-            g_autoptr(PangoLayout) layout = text_layout (context, block->text, TRUE, block->size,
-                                                         FALSE, width, 'l');
+            g_autoptr(PangoLayout) layout = _ekv_report_text_layout (context, block->text, TRUE, block->size,
+                                                                     FALSE, width, 'l');
             double base = g_array_index (block->line_tops, double, p->first);
             double end = g_array_index (block->line_tops, double, p->last);
 
@@ -1360,8 +1359,8 @@ _ekv_report_draw_page (EkvReport *report,
           cairo_reset_clip (cr);
           if (block->text != NULL)
             {
-              g_autoptr(PangoLayout) layout = text_layout (context, block->text, FALSE,
-                                                           CAPTION_SIZE, FALSE, width, 'l');
+              g_autoptr(PangoLayout) layout = _ekv_report_text_layout (context, block->text, FALSE,
+                                                                       CAPTION_SIZE, FALSE, width, 'l');
 
               show_layout (cr, layout, 0, block->height + 4, grey);
             }

@@ -180,6 +180,15 @@ void            _ekv_report_draw_page     (EkvReport  *report,
 /* A context measuring and drawing text in points, unhinted, so that text breaks
  * alike on every surface. CR may be NULL (measuring). */
 PangoContext   *_ekv_report_pango_context (cairo_t    *cr);
+/* A layout of TEXT (markup when MARKUP) in the report's font, SIZE points,
+ * WIDTH points wide (≤ 0: unbounded), aligned by ALIGN ('l', 'c' or 'r'). */
+PangoLayout    *_ekv_report_text_layout   (PangoContext *context,
+                                           const char   *text,
+                                           gboolean      markup,
+                                           double        size,
+                                           gboolean      bold,
+                                           double        width,
+                                           char          align);
 
 /* Charts the report draws itself (ekv-report-charts.c). */
 typedef struct
